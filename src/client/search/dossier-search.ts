@@ -53,14 +53,17 @@ class DossierSearch extends HTMLElement {
     let search: PagefindSearch;
     try {
       const pagefind = await loadPagefind();
-      search = await pagefind.search(query, sources.length ? { filters: { source: { any: sources } } } : {});
+      // Always pass the source filter (all sources when none is ticked): Pagefind
+      // only reports per-source counts for a filtered search.
+      const any = sources.length ? sources : this.#sourceBoxes().map((b) => b.value);
+      search = await pagefind.search(query, { filters: { source: { any } } });
     } catch {
       this.#summary.textContent = 'Search is unavailable: the search index could not be loaded. Try reloading the page.';
       return;
     }
     if (run !== this.#run) return;
 
-    this.#showCounts(search.filters.source ?? {});
+    this.#showCounts(search.totalFilters.source ?? {});
     const shown = search.results.slice(0, PAGE_SIZE);
     const data = await Promise.all(shown.map((r) => r.data()));
     if (run !== this.#run) return;
