@@ -1,0 +1,54 @@
+/**
+ * The site's page types, kept in ONE place for the quality gates and the benchmark.
+ *
+ * Pages are discovered from the built site (every .html file in dist/), then sorted into
+ * these types by their path. A page that matches no type is not skipped: it gets a type
+ * named after its first path segment ("/timeline/…" → "timeline"), so a new kind of page is
+ * checked by every gate the day it lands, and only needs an entry here for a nicer name,
+ * a sample size or a budget.
+ */
+
+export interface PageType {
+  /** Name used in test titles and reports. */
+  name: string;
+  /** Matches the page's site path, e.g. "/articles/cnn-isis-2-0/". */
+  pattern: RegExp;
+  /**
+   * How many pages of this type the browser gates (accessibility, budgets) open, taken in
+   * path order. Every page, whatever its type, goes through the HTML and link checks.
+   */
+  sample: number;
+}
+
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: 'home', pattern: /^\/$/, sample: 1 },
+  { name: 'article', pattern: /^\/articles\/[^/]+\/$/, sample: 10 },
+  { name: 'passage', pattern: /^\/p\/[^/]+\/$/, sample: 2 },
+  { name: 'search', pattern: /^\/search\/$/, sample: 1 },
+  { name: 'themes', pattern: /^\/themes\/$/, sample: 1 },
+  { name: 'theme', pattern: /^\/themes?\/[^/]+\/$/, sample: 2 },
+  { name: 'entities', pattern: /^\/(entities|people|names)\/$/, sample: 1 },
+  { name: 'entity', pattern: /^\/(entities|entity|people|names)\/[^/]+\/$/, sample: 2 },
+  { name: 'compare', pattern: /^\/compare\//, sample: 1 },
+  { name: 'figures', pattern: /^\/figures\//, sample: 1 },
+  { name: 'notebook', pattern: /^\/notebook\//, sample: 1 },
+  { name: 'not-found', pattern: /^\/404(\.html|\/)$/, sample: 1 },
+];
+
+/** How many pages of an unlisted type the browser gates open. */
+export const DEFAULT_SAMPLE = 2;
+
+/** The page types the benchmark reports on, in the order of its table (the list). */
+export const BENCH_PAGE_TYPES = ['home', 'article', 'theme', 'entity', 'compare', 'figures', 'notebook', 'search'] as const;
+
+/** The type of a page from its site path (see the module comment for unlisted paths). */
+export function pageTypeOf(path: string): string {
+  const known = PAGE_TYPES.find((type) => type.pattern.test(path));
+  if (known) return known.name;
+  const first = path.split('/').filter(Boolean)[0] ?? 'root';
+  return first.replace(/\.html$/, '');
+}
+
+export function sampleSizeOf(typeName: string): number {
+  return PAGE_TYPES.find((type) => type.name === typeName)?.sample ?? DEFAULT_SAMPLE;
+}
