@@ -1,0 +1,176 @@
+/**
+ * Theme tagging: every passage gets the themes whose rules (content/themes.yaml) it
+ * scores enough on, then an editor's overrides (content/theme-overrides.yaml) are applied.
+ *
+ * A rule is a phrase matched on word stems, with a weight. A passage's score for a theme is
+ * the sum of weight × occurrences (each phrase counted at most twice), and the passage
+ * carries the theme when the score reaches the theme's threshold and none of the theme's
+ * exclusion phrases occurs. The scores are kept so the eval script and the pages can explain
+ * a tag ("returnee ×2, prosecut…").
+ */
+import type { Theme, ThemeOverrides, ThemesFile } from './analysis-schema';
+import { THEME_OVERRIDES_FILE } from './analysis-data';
+import type { PassageLike } from './analysis-types';
+import { tokenize } from './text';
+
+/** How many intervening words `*` in a phrase allows. */
+export const GAP_WORDS = 3;
+/** How many times one phrase counts in one passage. */
+export const MAX_COUNT_PER_PHRASE = 2;
+
+/** A phrase compiled to stems: each element is a stem or a gap. */
+type Pattern = (string | typeof GAP)[];
+const GAP = Symbol('gap');
+
+interface CompiledTheme {
+  theme: Theme;
+  threshold: number;
+  rules: { phrase: string; pattern: Pattern; weight: number }[];
+  exclude: { phrase: string; pattern: Pattern }[];
+}
+
+function compilePhrase(phrase: string): Pattern {
+  const pattern: Pattern = [];
+  for (const part of phrase.split(/\s+/)) {
+    if (part === '*') pattern.push(GAP);
+    else for (const t of tokenize(part)) pattern.push(t.stem);
+  }
+  return pattern;
+}
+
+/** Compile the rules once; reuse the result for every passage. */
+export function compileThemes(file: ThemesFile): CompiledTheme[] {
+  return file.themes.map((theme) => ({
+    theme,
+    threshold: theme.threshold ?? file.threshold,
+    rules: Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight })),
+    exclude: theme.exclude.map((phrase) => ({ phrase, pattern: compilePhrase(phrase) })),
+  }));
+}
+
+/** Does `pattern` match at `stems[i]`? Returns the index after the match, or -1. */
+function matchAt(stems: string[], i: number, pattern: Pattern): number {
+  let pos = i;
+  for (let p = 0; p < pattern.length; p++) {
+    const el = pattern[p];
+    if (el === GAP) {
+      // Try each allowed gap length for the rest of the pattern.
+      const rest = pattern.slice(p + 1);
+      for (let skip = 0; skip <= GAP_WORDS; skip++) {
+        const end = matchAt(stems, pos + skip, rest);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
+    if (stems[pos] !== el) return -1;
+    pos++;
+  }
+  return pos;
+}
+
+function countMatches(stems: string[], pattern: Pattern): number {
+  if (pattern.length === 0) return 0;
+  let count = 0;
+  for (let i = 0; i < stems.length; ) {
+    const end = matchAt(stems, i, pattern);
+    if (end > i) {
+      count++;
+      i = end;
+    } else i++;
+  }
+  return count;
+}
+
+export interface ThemeScore {
+  themeId: string;
+  score: number;
+  threshold: number;
+  /** Phrases that matched, with their count (capped) and weight. */
+  hits: { phrase: string; count: number; weight: number }[];
+  /** An exclusion phrase that matched (the theme is then not applied). */
+  excludedBy: string | null;
+  applies: boolean;
+}
+
+/** Score one text against every theme (for explanation and evaluation). */
+export function scoreText(text: string, compiled: CompiledTheme[]): ThemeScore[] {
+  const stems = tokenize(text).map((t) => t.stem);
+  return compiled.map(({ theme, threshold, rules, exclude }) => {
+    const hits: ThemeScore['hits'] = [];
+    let score = 0;
+    for (const rule of rules) {
+      const count = Math.min(countMatches(stems, rule.pattern), MAX_COUNT_PER_PHRASE);
+      if (count > 0) {
+        hits.push({ phrase: rule.phrase, count, weight: rule.weight });
+        score += count * rule.weight;
+      }
+    }
+    const excludedBy = exclude.find((e) => countMatches(stems, e.pattern) > 0)?.phrase ?? null;
+    return { themeId: theme.id, score, threshold, hits, excludedBy, applies: score >= threshold && !excludedBy };
+  });
+}
+
+/** The automatic tagging, without overrides: passage id → theme ids (in taxonomy order). */
+export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, string[]> {
+  const compiled = compileThemes(themes);
+  const result = new Map<string, string[]>();
+  for (const p of passages) {
+    result.set(
+      p.id,
+      scoreText(p.text, compiled)
+        .filter((s) => s.applies)
+        .map((s) => s.themeId),
+    );
+  }
+  return result;
+}
+
+export interface TagOptions {
+  /** File the overrides came from, named in error messages. */
+  overridesFile?: string;
+  /** Retired passage ids ({ old: surviving }), to point an editor at the passage that replaced one. */
+  retiredIds?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Tag every passage: the automatic themes, then the editor's overrides
+ * (`add` wins over the rules, `remove` removes). Throws, naming the overrides file and the
+ * id, when an override names a passage or a theme that does not exist.
+ */
+export function tagPassages(
+  passages: readonly PassageLike[],
+  themes: ThemesFile,
+  overrides: ThemeOverrides = {},
+  options: TagOptions = {},
+): Map<string, string[]> {
+  const file = options.overridesFile ?? THEME_OVERRIDES_FILE;
+  const tags = autoTagPassages(passages, themes);
+  const order = themes.themes.map((t) => t.id);
+  const known = new Set(order);
+
+  for (const [passageId, override] of Object.entries(overrides)) {
+    const current = tags.get(passageId);
+    if (!current) {
+      const successor = options.retiredIds?.[passageId];
+      const hint = successor
+        ? ` It was retired by the normaliser; its text now belongs to ${successor}: move the override there.`
+        : ' Check the id against the passage permalinks, or delete the entry.';
+      throw new Error(`${file}: override for passage "${passageId}", but no passage has that id.${hint}`);
+    }
+    for (const themeId of [...override.add, ...override.remove]) {
+      if (!known.has(themeId)) {
+        throw new Error(
+          `${file}: override for passage "${passageId}" names unknown theme "${themeId}". Known themes: ${order.join(', ')}.`,
+        );
+      }
+    }
+    const next = new Set(current);
+    for (const t of override.add) next.add(t);
+    for (const t of override.remove) next.delete(t);
+    tags.set(
+      passageId,
+      order.filter((t) => next.has(t)),
+    );
+  }
+  return tags;
+}
