@@ -9,7 +9,7 @@
  * a tag ("returnee ×2, prosecut…").
  */
 import type { Theme, ThemeOverrides, ThemesFile } from './analysis-schema';
-import { THEME_OVERRIDES_FILE } from './analysis-data';
+import { THEME_OVERRIDES_FILE, THEMES_FILE } from './analysis-data';
 import type { PassageLike } from './analysis-types';
 import { tokenize } from './text';
 
@@ -39,14 +39,32 @@ function compilePhrase(phrase: string): Pattern {
 }
 
 /** Compile the rules once; reuse the result for every passage. */
-export function compileThemes(file: ThemesFile): CompiledTheme[] {
-  return file.themes.map((theme) => ({
-    theme,
-    threshold: theme.threshold ?? file.threshold,
-    rules: Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight })),
-    exclude: theme.exclude.map((phrase) => ({ phrase, pattern: compilePhrase(phrase) })),
-  }));
+export function compileThemes(file: ThemesFile, source = THEMES_FILE): CompiledTheme[] {
+  return file.themes.map((theme) => {
+    const rules = Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight }));
+    // Two phrases with the same stems would count the same words twice ("attack" and "attacks").
+    const seen = new Map<string, string>();
+    for (const { phrase, pattern } of rules) {
+      if (pattern.length === 0) throw new Error(`${source}: theme "${theme.id}": phrase "${phrase}" has no words.`);
+      const key = patternKey(pattern);
+      const twin = seen.get(key);
+      if (twin !== undefined) {
+        throw new Error(
+          `${source}: theme "${theme.id}": phrases "${twin}" and "${phrase}" match the same words (both stem to "${key}"); keep one.`,
+        );
+      }
+      seen.set(key, phrase);
+    }
+    return {
+      theme,
+      threshold: theme.threshold ?? file.threshold,
+      rules,
+      exclude: theme.exclude.map((phrase) => ({ phrase, pattern: compilePhrase(phrase) })),
+    };
+  });
 }
+
+const patternKey = (pattern: Pattern) => pattern.map((el) => (el === GAP ? '*' : el)).join(' ');
 
 /** Does `pattern` match at `stems[i]`? Returns the index after the match, or -1. */
 function matchAt(stems: string[], i: number, pattern: Pattern): number {
@@ -173,4 +191,45 @@ export function tagPassages(
     );
   }
   return tags;
+}
+
+export interface TaggingScores {
+  perTheme: { themeId: string; tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }[];
+  /** Micro-averaged over every (passage, theme) decision. */
+  micro: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const f1Of = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+/**
+ * Precision, recall and F1 of `predicted` against `gold`, per theme and micro-averaged,
+ * over the passages in `gold` (a labelled passage with no themes counts: tagging it is a
+ * false positive). A theme with nothing to find and nothing found scores 1.
+ */
+export function scoreTagging(
+  predicted: ReadonlyMap<string, readonly string[]>,
+  gold: ReadonlyMap<string, readonly string[]>,
+  themeIds: readonly string[],
+): TaggingScores {
+  const perTheme = themeIds.map((themeId) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [passageId, wanted] of gold) {
+      const got = predicted.get(passageId)?.includes(themeId) ?? false;
+      const want = wanted.includes(themeId);
+      if (got && want) tp++;
+      else if (got) fp++;
+      else if (want) fn++;
+    }
+    const precision = ratio(tp, tp + fp);
+    const recall = ratio(tp, tp + fn);
+    return { themeId, tp, fp, fn, precision, recall, f1: f1Of(precision, recall) };
+  });
+  const sum = (k: 'tp' | 'fp' | 'fn') => perTheme.reduce((n, t) => n + t[k], 0);
+  const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { perTheme, micro: { tp, fp, fn, precision, recall, f1: f1Of(precision, recall) } };
 }
