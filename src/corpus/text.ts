@@ -66,14 +66,29 @@ export function foldSpelling(w: string): string {
   return w;
 }
 
+// Words repeat a great deal, so normalised forms and stems are memoised (bounded).
+const wordCache = new Map<string, { norm: string; stem: string }>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function analyseWord(raw: string): { norm: string; stem: string } {
+  let hit = wordCache.get(raw);
+  if (!hit) {
+    const norm = normalizeWord(raw);
+    hit = { norm, stem: stem(norm) };
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(raw, hit);
+  }
+  return hit;
+}
+
 /** Split text into word tokens with exact offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const norm = normalizeWord(raw);
+    const { norm, stem } = analyseWord(raw);
     if (!norm) continue;
-    tokens.push({ raw, norm, stem: stem(norm), start: m.index, end: m.index + raw.length });
+    tokens.push({ raw, norm, stem, start: m.index, end: m.index + raw.length });
   }
   return tokens;
 }
