@@ -12,8 +12,9 @@ export const themeIdSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'lower-case 
 
 /**
  * A phrase is matched on word stems, so "fighter" also matches "fighters" and
- * "radicalise" matches "radicalized". Words are separated by spaces; `*` stands for
- * up to three intervening words ("lose * territory" matches "losing its territory").
+ * "radicalise" matches "radicalized". Words are separated by spaces; `*` stands for up to
+ * three intervening words ("lose * territory" matches "losing its territory"); `=word`
+ * matches that word form exactly, not its stem (`=virtual` does not match "virtually").
  */
 const phrase = z
   .string()
@@ -43,6 +44,15 @@ export type Theme = z.infer<typeof themeSchema>;
 export const themesFileSchema = z
   .strictObject({
     threshold: z.number().positive(),
+    /** Shares of a theme's score a passage borrows from its surroundings (0 = none). */
+    context: z
+      .strictObject({
+        /** …from its section heading. */
+        section: z.number().min(0).max(1).default(0),
+        /** …from the previous passage of the same article. */
+        previous: z.number().min(0).max(1).default(0),
+      })
+      .default({ section: 0, previous: 0 }),
     themes: z.array(themeSchema).min(1),
   })
   .superRefine((file, ctx) => {

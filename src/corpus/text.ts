@@ -29,6 +29,8 @@ export function normalizeWord(word: string): string {
 
 const BRITISH: Record<string, string> = {
   defence: 'defense',
+  offence: 'offense',
+  offences: 'offenses',
   defences: 'defenses',
   programme: 'program',
   programmes: 'programs',

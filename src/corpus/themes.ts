@@ -18,8 +18,12 @@ export const GAP_WORDS = 3;
 /** How many times one phrase counts in one passage. */
 export const MAX_COUNT_PER_PHRASE = 2;
 
-/** A phrase compiled to stems: each element is a stem or a gap. */
-type Pattern = (string | typeof GAP)[];
+/**
+ * A phrase compiled for matching. Each element is a word compared by stem, a word compared
+ * exactly (written `=word` in the file: `=virtual` does not match "virtually"), or a gap.
+ */
+type PatternElement = { stem: string } | { exact: string } | typeof GAP;
+type Pattern = PatternElement[];
 const GAP = Symbol('gap');
 
 interface CompiledTheme {
@@ -29,16 +33,30 @@ interface CompiledTheme {
   exclude: { phrase: string; pattern: Pattern }[];
 }
 
+/** What a passage's text is matched as: its words' normalised forms and stems. */
+interface Words {
+  norms: string[];
+  stems: string[];
+}
+const wordsOf = (text: string): Words => {
+  const tokens = tokenize(text);
+  return { norms: tokens.map((t) => t.norm), stems: tokens.map((t) => t.stem) };
+};
+
 function compilePhrase(phrase: string): Pattern {
   const pattern: Pattern = [];
   for (const part of phrase.split(/\s+/)) {
     if (part === '*') pattern.push(GAP);
-    else for (const t of tokenize(part)) pattern.push(t.stem);
+    else if (part.startsWith('=')) for (const t of tokenize(part.slice(1))) pattern.push({ exact: t.norm });
+    else for (const t of tokenize(part)) pattern.push({ stem: t.stem });
   }
   return pattern;
 }
 
-/** Compile the rules once; reuse the result for every passage. */
+const patternKey = (pattern: Pattern) =>
+  pattern.map((el) => (el === GAP ? '*' : 'exact' in el ? `=${el.exact}` : el.stem)).join(' ');
+
+/** Compile the rules once; reuse the result for every passage. `source` names the file in errors. */
 export function compileThemes(file: ThemesFile, source = THEMES_FILE): CompiledTheme[] {
   return file.themes.map((theme) => {
     const rules = Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight }));
@@ -64,33 +82,30 @@ export function compileThemes(file: ThemesFile, source = THEMES_FILE): CompiledT
   });
 }
 
-const patternKey = (pattern: Pattern) => pattern.map((el) => (el === GAP ? '*' : el)).join(' ');
-
-/** Does `pattern` match at `stems[i]`? Returns the index after the match, or -1. */
-function matchAt(stems: string[], i: number, pattern: Pattern): number {
+/** Does `pattern` match at word `i`? Returns the index after the match, or -1. */
+function matchAt(words: Words, i: number, pattern: Pattern, from = 0): number {
   let pos = i;
-  for (let p = 0; p < pattern.length; p++) {
-    const el = pattern[p];
+  for (let p = from; p < pattern.length; p++) {
+    const el = pattern[p]!;
     if (el === GAP) {
       // Try each allowed gap length for the rest of the pattern.
-      const rest = pattern.slice(p + 1);
       for (let skip = 0; skip <= GAP_WORDS; skip++) {
-        const end = matchAt(stems, pos + skip, rest);
+        const end = matchAt(words, pos + skip, pattern, p + 1);
         if (end >= 0) return end;
       }
       return -1;
     }
-    if (stems[pos] !== el) return -1;
+    if (pos >= words.stems.length) return -1;
+    if ('exact' in el ? words.norms[pos] !== el.exact : words.stems[pos] !== el.stem) return -1;
     pos++;
   }
   return pos;
 }
 
-function countMatches(stems: string[], pattern: Pattern): number {
-  if (pattern.length === 0) return 0;
+function countMatches(words: Words, pattern: Pattern): number {
   let count = 0;
-  for (let i = 0; i < stems.length; ) {
-    const end = matchAt(stems, i, pattern);
+  for (let i = 0; i < words.stems.length; ) {
+    const end = matchAt(words, i, pattern);
     if (end > i) {
       count++;
       i = end;
@@ -101,46 +116,109 @@ function countMatches(stems: string[], pattern: Pattern): number {
 
 export interface ThemeScore {
   themeId: string;
+  /** Total: the passage's own score plus what its context lends it. */
   score: number;
   threshold: number;
-  /** Phrases that matched, with their count (capped) and weight. */
+  /** Phrases that matched in the passage, with their count (capped) and weight. */
   hits: { phrase: string; count: number; weight: number }[];
+  /** Score lent by the section heading and the previous passage (see `context` in the file). */
+  fromContext: number;
   /** An exclusion phrase that matched (the theme is then not applied). */
   excludedBy: string | null;
   applies: boolean;
 }
 
-/** Score one text against every theme (for explanation and evaluation). */
-export function scoreText(text: string, compiled: CompiledTheme[]): ThemeScore[] {
-  const stems = tokenize(text).map((t) => t.stem);
-  return compiled.map(({ theme, threshold, rules, exclude }) => {
+interface OwnScore {
+  score: number;
+  hits: ThemeScore['hits'];
+  excludedBy: string | null;
+}
+
+function ownScores(text: string, compiled: CompiledTheme[]): OwnScore[] {
+  const words = wordsOf(text);
+  return compiled.map(({ rules, exclude }) => {
     const hits: ThemeScore['hits'] = [];
     let score = 0;
     for (const rule of rules) {
-      const count = Math.min(countMatches(stems, rule.pattern), MAX_COUNT_PER_PHRASE);
+      const count = Math.min(countMatches(words, rule.pattern), MAX_COUNT_PER_PHRASE);
       if (count > 0) {
         hits.push({ phrase: rule.phrase, count, weight: rule.weight });
         score += count * rule.weight;
       }
     }
-    const excludedBy = exclude.find((e) => countMatches(stems, e.pattern) > 0)?.phrase ?? null;
-    return { themeId: theme.id, score, threshold, hits, excludedBy, applies: score >= threshold && !excludedBy };
+    const excludedBy = exclude.find((e) => countMatches(words, e.pattern) > 0)?.phrase ?? null;
+    return { score, hits, excludedBy };
   });
+}
+
+/** Score one text on its own against every theme (no context). */
+export function scoreText(text: string, compiled: CompiledTheme[]): ThemeScore[] {
+  return ownScores(text, compiled).map((own, i) => finish(compiled[i]!, own, 0));
+}
+
+function finish({ theme, threshold }: CompiledTheme, own: OwnScore, fromContext: number): ThemeScore {
+  const score = Math.round((own.score + fromContext) * 1000) / 1000;
+  return {
+    themeId: theme.id,
+    score,
+    threshold,
+    hits: own.hits,
+    fromContext,
+    excludedBy: own.excludedBy,
+    applies: score >= threshold && !own.excludedBy,
+  };
+}
+
+/**
+ * Score every passage in context: its own phrases, plus a share (`context.section`) of its
+ * section heading's score and a share (`context.previous`) of the previous passage's own
+ * score in the same article — a paragraph often carries on its neighbour's subject with
+ * "they" and "them". Only positive scores are lent.
+ */
+export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, ThemeScore[]> {
+  const compiled = compileThemes(themes);
+  const { section: sectionShare, previous: previousShare } = themes.context;
+  const own = new Map(passages.map((p) => [p.id, ownScores(p.text, compiled)]));
+  const headingScores = new Map<string, OwnScore[]>();
+  const byArticle = new Map<string, PassageLike[]>();
+  for (const p of passages) byArticle.set(p.article, [...(byArticle.get(p.article) ?? []), p]);
+
+  const result = new Map<string, ThemeScore[]>();
+  for (const list of byArticle.values()) {
+    const ordered = [...list].sort((a, b) => a.order - b.order);
+    ordered.forEach((p, k) => {
+      const mine = own.get(p.id)!;
+      const prev = k > 0 && ordered[k - 1]!.order === p.order - 1 ? own.get(ordered[k - 1]!.id)! : null;
+      let heading: OwnScore[] | null = null;
+      if (p.section && sectionShare > 0) {
+        heading = headingScores.get(p.section.title) ?? ownScores(p.section.title, compiled);
+        headingScores.set(p.section.title, heading);
+      }
+      result.set(
+        p.id,
+        compiled.map((c, i) => {
+          const lent =
+            sectionShare * Math.max(0, heading?.[i]!.score ?? 0) + previousShare * Math.max(0, prev?.[i]!.score ?? 0);
+          return finish(c, mine[i]!, Math.round(lent * 1000) / 1000);
+        }),
+      );
+    });
+  }
+  return result;
 }
 
 /** The automatic tagging, without overrides: passage id → theme ids (in taxonomy order). */
 export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, string[]> {
-  const compiled = compileThemes(themes);
-  const result = new Map<string, string[]>();
-  for (const p of passages) {
-    result.set(
+  const scores = scorePassages(passages, themes);
+  return new Map(
+    passages.map((p) => [
       p.id,
-      scoreText(p.text, compiled)
+      scores
+        .get(p.id)!
         .filter((s) => s.applies)
         .map((s) => s.themeId),
-    );
-  }
-  return result;
+    ]),
+  );
 }
 
 export interface TagOptions {
