@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { readThemes, THEMES_FILE } from '../src/corpus/analysis-data';
 import { readArticlesFromDisk } from '../src/corpus/read-articles';
-import { autoTagPassages, compileThemes, scoreTagging, scoreText } from '../src/corpus/themes';
+import { autoTagPassages, scorePassages, scoreTagging } from '../src/corpus/themes';
 
 const LABELS_DIR = 'tests/fixtures/themes';
 const labelFileSchema = z.strictObject({
@@ -46,6 +46,7 @@ const predicted = autoTagPassages(passages, themes);
 const scores = scoreTagging(predicted, gold, themeIds);
 
 const pct = (x: number) => x.toFixed(2);
+const pct3 = (x: number) => x.toFixed(3);
 console.log(`[eval:themes] ${gold.size} labelled passages: ${labelledArticles.join(', ')}`);
 console.log(`[eval:themes] rules: ${THEMES_FILE}, without overrides\n`);
 console.log(`${'theme'.padEnd(30)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn`);
@@ -61,10 +62,10 @@ console.log(
     `  ${String(m.tp).padStart(3)} ${String(m.fp).padStart(3)} ${String(m.fn).padStart(3)}`,
 );
 const weakest = [...scores.perTheme].sort((a, b) => a.f1 - b.f1)[0]!;
-console.log(`\nlowest theme F1: ${weakest.themeId} ${pct(weakest.f1)}`);
+console.log(`\nmicro-F1 ${pct3(m.f1)} (P ${pct3(m.precision)}, R ${pct3(m.recall)}); lowest theme F1: ${weakest.themeId} ${pct(weakest.f1)}`);
 
 if (process.argv.includes('--explain')) {
-  const compiled = compileThemes(themes);
+  const detailed = scorePassages(passages, themes);
   for (const [id, wanted] of gold) {
     const got = predicted.get(id) ?? [];
     const wrong = [
@@ -73,12 +74,13 @@ if (process.argv.includes('--explain')) {
     ];
     if (wrong.length === 0) continue;
     const passage = passageById.get(id)!;
-    const detail = scoreText(passage.text, compiled);
+    const detail = detailed.get(id)!;
     console.log(`\n${id}  ${passage.text.slice(0, 100)}…`);
     for (const [kind, themeId] of wrong) {
       const s = detail.find((d) => d.themeId === themeId)!;
       const hits = s.hits.map((h) => `${h.phrase}${h.count > 1 ? ` ×${h.count}` : ''} (${h.weight})`).join(', ');
-      console.log(`  ${kind} ${themeId}: ${s.score}/${s.threshold}${hits ? ` — ${hits}` : ''}`);
+      const context = s.fromContext ? ` + context ${s.fromContext}` : '';
+      console.log(`  ${kind} ${themeId}: ${s.score}/${s.threshold}${hits ? ` — ${hits}` : ''}${context}`);
     }
   }
 }
