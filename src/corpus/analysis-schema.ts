@@ -94,6 +94,8 @@ export const entityAliasSchema = z.strictObject({
    * Every other alias matches regardless of case.
    */
   caseSensitive: z.array(z.string().min(1)).default([]),
+  /** Set to false when the name itself is ambiguous in running text ("al-Qaeda in Iraq"). */
+  matchName: z.boolean().default(true),
 });
 export type EntityAlias = z.infer<typeof entityAliasSchema>;
 
