@@ -10,7 +10,8 @@
  *   3. Lexical similarity is the cosine of two vectors (0 = no words in common, 1 = same words
  *      in the same proportions).
  *   4. score = cosine + themeWeight × (shared themes / themes of either), and a link is kept
- *      when score ≥ threshold: weak matches stay hidden.
+ *      when score ≥ threshold and cosine ≥ minSimilarity: weak matches stay hidden, and
+ *      sharing a theme is not enough on its own.
  * The score is symmetric, so if A lists B, B's candidates include A with the same score (B may
  * still show three better ones).
  *
@@ -26,6 +27,8 @@ export interface RelatedOptions {
   max?: number;
   /** Minimum score for a link (default 0.2). */
   threshold?: number;
+  /** Minimum cosine for a link, whatever the themes (default 0.1): themes alone do not relate passages. */
+  minSimilarity?: number;
   /** Weight of the shared-theme share (Jaccard) added to the cosine (default 0.15). */
   themeWeight?: number;
   /** Stems held by more passages than this are not used (default max(50, 2% of passages)). */
@@ -41,7 +44,7 @@ export interface RelatedLink {
   sharedThemes: string[];
 }
 
-export const RELATED_DEFAULTS = { max: 3, threshold: 0.2, themeWeight: 0.15 } as const;
+export const RELATED_DEFAULTS = { max: 3, threshold: 0.2, minSimilarity: 0.1, themeWeight: 0.15 } as const;
 
 /** The stems of a text that similarity compares: no stop words, no numbers, no single letters. */
 export function contentStems(text: string): string[] {
@@ -58,6 +61,7 @@ export function relatedPassages(
   const max = options.max ?? RELATED_DEFAULTS.max;
   const threshold = options.threshold ?? RELATED_DEFAULTS.threshold;
   const themeWeight = options.themeWeight ?? RELATED_DEFAULTS.themeWeight;
+  const minSimilarity = options.minSimilarity ?? RELATED_DEFAULTS.minSimilarity;
   const n = passages.length;
   const maxPostings = options.maxPostings ?? Math.max(50, Math.ceil(n * 0.02));
 
@@ -135,7 +139,7 @@ export function relatedPassages(
       const cosine = acc[other]!;
       acc[other] = 0;
       // The theme share adds at most themeWeight: skip what cannot reach the threshold.
-      if (cosine + themeWeight < threshold) continue;
+      if (cosine < minSimilarity || cosine + themeWeight < threshold) continue;
       const shared = themesOf[d]!.filter((t) => themesOf[other]!.includes(t));
       const union = new Set([...themesOf[d]!, ...themesOf[other]!]).size;
       const score = cosine + (union ? (themeWeight * shared.length) / union : 0);
