@@ -1,5 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { launchOptions } from './tests/browser';
+
+// The browser tests run against the built site. On a fresh checkout (no dist/ yet)
+// build it first, so that `npm test` works right after `npm install`.
+if (!existsSync('dist/index.html') || !existsSync('dist/pagefind/pagefind.js')) {
+  console.log('No built site in dist/: running `npm run build` first…');
+  execSync('npm run build', { stdio: 'inherit' });
+}
 
 const PORT = Number(process.env.E2E_PORT ?? 4390);
 
@@ -10,7 +19,6 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
-  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -18,7 +26,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx tsx tests/serve-cli.ts --port ${PORT}`,
+    command: `npx tsx scripts/serve.ts --strict --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../tests/browser';
-import { serveDist } from '../tests/serve';
+import { serveDist } from './lib/static-server';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -10,6 +10,18 @@ import type { ArticleFrontmatter } from './schema';
 export interface Passage extends ParsedPassage {
   /** Slug of the article the passage belongs to. */
   article: string;
+  /** Ids of the themes the passage is substantially about (content/themes.yaml), in taxonomy order. */
+  themes: string[];
+}
+
+/** A theme as pages show it. */
+export interface ThemeInfo {
+  id: string;
+  label: string;
+  description: string;
+  /** Mark colour on light backgrounds, and on dark ones. */
+  color: string;
+  colorDark: string;
 }
 
 export interface Article {
@@ -23,6 +35,9 @@ export interface Article {
 
 export interface Corpus {
   articles: Article[];
+  /** The taxonomy, in its file's order. */
+  themes: ThemeInfo[];
+  themesById: Map<string, ThemeInfo>;
   articlesBySlug: Map<string, Article>;
   passagesById: Map<string, Passage>;
   /** Retired passage id → the surviving passage it now points to. */
@@ -40,6 +55,7 @@ export function getCorpus(): Promise<Corpus> {
 export const articleUrl = (slug: string) => `/articles/${slug}/`;
 export const passageUrl = (passage: Pick<Passage, 'article' | 'id'>) => `${articleUrl(passage.article)}#${passage.id}`;
 export const shareUrl = (passageId: string) => `/p/${passageId}/`;
+export const themeUrl = (themeId: string) => `/themes/${themeId}/`;
 
 async function buildCorpus(): Promise<Corpus> {
   const entries = await getCollection('articles');
@@ -51,7 +67,7 @@ async function buildCorpus(): Promise<Corpus> {
       return {
         slug,
         meta: entry.data,
-        passages: body.passages.map((p) => ({ ...p, article: slug })),
+        passages: body.passages.map((p) => ({ ...p, article: slug, themes: [] })),
         headings: body.headings,
         url: articleUrl(slug),
       };
@@ -70,8 +86,12 @@ async function buildCorpus(): Promise<Corpus> {
   }
   const retiredIds = new Map(articles.flatMap((a) => Object.entries(a.meta.retiredIds)));
 
+  const themes: ThemeInfo[] = [];
+
   return {
     articles,
+    themes,
+    themesById: new Map(themes.map((t) => [t.id, t])),
     articlesBySlug: new Map(articles.map((a) => [a.slug, a])),
     passagesById,
     retiredIds,
