@@ -1,0 +1,157 @@
+/**
+ * `npm run bench` — how fast and light Dossier is, against its targets.
+ *
+ *   npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep]
+ *
+ * For each size, a scratch copy of the project gets a corpus (the real dossier when the size
+ * is its article count, else a synthetic one made from it) and runs the whole pipeline,
+ * stage by stage (scripts/bench/pipeline.ts). Then, in headless Chromium: page weights per
+ * page type and Lighthouse on the real dossier, search speed at every size. Prints the tables
+ * and writes the same figures to bench-results/ (git-ignored): bench-<date>.json, latest.json
+ * and README-table.md.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { launchOptions } from '../tests/browser';
+import { serveDist } from '../tests/serve';
+import { builtPages, samplePages } from '../tests/gates/site';
+import { BENCH_PAGE_TYPES } from '../tests/gates/page-types';
+import { runLighthouse } from './bench/lighthouse';
+import { measurePageWeights, reportedTypes } from './bench/pages';
+import { runPipeline, type SizeRun } from './bench/pipeline';
+import { readRealDossier } from './bench/real';
+import { checkTargets, formatReport, growthRows, readmeTable, type BenchReport } from './bench/report';
+import { measureSearch } from './bench/search';
+
+const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep] [--port 4480]
+
+  --sizes   corpus sizes in articles; the real dossier's count means the real dossier
+  --seed    seed of the synthetic corpora (same seed, same corpora)
+  --skip    leave out browser measurements: pages, search, lighthouse
+  --keep    keep the scratch projects in bench-results/work/ (they are deleted otherwise)
+  --port    first port for the static servers`;
+
+const SKIPPABLE = ['pages', 'search', 'lighthouse'] as const;
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        sizes: { type: 'string', default: '5,100,1000' },
+        seed: { type: 'string', default: '1' },
+        skip: { type: 'string', default: '' },
+        keep: { type: 'boolean', default: false },
+        port: { type: 'string', default: '4480' },
+        out: { type: 'string', default: 'bench-results' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes takes whole numbers ≥ 1, e.g. 5,100,1000 (got "${values.sizes}")`);
+const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter(Boolean));
+for (const s of skip) if (!(SKIPPABLE as readonly string[]).includes(s)) fail(`--skip knows ${SKIPPABLE.join(', ')} (got "${s}")`);
+const projectRoot = process.cwd();
+const outDir = resolve(values.out);
+const workDir = join(outDir, 'work');
+let port = Number(values.port);
+
+const realCount = readRealDossier(projectRoot).length;
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const browser = await chromium.launch(launchOptions());
+const chromiumVersion = browser.version();
+const runs: SizeRun[] = [];
+const search: BenchReport['search'] = [];
+let pages: BenchReport['pages'] = null;
+let lighthouse: BenchReport['lighthouse'] = null;
+
+try {
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    log(`— ${size} articles${size === realCount ? ' (the real dossier)' : ''} —`);
+    const run = await runPipeline({ size, seed: values.seed, projectRoot, workDir, log });
+    runs.push(run);
+    for (const s of run.stages) log(`  ${s.stage}: ${s.wallMs ?? '—'} ms`);
+
+    if (!skip.has('search') || (size === realCount && (!skip.has('pages') || !skip.has('lighthouse')))) {
+      const server = await serveDist(port++, run.dist);
+      try {
+        if (!skip.has('search')) {
+          log('search in Chromium…');
+          search.push({ articles: run.articles, timing: await measureSearch(browser, server.url) });
+        }
+        if (size === realCount && !skip.has('pages')) {
+          log('page weights…');
+          pages = (await measurePageWeights(browser, server.url, run.dist)).map((p) => ({
+            ...p,
+            load: p.load && { resources: p.load.resources, byKind: p.load.byKind, total: p.load.total },
+          }));
+        }
+        if (size === realCount && !skip.has('lighthouse')) {
+          const samples = samplePages(builtPages(run.dist));
+          const targets = reportedTypes(run.dist)
+            .map((type) => samples.find((p) => p.type === type))
+            .filter((p): p is NonNullable<typeof p> => Boolean(p) && (BENCH_PAGE_TYPES as readonly string[]).includes(p!.type));
+          log(`Lighthouse on ${targets.length} page types…`);
+          const results = await runLighthouse(targets.map((p) => new URL(p.path, server.url).href));
+          lighthouse = results.map((r, i) => ({ type: targets[i]!.type, path: targets[i]!.path, ...r }));
+        }
+      } finally {
+        await server.close();
+      }
+    }
+    if (!values.keep) rmSync(join(workDir, `size-${size}`), { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+}
+
+const pipeline = runs.map(({ dist: _dist, ...run }) => run);
+const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+const partial: Omit<BenchReport, 'targets'> = {
+  version: 1,
+  date: new Date().toISOString(),
+  machine: {
+    cpu,
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 1e9),
+    os: `${platform()} ${release()}`,
+    node: process.versions.node,
+    chromium: `Chromium ${chromiumVersion}`,
+  },
+  seed: values.seed,
+  sizes,
+  pipeline,
+  growth: growthRows(pipeline),
+  pages,
+  search,
+  lighthouse,
+};
+const report: BenchReport = { ...partial, targets: checkTargets(partial) };
+
+mkdirSync(outDir, { recursive: true });
+const json = `${JSON.stringify(report, null, 2)}\n`;
+const stamp = report.date.replace(/[:.]/g, '-');
+writeFileSync(join(outDir, `bench-${stamp}.json`), json);
+writeFileSync(join(outDir, 'latest.json'), json);
+writeFileSync(join(outDir, 'README-table.md'), `${readmeTable(report)}\n`);
+if (!values.keep) rmSync(workDir, { recursive: true, force: true });
+
+console.log(`\n${formatReport(report)}\n`);
+console.log(`Written: ${join(values.out, `bench-${stamp}.json`)}, ${join(values.out, 'latest.json')}, ${join(values.out, 'README-table.md')}`);

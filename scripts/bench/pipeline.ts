@@ -1,0 +1,173 @@
+/**
+ * The whole pipeline at one corpus size, in a scratch copy of the project, stage by stage:
+ *
+ *   normalise            `npm run normalize`'s command (raw sources → content/articles)
+ *   tagging & links      the analysis layer once, on its own (scripts/bench/analysis-probe.ts)
+ *   astro build          `astro build`, less the Pagefind step it ends with
+ *   pagefind index       the Pagefind step, timed by its own log line, its binary's memory
+ *
+ * Each stage is a child process measured by measure.ts: wall time, peak memory, output size.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join, resolve } from 'node:path';
+import { astroBuildCommand, makeScratchProject, SCRATCH_CACHE } from '../../tests/gates/scratch';
+import { builtPages } from '../../tests/gates/site';
+import { generateCorpus, materialFrom } from './corpus';
+import { fileCount, runMeasured, sizeOf, type MeasuredRun } from './measure';
+import { ARTICLES_DIR, readRealDossier, writeSyntheticSources } from './real';
+
+export const STAGES = ['normalise', 'tagging & links', 'astro build', 'pagefind index'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export interface StageResult {
+  stage: StageName;
+  wallMs: number | null;
+  /** Peak resident memory of the stage's process(es), bytes. */
+  peakRss: number | null;
+  outputBytes: number | null;
+  outputFiles: number | null;
+  note?: string;
+}
+
+export interface SizeRun {
+  /** Articles in the corpus. */
+  articles: number;
+  /** True for a synthetic corpus, false for the real dossier. */
+  synthetic: boolean;
+  seed: string;
+  passages: number;
+  words: number;
+  pages: number;
+  stages: StageResult[];
+  /** The build as one command (astro + pagefind): wall time and the tree's peak memory. */
+  build: { wallMs: number; peakRss: number | null };
+  /** Where the built site is (for the browser measurements). */
+  dist: string;
+}
+
+export interface PipelineOptions {
+  size: number;
+  seed: string;
+  /** The project to copy (its real dossier is the material for synthetic corpora). */
+  projectRoot: string;
+  /** Scratch projects go under here, one per size. */
+  workDir: string;
+  log: (line: string) => void;
+}
+
+const require = createRequire(import.meta.url);
+
+function failed(stage: string, run: MeasuredRun): Error {
+  return new Error(`${stage} failed (exit ${run.exitCode}) running: ${run.command}\n${run.output.slice(-3000)}`);
+}
+
+/** Frontmatter totals of the normalised articles. */
+function corpusTotals(articlesDir: string): { articles: number; passages: number; words: number } {
+  let passages = 0;
+  let words = 0;
+  const files = readdirSync(articlesDir).filter((f) => f.endsWith('.md'));
+  for (const file of files) {
+    const head = readFileSync(join(articlesDir, file), 'utf8').slice(0, 8000);
+    passages += Number(/^passageCount: (\d+)$/m.exec(head)?.[1] ?? 0);
+    words += Number(/^wordCount: (\d+)$/m.exec(head)?.[1] ?? 0);
+  }
+  return { articles: files.length, passages, words };
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
+  const { size, seed, log } = options;
+  const projectRoot = resolve(options.projectRoot);
+  const real = readRealDossier(projectRoot);
+  const synthetic = size !== real.length;
+  const root = resolve(options.workDir, `size-${size}`);
+  rmSync(root, { recursive: true, force: true });
+
+  // Sources only: the normalised articles, builds and caches are what the stages make.
+  const generated = (file: string) =>
+    file.startsWith(`${ARTICLES_DIR}/`) || file.startsWith('dist/') || file.startsWith('bench-results/') || file.startsWith(`${SCRATCH_CACHE}/`);
+  makeScratchProject(root, { from: projectRoot, exclude: generated });
+  if (synthetic) {
+    log(`generating ${size} synthetic articles (seed ${seed})…`);
+    writeSyntheticSources(root, generateCorpus(materialFrom(real), size, { seed }));
+    // Hand-made theme overrides name the real dossier's passages; a synthetic corpus has none of them.
+    const overrides = join(root, 'content', 'theme-overrides.yaml');
+    if (existsSync(overrides)) writeFileSync(overrides, '# Emptied by `npm run bench` for a synthetic corpus.\n{}\n');
+  }
+
+  const env = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    PATH: [join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+  };
+  const stages: StageResult[] = [];
+
+  // normalise: whatever `npm run normalize` runs, so the bench follows the project's CLI.
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
+  if (!scripts.normalize) throw new Error('package.json has no "normalize" script: the bench cannot run the normaliser.');
+  log('normalise…');
+  const normalise = await runMeasured('sh', ['-c', scripts.normalize], { cwd: root, env });
+  if (normalise.exitCode !== 0) throw failed('normalise', normalise);
+  const articlesDir = join(root, ARTICLES_DIR);
+  const totals = corpusTotals(articlesDir);
+  stages.push({
+    stage: 'normalise',
+    wallMs: normalise.wallMs,
+    peakRss: normalise.peakRss,
+    outputBytes: sizeOf(articlesDir),
+    outputFiles: fileCount(articlesDir),
+  });
+
+  log(`tagging & links (${totals.passages} passages)…`);
+  const tsx = join(require.resolve('tsx/package.json').replace(/package\.json$/, ''), 'dist', 'cli.mjs');
+  const probe = await runMeasured(process.execPath, [tsx, join('scripts', 'bench', 'analysis-probe.ts')], { cwd: root, env });
+  if (probe.exitCode !== 0) throw failed('tagging & links', probe);
+  const summary = JSON.parse(probe.output.trim().split('\n').pop()!) as { bytes: number; relatedLinks: number; entities: number; tagged: number };
+  stages.push({
+    stage: 'tagging & links',
+    wallMs: probe.wallMs,
+    peakRss: probe.peakRss,
+    outputBytes: summary.bytes,
+    outputFiles: null,
+    note: `${summary.tagged} passages tagged, ${summary.relatedLinks} related links, ${summary.entities} entities (in memory; JSON size)`,
+  });
+
+  log('astro build + pagefind…');
+  const dist = join(root, 'dist');
+  const [command, args] = astroBuildCommand(root, dist);
+  const build = await runMeasured(command, args, { cwd: root, env });
+  if (build.exitCode !== 0) throw failed('astro build', build);
+  const indexed = /indexed (\d+) pages in (\d+) ms/.exec(build.output);
+  const pagefindMs = indexed ? Number(indexed[2]) : null;
+  const isPagefind = (name: string) => /^pagefind/.test(name);
+  const astroPeak = Math.max(0, ...build.byProcess.filter((p) => !isPagefind(p.name)).map((p) => p.peakRss));
+  const pagefindPeak = Math.max(0, ...build.byProcess.filter((p) => isPagefind(p.name)).map((p) => p.peakRss));
+  const inPagefind = (rel: string) => rel === 'pagefind' || rel.startsWith('pagefind/');
+  stages.push({
+    stage: 'astro build',
+    wallMs: pagefindMs === null ? build.wallMs : build.wallMs - pagefindMs,
+    peakRss: build.peakRss === null ? null : astroPeak,
+    outputBytes: sizeOf(dist, inPagefind),
+    outputFiles: fileCount(dist) - fileCount(join(dist, 'pagefind')),
+    note: pagefindMs === null ? 'Pagefind did not log its time: this includes the index' : undefined,
+  });
+  stages.push({
+    stage: 'pagefind index',
+    wallMs: pagefindMs,
+    peakRss: build.peakRss === null || !pagefindPeak ? null : pagefindPeak,
+    outputBytes: sizeOf(join(dist, 'pagefind')),
+    outputFiles: fileCount(join(dist, 'pagefind')),
+  });
+
+  return {
+    articles: totals.articles,
+    synthetic,
+    seed,
+    passages: totals.passages,
+    words: totals.words,
+    pages: builtPages(dist).length,
+    stages,
+    build: { wallMs: build.wallMs, peakRss: build.peakRss },
+    dist,
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * The benchmark's report: the same figures as aligned text tables (printed), JSON (for
+ * tools and history) and a short Markdown table (for the README). Pure formatting.
+ */
+import type { PageWeight } from './pages';
+import type { SizeRun, StageName } from './pipeline';
+import type { SearchTiming } from './search';
+import { CATEGORIES, type LighthouseResult } from './lighthouse';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  chromium: string;
+}
+
+export interface TargetCheck {
+  target: string;
+  actual: string;
+  /** null when it could not be measured in this run. */
+  met: boolean | null;
+}
+
+export interface BenchReport {
+  version: 1;
+  date: string;
+  machine: Machine;
+  seed: string;
+  sizes: number[];
+  pipeline: Omit<SizeRun, 'dist'>[];
+  /** Per stage: the ratio of the largest size to the one before it (e.g. 1,000 / 100). */
+  growth: GrowthRow[] | null;
+  pages: (Omit<PageWeight, 'load'> & { load: Omit<NonNullable<PageWeight['load']>, 'url'> | null })[] | null;
+  search: { articles: number; timing: SearchTiming }[];
+  lighthouse: ({ type: string; path: string } & LighthouseResult)[] | null;
+  targets: TargetCheck[];
+}
+
+export interface GrowthRow {
+  stage: StageName | 'passages';
+  from: number;
+  to: number;
+  time: number | null;
+  memory: number | null;
+  output: number | null;
+}
+
+export const kb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1000).toFixed(1)} KB`);
+/** Bytes in the unit that reads best: KB under a megabyte, MB above. */
+export const mb = (bytes: number | null) =>
+  bytes === null ? '—' : bytes < 1e6 ? kb(bytes) : `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+export const seconds = (ms: number | null) => (ms === null ? '—' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? Math.round((b / a) * 100) / 100 : null);
+const times = (r: number | null) => (r === null ? '—' : `×${r.toFixed(2)}`);
+
+/** Aligned columns; numbers (and dashes) right-aligned. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const numeric = (cell: string) => /^(?:[-—×~≤]|\d)/.test(cell);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i > 0 && numeric(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+export function growthRows(runs: Omit<SizeRun, 'dist'>[]): GrowthRow[] | null {
+  if (runs.length < 2) return null;
+  const [a, b] = runs.slice(-2) as [Omit<SizeRun, 'dist'>, Omit<SizeRun, 'dist'>];
+  const rows: GrowthRow[] = [
+    { stage: 'passages', from: a.articles, to: b.articles, time: null, memory: null, output: ratio(a.passages, b.passages) },
+  ];
+  for (const stage of b.stages) {
+    const before = a.stages.find((s) => s.stage === stage.stage);
+    rows.push({
+      stage: stage.stage,
+      from: a.articles,
+      to: b.articles,
+      time: ratio(before?.wallMs, stage.wallMs),
+      memory: ratio(before?.peakRss, stage.peakRss),
+      output: ratio(before?.outputBytes, stage.outputBytes),
+    });
+  }
+  return rows;
+}
+
+const pipelineTotal = (run: Omit<SizeRun, 'dist'>) => run.stages.reduce((sum, s) => sum + (s.wallMs ?? 0), 0);
+const pipelinePeak = (run: Omit<SizeRun, 'dist'>) => Math.max(run.build.peakRss ?? 0, ...run.stages.map((s) => s.peakRss ?? 0));
+
+export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const article = report.pages?.find((p) => p.type === 'article')?.load;
+  checks.push({
+    target: 'article page first load ≤ 40 KB gzip',
+    actual: article ? kb(article.total.gzip) : 'not measured',
+    met: article ? article.total.gzip <= 40_000 : null,
+  });
+  checks.push({
+    target: 'article page JavaScript ≤ 15 KB gzip',
+    actual: article ? kb(article.byKind.js.gzip) : 'not measured',
+    met: article ? article.byKind.js.gzip <= 15_000 : null,
+  });
+  if (report.lighthouse) {
+    const below = report.lighthouse.flatMap((r) =>
+      CATEGORIES.filter((c) => r.scores[c] !== 100).map((c) => `${r.type} ${c} ${r.scores[c] ?? '—'}`),
+    );
+    checks.push({
+      target: 'Lighthouse 100 in all four categories on every page type',
+      actual: below.length ? below.join('; ') : 'all 100',
+      met: below.length === 0,
+    });
+  } else {
+    checks.push({ target: 'Lighthouse 100 in all four categories on every page type', actual: 'not measured', met: null });
+  }
+  for (const { articles, timing } of report.search) {
+    checks.push({
+      target: `warm search ≤ 50 ms to results painted (${articles} articles)`,
+      actual: `median ${seconds(timing.warmMedianMs)}, worst ${seconds(timing.warmMaxMs)}`,
+      met: timing.warmMedianMs <= 50,
+    });
+  }
+  const thousand = report.pipeline.find((r) => r.articles === 1000);
+  if (thousand) {
+    const total = pipelineTotal(thousand);
+    const peak = pipelinePeak(thousand);
+    checks.push({
+      target: '1,000 articles built in < 3 min within 4 GB',
+      actual: `${seconds(total)}, peak ${mb(peak)}`,
+      met: total < 180_000 && peak < 4e9,
+    });
+  } else {
+    checks.push({ target: '1,000 articles built in < 3 min within 4 GB', actual: 'size 1000 not run', met: null });
+  }
+  return checks;
+}
+
+/** The report as text: every table the bench prints. */
+export function formatReport(report: BenchReport): string {
+  const parts: string[] = [];
+  const m = report.machine;
+  parts.push(
+    `Dossier benchmark — ${report.date}\n${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}; ${m.chromium}\n` +
+      `Synthetic corpora: seed ${report.seed}.`,
+  );
+
+  const pipelineRows = report.pipeline.flatMap((run) => [
+    ...run.stages.map((s) => [
+      `${run.articles}${run.synthetic ? '' : ' (real)'}`,
+      s.stage,
+      seconds(s.wallMs),
+      mb(s.peakRss),
+      mb(s.outputBytes),
+      s.outputFiles === null ? '—' : String(s.outputFiles),
+    ]),
+    [`${run.articles}`, 'total (sum of stages)', seconds(pipelineTotal(run)), mb(pipelinePeak(run)), '', ''],
+  ]);
+  const corpora = report.pipeline
+    .map((run) => `${run.articles} articles: ${run.passages} passages, ${run.words} words, ${run.pages} pages`)
+    .join('; ');
+  parts.push(`Pipeline (${corpora})\n${textTable(['articles', 'stage', 'wall', 'peak RSS', 'output', 'files'], pipelineRows)}`);
+
+  if (report.growth) {
+    const g = report.growth;
+    parts.push(
+      `Growth ${g[0]!.to} / ${g[0]!.from} articles (linear ≈ the passages ratio)\n` +
+        textTable(
+          ['stage', 'time', 'memory', 'output'],
+          g.map((r) => [r.stage, times(r.time), times(r.memory), times(r.output)]),
+        ),
+    );
+  }
+
+  if (report.pages) {
+    const rows = report.pages.map((p) => {
+      if (!p.load) return [p.type, 'not built yet', '', '', '', '', '', '', ''];
+      const k = p.load.byKind;
+      const cell = (b: { raw: number; gzip: number }) => `${kb(b.gzip)} / ${kb(b.raw)}`;
+      return [
+        p.type,
+        p.path!,
+        cell(k.html),
+        cell(k.css),
+        cell(k.js),
+        cell(k.font),
+        cell(k.image),
+        cell(p.load.total),
+        String(p.load.total.requests),
+      ];
+    });
+    parts.push(
+      `First load per page type, before search (gzip / raw; heaviest sampled page)\n` +
+        textTable(['type', 'page', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'total', 'requests'], rows),
+    );
+  }
+
+  if (report.search.length) {
+    parts.push(
+      `Search in headless Chromium (query entered → results painted)\n` +
+        textTable(
+          ['articles', 'cold (median)', 'warm median', 'warm worst', 'first search fetched', 'requests'],
+          report.search.map(({ articles, timing: t }) => [
+            String(articles),
+            seconds(t.coldMs),
+            seconds(t.warmMedianMs),
+            seconds(t.warmMaxMs),
+            kb(t.firstSearchBytes.raw),
+            String(t.firstSearchBytes.requests),
+          ]),
+        ),
+    );
+  }
+
+  if (report.lighthouse) {
+    parts.push(
+      `Lighthouse (mobile, simulated throttling)\n` +
+        textTable(
+          ['type', 'page', ...CATEGORIES, 'LCP', 'TBT'],
+          report.lighthouse.map((r) => [
+            r.type,
+            r.path,
+            ...CATEGORIES.map((c) => String(r.scores[c] ?? '—')),
+            seconds(r.lcpMs),
+            seconds(r.tbtMs),
+          ]),
+        ),
+    );
+    const failing = report.lighthouse.flatMap((r) => r.failing.map((f) => `  ${r.type} · ${f.category}: ${f.title} (${f.id})`));
+    if (failing.length) parts.push(`Lighthouse audits not passed:\n${failing.join('\n')}`);
+  }
+
+  parts.push(
+    `Targets\n${textTable(
+      ['target', 'measured', 'met'],
+      report.targets.map((t) => [t.target, t.actual, t.met === null ? '—' : t.met ? 'yes' : 'NO']),
+    )}`,
+  );
+  return parts.join('\n\n');
+}
+
+/** The README's short table: the headline figures with the date and machine. */
+export function readmeTable(report: BenchReport): string {
+  const rows: string[][] = [];
+  for (const run of report.pipeline) {
+    rows.push([
+      `Build ${run.articles} articles (${run.passages} passages)${run.synthetic ? '' : ', the real dossier'}`,
+      `${seconds(pipelineTotal(run))}, peak ${mb(pipelinePeak(run))}`,
+      run.articles === 1000 ? '< 3 min, < 4 GB' : '',
+    ]);
+  }
+  const article = report.pages?.find((p) => p.type === 'article');
+  if (article?.load) {
+    rows.push(['Article page, first load (gzip)', `${kb(article.load.total.gzip)} (JS ${kb(article.load.byKind.js.gzip)})`, '≤ 40 KB (JS ≤ 15 KB)']);
+  }
+  for (const { articles, timing } of report.search) {
+    rows.push([`Search, ${articles} articles: cold / warm`, `${seconds(timing.coldMs)} / ${seconds(timing.warmMedianMs)}`, 'warm ≤ 50 ms']);
+  }
+  if (report.lighthouse) {
+    const min = (c: (typeof CATEGORIES)[number]) => Math.min(...report.lighthouse!.map((r) => r.scores[c] ?? 0));
+    rows.push(['Lighthouse, lowest over page types (perf / a11y / BP / SEO)', CATEGORIES.map(min).join(' / '), '100 each']);
+  }
+  const m = report.machine;
+  return (
+    `Latest figures (${report.date.slice(0, 10)}, ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; \`npm run bench\`):\n\n` +
+    markdownTable(['measure', 'result', 'target'], rows)
+  );
+}
