@@ -1,13 +1,13 @@
 /**
- * Gate: byte budgets. Each sampled page of a type that has a budget (tests/gates/budgets.ts)
- * is loaded fresh, without opening search; its gzip bytes must fit. Sizes, never timings.
+ * Gate: byte budgets. Every page of a type that has a budget (tests/gates/budgets.ts) is
+ * loaded fresh, without opening search; its gzip bytes must fit. Sizes, never timings.
  */
 import { expect, test } from '@playwright/test';
 import { BUDGETS, describeOverrun, overruns } from '../gates/budgets';
 import { kb, measureFirstLoad } from '../gates/first-load';
-import { builtPages, samplePages } from '../gates/site';
+import { builtPages } from '../gates/site';
 
-const budgeted = samplePages(builtPages()).filter((page) => BUDGETS[page.type]);
+const budgeted = builtPages().filter((page) => BUDGETS[page.type]);
 
 test('at least one page of every budgeted type is built', () => {
   const types = new Set(budgeted.map((p) => p.type));
