@@ -207,3 +207,22 @@ function fragmentOf(hash: string): string | null {
     return id;
   }
 }
+
+/**
+ * A readable report: broken references grouped by why they are broken (one missing page is
+ * usually linked from many places), most frequent first, each with a few of its places.
+ */
+export function summarizeBrokenLinks(broken: BrokenLink[], examples = 3): string {
+  const groups = new Map<string, BrokenLink[]>();
+  for (const link of broken) groups.set(link.reason, [...(groups.get(link.reason) ?? []), link]);
+  return [...groups.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([reason, links]) => {
+      const pages = new Set(links.map((l) => l.from)).size;
+      const distinct = [...new Map(links.map((l) => [l.from, l])).values()];
+      const places = distinct.slice(0, examples).map((l) => `    ${l.from}  ${l.where}  ${l.href}`);
+      const more = links.length > places.length ? [`    … and ${links.length - places.length} more`] : [];
+      return [`  ${reason}  (${links.length}× from ${pages} page${pages === 1 ? '' : 's'})`, ...places, ...more].join('\n');
+    })
+    .join('\n');
+}
