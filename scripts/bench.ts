@@ -26,13 +26,14 @@ import { readRealDossier } from './bench/real';
 import { checkTargets, formatReport, growthRows, readmeTable, type BenchReport } from './bench/report';
 import { measureSearch } from './bench/search';
 
-const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep] [--port 4480]
+const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep] [--port 4480] [--stage-timeout 20]
 
   --sizes   corpus sizes in articles; the real dossier's count means the real dossier
   --seed    seed of the synthetic corpora (same seed, same corpora)
   --skip    leave out browser measurements: pages, search, lighthouse
   --keep    keep the scratch projects in bench-results/work/ (they are deleted otherwise)
-  --port    first port for the static servers`;
+  --port    first port for the static servers
+  --stage-timeout  minutes after which a pipeline stage is stopped and reported as unfinished (default 20)`;
 
 const SKIPPABLE = ['pages', 'search', 'lighthouse'] as const;
 
@@ -50,6 +51,7 @@ const { values } = (() => {
         skip: { type: 'string', default: '' },
         keep: { type: 'boolean', default: false },
         port: { type: 'string', default: '4480' },
+        'stage-timeout': { type: 'string', default: '20' },
         out: { type: 'string', default: 'bench-results' },
         help: { type: 'boolean', default: false },
       },
@@ -72,6 +74,8 @@ const outDir = resolve(values.out);
 const workDir = join(outDir, 'work');
 let port = Number(values.port);
 
+const stageTimeoutMs = Number(values['stage-timeout']) * 60_000;
+if (!(stageTimeoutMs > 0)) fail(`--stage-timeout takes minutes > 0 (got "${values['stage-timeout']}")`);
 const realCount = readRealDossier(projectRoot).length;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -85,9 +89,14 @@ let lighthouse: BenchReport['lighthouse'] = null;
 try {
   for (const size of [...sizes].sort((a, b) => a - b)) {
     log(`— ${size} articles${size === realCount ? ' (the real dossier)' : ''} —`);
-    const run = await runPipeline({ size, seed: values.seed, projectRoot, workDir, log });
+    const run = await runPipeline({ size, seed: values.seed, projectRoot, workDir, log, stageTimeoutMs });
     runs.push(run);
-    for (const s of run.stages) log(`  ${s.stage}: ${s.wallMs ?? '—'} ms`);
+    for (const s of run.stages) log(`  ${s.stage}: ${s.wallMs ?? '—'} ms${s.note ? ` (${s.note})` : ''}`);
+    if (run.incomplete) {
+      log(`  ${run.incomplete}: no browser measurements at this size`);
+      if (!values.keep) rmSync(join(workDir, `size-${size}`), { recursive: true, force: true });
+      continue;
+    }
 
     if (!skip.has('search') || (size === realCount && (!skip.has('pages') || !skip.has('lighthouse')))) {
       const server = await serveDist(port++, run.dist);
@@ -138,7 +147,7 @@ const partial: Omit<BenchReport, 'targets'> = {
   seed: values.seed,
   sizes,
   pipeline,
-  growth: growthRows(pipeline),
+  growth: growthRows(pipeline.filter((run) => !run.incomplete)),
   pages,
   search,
   lighthouse,

@@ -27,9 +27,30 @@ export interface MeasuredRun {
   /** The largest peak per executable name. */
   byProcess: ProcessPeak[];
   output: string;
+  /** True when the run was stopped at `timeoutMs`. */
+  timedOut: boolean;
 }
 
 const PROC = '/proc';
+
+/** Process groups still running: stopped if the bench itself exits (Ctrl-C included). */
+const running = new Set<number>();
+const stopAll = () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+};
+process.once('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
 const hasProc = (() => {
   try {
     return statSync(join(PROC, 'self', 'status')).isFile();
@@ -82,13 +103,35 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with each chunk of output (for progress), besides collecting it. */
   onOutput?: (text: string) => void;
+  /** Stop the run (its whole process group) after this long. */
+  timeoutMs?: number;
 }
 
 /** Runs `command args…`, sampling its memory until it exits. Never rejects for a non-zero exit. */
 export function runMeasured(command: string, args: string[], options: RunOptions): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout stops the child and everything it started, and nothing else.
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    if (child.pid !== undefined) running.add(child.pid);
+    let timedOut = false;
+    const deadline = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          if (child.pid !== undefined) {
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              // already gone
+            }
+          }
+        }, options.timeoutMs)
+      : undefined;
     let output = '';
     const collect = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -116,10 +159,13 @@ export function runMeasured(command: string, args: string[], options: RunOptions
 
     child.once('error', (error) => {
       clearInterval(timer);
+      clearTimeout(deadline);
       reject(error);
     });
     child.once('close', (exitCode) => {
       clearInterval(timer);
+      clearTimeout(deadline);
+      if (child.pid !== undefined) running.delete(child.pid);
       const byProcess = [...peaks.entries()]
         .map(([name, peakRss]) => ({ name, peakRss }))
         .sort((a, b) => b.peakRss - a.peakRss);
@@ -131,6 +177,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
         peakRss: hasProc ? Math.max(treePeak, single) : null,
         byProcess,
         output,
+        timedOut,
       });
     });
   });

@@ -44,6 +44,8 @@ export interface SizeRun {
   build: { wallMs: number; peakRss: number | null };
   /** Where the built site is (for the browser measurements). */
   dist: string;
+  /** Set when a stage was stopped at the time limit: the stages after it did not run. */
+  incomplete?: string;
 }
 
 export interface PipelineOptions {
@@ -54,6 +56,8 @@ export interface PipelineOptions {
   /** Scratch projects go under here, one per size. */
   workDir: string;
   log: (line: string) => void;
+  /** Stop a stage that runs longer than this (ms). */
+  stageTimeoutMs: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -106,7 +110,34 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
   if (!scripts.normalize) throw new Error('package.json has no "normalize" script: the bench cannot run the normaliser.');
   log('normalise…');
-  const normalise = await runMeasured('sh', ['-c', scripts.normalize], { cwd: root, env });
+  const limit = { cwd: root, env, timeoutMs: options.stageTimeoutMs };
+  const minutes = `${Number((options.stageTimeoutMs / 60_000).toFixed(1))} min`;
+  const partial = (stage: StageName): SizeRun => ({
+    articles: size,
+    synthetic,
+    seed,
+    passages: 0,
+    words: 0,
+    pages: 0,
+    stages,
+    build: { wallMs: 0, peakRss: null },
+    dist: join(root, 'dist'),
+    incomplete: `${stage} did not finish within ${minutes} and was stopped; the stages after it did not run`,
+  });
+  const stopped = (stage: StageName, run: MeasuredRun): StageResult => ({
+    stage,
+    wallMs: run.wallMs,
+    peakRss: run.peakRss,
+    outputBytes: null,
+    outputFiles: null,
+    note: `stopped after ${minutes}: did not finish`,
+  });
+
+  const normalise = await runMeasured('sh', ['-c', scripts.normalize], limit);
+  if (normalise.timedOut) {
+    stages.push(stopped('normalise', normalise));
+    return partial('normalise');
+  }
   if (normalise.exitCode !== 0) throw failed('normalise', normalise);
   const articlesDir = join(root, ARTICLES_DIR);
   const totals = corpusTotals(articlesDir);
@@ -120,7 +151,11 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
 
   log(`tagging & links (${totals.passages} passages)…`);
   const tsx = join(require.resolve('tsx/package.json').replace(/package\.json$/, ''), 'dist', 'cli.mjs');
-  const probe = await runMeasured(process.execPath, [tsx, join('scripts', 'bench', 'analysis-probe.ts')], { cwd: root, env });
+  const probe = await runMeasured(process.execPath, [tsx, join('scripts', 'bench', 'analysis-probe.ts')], limit);
+  if (probe.timedOut) {
+    stages.push(stopped('tagging & links', probe));
+    return partial('tagging & links');
+  }
   if (probe.exitCode !== 0) throw failed('tagging & links', probe);
   const summary = JSON.parse(probe.output.trim().split('\n').pop()!) as { bytes: number; relatedLinks: number; entities: number; tagged: number };
   stages.push({
@@ -135,7 +170,11 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
   log('astro build + pagefind…');
   const dist = join(root, 'dist');
   const [command, args] = astroBuildCommand(root, dist);
-  const build = await runMeasured(command, args, { cwd: root, env });
+  const build = await runMeasured(command, args, limit);
+  if (build.timedOut) {
+    stages.push(stopped('astro build', build));
+    return { ...partial('astro build'), ...corpusTotals(articlesDir), stages };
+  }
   if (build.exitCode !== 0) throw failed('astro build', build);
   const indexed = /indexed (\d+) pages in (\d+) ms/.exec(build.output);
   const pagefindMs = indexed ? Number(indexed[2]) : null;

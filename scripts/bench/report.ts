@@ -125,7 +125,9 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
     });
   }
   const thousand = report.pipeline.find((r) => r.articles === 1000);
-  if (thousand) {
+  if (thousand?.incomplete) {
+    checks.push({ target: '1,000 articles built in < 3 min within 4 GB', actual: thousand.incomplete, met: false });
+  } else if (thousand) {
     const total = pipelineTotal(thousand);
     const peak = pipelinePeak(thousand);
     checks.push({
@@ -162,7 +164,14 @@ export function formatReport(report: BenchReport): string {
   const corpora = report.pipeline
     .map((run) => `${run.articles} articles: ${run.passages} passages, ${run.words} words, ${run.pages} pages`)
     .join('; ');
-  parts.push(`Pipeline (${corpora})\n${textTable(['articles', 'stage', 'wall', 'peak RSS', 'output', 'files'], pipelineRows)}`);
+  const notes = report.pipeline.flatMap((run) => [
+    ...run.stages.filter((s) => s.note).map((s) => `  ${run.articles} · ${s.stage}: ${s.note}`),
+    ...(run.incomplete ? [`  ${run.articles}: ${run.incomplete}`] : []),
+  ]);
+  parts.push(
+    `Pipeline (${corpora})\n${textTable(['articles', 'stage', 'wall', 'peak RSS', 'output', 'files'], pipelineRows)}` +
+      (notes.length ? `\nNotes:\n${notes.join('\n')}` : ''),
+  );
 
   if (report.growth) {
     const g = report.growth;
@@ -202,12 +211,13 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       `Search in headless Chromium (query entered → results painted)\n` +
         textTable(
-          ['articles', 'cold (median)', 'warm median', 'warm worst', 'first search fetched', 'requests'],
+          ['articles', 'cold (median)', 'warm median', 'warm worst', 'requests per warm query', 'first search fetched', 'requests'],
           report.search.map(({ articles, timing: t }) => [
             String(articles),
             seconds(t.coldMs),
             seconds(t.warmMedianMs),
             seconds(t.warmMaxMs),
+            String(t.warmRequestsMedian),
             kb(t.firstSearchBytes.raw),
             String(t.firstSearchBytes.requests),
           ]),

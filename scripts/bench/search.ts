@@ -24,7 +24,10 @@ export interface SearchTiming {
   coldRuns: number[];
   warmMedianMs: number;
   warmMaxMs: number;
-  warmRuns: { query: string; ms: number; results: number }[];
+  /** Median number of requests a warm query makes. */
+  warmRequestsMedian: number;
+  /** Each warm query: its time, results shown, and what it fetched (index chunks, result fragments). */
+  warmRuns: { query: string; ms: number; results: number; requests: number; bytes: number }[];
   /** Fetched between typing the first query and its results painted. */
   firstSearchBytes: { raw: number; gzip: number; requests: number };
 }
@@ -102,8 +105,10 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
         warmRuns = [];
         for (const query of WARM_QUERIES) {
           await clearQuery(page);
+          const recorder = recordResponses(context);
           const warm = await timeQuery(page, query);
-          warmRuns.push({ query, ms: round1(warm.ms), results: warm.results });
+          const { raw, requests } = sumBytes(await recorder.stop());
+          warmRuns.push({ query, ms: round1(warm.ms), results: warm.results, requests, bytes: raw });
         }
       }
     } finally {
@@ -116,6 +121,7 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
     coldRuns: colds.map(round1),
     warmMedianMs: round1(median(warms)),
     warmMaxMs: round1(Math.max(...warms)),
+    warmRequestsMedian: median(warmRuns.map((r) => r.requests)),
     warmRuns,
     firstSearchBytes,
   };
