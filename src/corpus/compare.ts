@@ -1,7 +1,6 @@
 /**
  * The compare view's model: the chosen articles lined up by theme, the pairs that get
- * their own pre-rendered page, the passage a column follows when kept in step, and the
- * theme colours as a stylesheet.
+ * their own pre-rendered page, and the passage a column follows when kept in step.
  * Pure: plain corpus objects in, plain data out (the browser code uses the same helpers).
  */
 import type { Article, Passage, ThemeInfo } from './model';
@@ -68,24 +67,4 @@ export function sourceYear(published: Published): string {
   const year = published.value?.slice(0, 4);
   if (!year) return 'n.d.';
   return published.status === 'estimate' ? `c. ${year}` : year;
-}
-
-const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-const THEME_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * The theme colours as CSS: `--theme` on every element marked data-theme="<id>" (a pair of
- * colours through light-dark() when the theme has its own dark-scheme colour). Refuses
- * anything that is not a plain id or hex colour, so data can never inject CSS.
- */
-export function themeStylesheet(themes: readonly ThemeInfo[]): string {
-  const rules = themes.map((theme) => {
-    if (!THEME_ID.test(theme.id)) throw new Error(`Theme id "${theme.id}" is not lower-case words joined by hyphens.`);
-    for (const colour of [theme.color, theme.colorDark]) {
-      if (!HEX_COLOUR.test(colour)) throw new Error(`Theme "${theme.id}": colour "${colour}" is not a hex colour like #d85250.`);
-    }
-    const value = theme.colorDark.toLowerCase() === theme.color.toLowerCase() ? theme.color : `light-dark(${theme.color}, ${theme.colorDark})`;
-    return `[data-theme="${theme.id}"] { --theme: ${value}; }`;
-  });
-  return ['/* Theme colours, generated from the taxonomy (content/themes.yaml). */', ...rules, ''].join('\n');
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { articlePairs, compareRows, pairSlug, sourceYear, stepTarget, themeStylesheet } from '../../src/corpus/compare';
+import { articlePairs, compareRows, pairSlug, sourceYear, stepTarget } from '../../src/corpus/compare';
 import type { Article, Passage, ThemeInfo } from '../../src/corpus/model';
 
-const theme = (id: string, color = '#d85250', colorDark = color): ThemeInfo => ({ id, label: id.toUpperCase(), description: '', color, colorDark });
+const theme = (id: string): ThemeInfo => ({ id, label: id.toUpperCase(), description: '', color: '#d85250', colorDark: '#d85250' });
 const passage = (article: string, order: number, themes: string[]): Passage => ({
   id: `${article}-${String(order).padStart(6, '0')}`,
   article,
@@ -77,22 +77,6 @@ describe('stepTarget', () => {
   it('should return null when the column is silent on every theme followed', () => {
     expect(stepTarget(['delta'], other)).toBeNull();
     expect(stepTarget([], other)).toBeNull();
-  });
-});
-
-describe('themeStylesheet', () => {
-  it('should set --theme for each theme, with light-dark() when the dark colour differs', () => {
-    const css = themeStylesheet([theme('alpha', '#112233'), theme('beta', '#112233', '#AABBCC')]);
-    expect(css).toContain('[data-theme="alpha"] { --theme: #112233; }');
-    expect(css).toContain('[data-theme="beta"] { --theme: light-dark(#112233, #AABBCC); }');
-  });
-
-  it('should refuse a colour that is not hex, naming the theme', () => {
-    expect(() => themeStylesheet([theme('alpha', 'red; } body { display: none')])).toThrow(/Theme "alpha": colour/);
-  });
-
-  it('should refuse an id that is not a slug', () => {
-    expect(() => themeStylesheet([theme('a"] , *[x')])).toThrow(/not lower-case words/);
   });
 });
 

@@ -56,7 +56,7 @@ class CompareView extends HTMLElement {
     const stepStatus = this.querySelector<HTMLElement>('.cmp-step-status')!;
     this.#step = new StepController(this, {
       status: stepStatus,
-      labelOf: (id) => this.querySelector(`.cmp-row[data-theme="${id}"] .cmp-chip-label`)?.textContent ?? id,
+      labelOf: (id) => this.querySelector(`.cmp-row[data-theme="${id}"] .theme-chip`)?.textContent?.trim() ?? id,
       outletOf: (column) => this.#outletOf(column.dataset.col!),
     });
     this.#keys = new CompareKeys(this, {

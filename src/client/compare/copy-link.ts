@@ -12,11 +12,11 @@ export function setupCopyLinks(root: HTMLElement): void {
     button.className = 'cmp-copy';
     button.textContent = 'Copy link';
     button.title = 'Copy the link to this passage';
-    link.after(button);
+    link.before(button);
   }
   root.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('.cmp-copy');
-    const link = button?.previousElementSibling;
+    const link = button?.nextElementSibling;
     if (!(link instanceof HTMLAnchorElement)) return;
     try {
       await navigator.clipboard.writeText(link.href);

@@ -1,7 +1,7 @@
 /**
  * Full-text minimaps: each column's strip is drawn from the real layout (one mark per theme
  * of each passage, side by side), shows the visible window, and scrolls its column when
- * pressed or dragged. Colours come from the theme stylesheet through data-theme.
+ * pressed or dragged. Colours come from the site's /themes.css (class theme-<id>).
  */
 import { isShown, passageThemes } from './dom';
 
@@ -38,19 +38,20 @@ export class Minimap {
       const y = fix((passage.offsetTop / total) * HEIGHT);
       const height = fix((passage.offsetHeight / total) * HEIGHT);
       const themes = passageThemes(passage);
-      const labels = [...passage.querySelectorAll('.cmp-chip')].map((chip) => chip.textContent);
+      const labels = [...passage.querySelectorAll('.theme-chip')].map((chip) => chip.textContent);
       const group = document.createElementNS(SVG, 'g');
       const title = document.createElementNS(SVG, 'title');
       title.textContent = labels.join(', ') || 'On no theme';
       group.append(title);
       const width = WIDTH / Math.max(themes.length, 1);
-      for (const [i, theme] of (themes.length ? themes : ['none']).entries()) {
+      for (const [i, theme] of (themes.length ? themes : [null]).entries()) {
         const rect = document.createElementNS(SVG, 'rect');
         rect.setAttribute('x', fix(i * width));
         rect.setAttribute('y', y);
         rect.setAttribute('width', fix(width));
         rect.setAttribute('height', height);
-        rect.setAttribute('data-theme', theme);
+        // the theme's colour comes from /themes.css (.theme-<id> sets --theme); none: a neutral mark
+        if (theme) rect.setAttribute('class', `theme-${theme}`);
         group.append(rect);
       }
       marks.append(group);
