@@ -10,6 +10,8 @@ const passage = (article: string, order: number, themes: string[]): Passage => (
   section: null,
   text: `${article} ${order}`,
   themes,
+  related: [],
+  mentions: [],
 });
 const article = (slug: string, passages: Passage[]) => ({ slug, passages }) as unknown as Article;
 

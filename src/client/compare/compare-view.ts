@@ -50,7 +50,7 @@ class CompareView extends HTMLElement {
     this.#tab = this.#selected[0]!;
 
     for (const el of this.querySelectorAll('[data-js-only]')) el.removeAttribute('hidden');
-    this.classList.add('has-tabs');
+    this.classList.add('is-live', 'has-tabs');
 
     this.#minimaps = [...this.querySelectorAll<HTMLElement>('.cmp-column')].map((column) => new Minimap(column));
     const stepStatus = this.querySelector<HTMLElement>('.cmp-step-status')!;
