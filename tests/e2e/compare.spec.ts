@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readThemeOverrides, readThemes } from '../../src/corpus/analysis-data';
 import { publicationSortKey } from '../../src/corpus/format';
@@ -158,7 +159,7 @@ test.describe('wide screens', () => {
     const { article, passage, themes: own } = lead!;
 
     await page.goto('/compare/#full-text');
-    await page.getByLabel('Keep columns in step by theme').check();
+    await page.getByLabel('Keep in step by theme').check();
     await expect(page).toHaveURL(/[?&]step=1/);
     await page.locator(`.cmp-column[data-col="${article}"] .cmp-scroller`).evaluate((scroller, id) => {
       const target = scroller.querySelector<HTMLElement>(`.cmp-passage[data-passage-id="${id}"]`)!;
@@ -192,6 +193,20 @@ test.describe('wide screens', () => {
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
   });
+});
+
+test('axe finds no accessibility violations in either view, wide or narrow', async ({ browser }) => {
+  for (const width of [1440, 375]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const path of ['/compare/', '/compare/#full-text']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${width}px ${path}: ${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await context.close();
+  }
 });
 
 test.describe('without scripts', () => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
@@ -77,6 +78,12 @@ test.describe('wide screens', () => {
     }
     // and years alone are not numbers
     expect(items.some((i) => i.numbers.some((n) => /^(19|20)\d\d$/.test(n!)))).toBe(false);
+  });
+
+  test('axe finds no accessibility violations', async ({ page }) => {
+    await page.goto('/figures/');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   test('the figures page runs under the Content-Security-Policy', async ({ page }) => {

@@ -59,7 +59,11 @@ export class StepController {
   /** A column has just been shown (a tab on narrow screens): bring it to the theme being followed. */
   reveal(scroller: HTMLElement): void {
     if (!this.enabled || !this.#followed) return;
-    this.#bring(scroller, this.#followed);
+    if (!this.#bring(scroller, this.#followed)) {
+      const outlet = this.#options.outletOf(scroller.closest('.cmp-column')!);
+      const label = this.#followed.themes.map(this.#options.labelOf).join(', ');
+      this.#options.status.textContent = `${outlet} is silent on ${label}; it stays where it was.`;
+    }
   }
 
   /** Follows the passage at the reading line of `scroller`, bringing the other columns to its theme. */
