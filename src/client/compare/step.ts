@@ -8,8 +8,13 @@ import { isShown, passageThemes, prefersReducedMotion, remark } from './dom';
 
 /** Where a column is read from: a fifth of the way down its window. */
 const READING_LINE = 0.2;
-/** How long a column brought in step ignores its own scrolling, if no `scrollend` arrives. */
-const SETTLE_MS = 1200;
+/**
+ * Only the reader's own scrolling leads: a column follows its scroll events for this long
+ * after a wheel, touch, pointer or key event on it (kept alive while it keeps scrolling, for
+ * momentum). Columns brought in step scroll without such input, so they never lead back.
+ */
+const INTENT_MS = 1000;
+const INTENT_EVENTS = ['wheel', 'touchstart', 'touchmove', 'pointerdown', 'keydown'] as const;
 
 export interface StepOptions {
   /** The theme labels, for the status line. */
@@ -30,7 +35,7 @@ export class StepController {
   enabled = false;
   readonly #root: HTMLElement;
   readonly #options: StepOptions;
-  readonly #moving = new Map<HTMLElement, number>();
+  readonly #intent = new Map<HTMLElement, number>();
   readonly #lastAnchor = new Map<HTMLElement, HTMLElement>();
   #followed: Followed | null = null;
   #frame = 0;
@@ -40,7 +45,10 @@ export class StepController {
     this.#options = options;
     for (const scroller of this.#allScrollers()) {
       scroller.addEventListener('scroll', () => this.#onScroll(scroller), { passive: true });
-      scroller.addEventListener('scrollend', () => this.#settled(scroller));
+      const mark = () => this.#intent.set(scroller, performance.now());
+      for (const type of INTENT_EVENTS) scroller.addEventListener(type, mark, { passive: true });
+      // pressing the column's minimap scrolls it too
+      scroller.closest('.cmp-column')?.querySelector('.cmp-minimap')?.addEventListener('pointerdown', mark, { passive: true });
     }
   }
 
@@ -100,7 +108,6 @@ export class StepController {
     const element = target && passages.find((el) => el.dataset.passageId === target.passageId);
     if (!element) return false;
     const top = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-    this.#moving.set(scroller, window.setTimeout(() => this.#settled(scroller), SETTLE_MS));
     scroller.scrollTo({ top: top - followed.offset, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     this.#lastAnchor.delete(scroller);
     this.#mark(element, 'is-step-target');
@@ -108,16 +115,12 @@ export class StepController {
   }
 
   #onScroll(scroller: HTMLElement): void {
-    if (!this.enabled || this.#moving.has(scroller)) return;
+    if (!this.enabled) return;
+    const since = performance.now() - (this.#intent.get(scroller) ?? -Infinity);
+    if (since > INTENT_MS) return;
+    this.#intent.set(scroller, performance.now());
     cancelAnimationFrame(this.#frame);
     this.#frame = requestAnimationFrame(() => this.follow(scroller));
-  }
-
-  #settled(scroller: HTMLElement): void {
-    const timer = this.#moving.get(scroller);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.#moving.delete(scroller);
   }
 
   #mark(passage: HTMLElement, className: string): void {
