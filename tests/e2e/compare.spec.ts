@@ -52,6 +52,21 @@ test.describe('wide screens', () => {
     }
   });
 
+  test('on a pair page, choosing another source goes to the page that holds the new choice', async ({ page }) => {
+    const [first, second, third] = slugs;
+    await page.goto(`/compare/${first}--${second}/`);
+    expect(await shownColumns(page)).toEqual([first, second]);
+    await page.locator(`.cmp-picker input[value="${third}"]`).check();
+    await expect(page).toHaveURL(new RegExp(`/compare/\\?sources=${first},${second},${third}$`));
+    expect(await shownColumns(page)).toEqual([first, second, third]);
+    // and a shared pair link is served by its own, lighter page
+    await page.locator(`.cmp-picker input[value="${first}"]`).uncheck();
+    await expect(page.locator(`.cmp-picker input[value="${first}"]`)).not.toBeChecked();
+    await page.goto(`/compare/${first}--${second}/?sources=${second},${third}`);
+    await expect(page).toHaveURL(new RegExp(`/compare/${second}--${third}/`));
+    expect(await shownColumns(page)).toEqual([second, third]);
+  });
+
   test('a theme row holds each source’s passages on the theme, in order, and says "silent" where it has none', async ({ page }) => {
     await page.goto('/compare/');
     const cells = await page.locator('.cmp-row').evaluateAll((rows) =>
