@@ -1,0 +1,71 @@
+/** decode-source: the raw bytes → lines of text (strict UTF-8; BOM and CRLF tolerated). */
+import { NormalizeError } from '../errors.ts';
+import type { Stage } from '../types.ts';
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= bytes.length) return i; // truncated sequence at the end
+    let code = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+const decodeSource: Stage = {
+  name: 'decode-source',
+  description: 'Decode the raw bytes as strict UTF-8, drop a byte-order mark, turn CRLF/CR line ends into LF, split into lines.',
+  transform(_tree, file, { log }) {
+    const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      const offset = firstInvalidUtf8(bytes);
+      let line = 1;
+      for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+      const byte = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
+      throw new NormalizeError(
+        `${file.path}:${line}`,
+        `not valid UTF-8 (byte 0x${byte} at offset ${offset}). Re-save the file as UTF-8.`,
+      );
+    }
+    const notes: string[] = [];
+    if (text.startsWith('\uFEFF')) {
+      text = text.slice(1);
+      notes.push('dropped a byte-order mark');
+    }
+    if (text.includes('\r')) {
+      text = text.replace(/\r\n?/g, '\n');
+      notes.push('turned CRLF line ends into LF');
+    }
+    if (text.trim() === '') {
+      throw new NormalizeError(
+        file.path,
+        'the file is empty. Put the article text in it, or remove its entry from sources.yaml.',
+      );
+    }
+    file.data.lines = text.split('\n');
+    file.data.decodeNotes = notes;
+    if (notes.length) log(notes.join('; '));
+  },
+};
+
+export default decodeSource;

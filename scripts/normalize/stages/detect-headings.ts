@@ -1,0 +1,45 @@
+/** detect-headings: short title-like lines between paragraphs become `##` headings. */
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Stage } from '../types.ts';
+
+export const MAX_HEADING_WORDS = 10;
+export const MAX_HEADING_CHARS = 80;
+
+/**
+ * A line shaped like a section heading: short, starting with a capital (or a digit or
+ * an opening quote), and not ending like a sentence ("ISIS is on the back foot." and
+ * "So what could ISIS 2.0 look like?" are sentences; "Going to ground" is not).
+ */
+export function looksLikeHeading(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_HEADING_CHARS) return false;
+  if (text.split(' ').length > MAX_HEADING_WORDS) return false;
+  if (!/^[\p{Lu}\p{N}‘“"'(]/u.test(text)) return false;
+  const withoutClosers = text.replace(/[”’"')\]]+$/u, '');
+  return !/[.!?:;,…—–-]$/u.test(withoutClosers);
+}
+
+/** Which of the paragraphs are headings: heading-shaped, with a non-heading paragraph on each side. */
+export function findHeadings(texts: readonly string[]): boolean[] {
+  const shaped = texts.map(looksLikeHeading);
+  return texts.map((_, i) => shaped[i]! && i > 0 && i < texts.length - 1 && !shaped[i - 1] && !shaped[i + 1]);
+}
+
+const detectHeadings: Stage = {
+  name: 'detect-headings',
+  description: 'Turn short lines without terminal punctuation, standing between paragraphs, into level-2 headings.',
+  transform(tree, file, { log }) {
+    const texts = tree.children.map((node) => toString(node));
+    const isHeading = findHeadings(texts);
+    const headings: string[] = [];
+    tree.children = tree.children.map((node, i) => {
+      if (!isHeading[i] || node.type !== 'paragraph') return node;
+      headings.push(texts[i]!);
+      return { type: 'heading', depth: 2, children: node.children, position: node.position } satisfies Heading;
+    });
+    file.data.headings = headings;
+    log(headings.length ? `${headings.length} headings: ${headings.map((h) => `"${h}"`).join(', ')}` : 'no headings');
+  },
+};
+
+export default detectHeadings;

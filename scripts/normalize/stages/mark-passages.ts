@@ -1,0 +1,22 @@
+/** mark-passages: put `<!-- passage <id> -->` before each paragraph. */
+import type { Html, RootContent } from 'mdast';
+import type { Stage } from '../types.ts';
+
+export const passageMarker = (id: string): Html => ({ type: 'html', value: `<!-- passage ${id} -->` });
+
+const markPassages: Stage = {
+  name: 'mark-passages',
+  description: 'Insert an HTML comment naming the passage id before every paragraph.',
+  transform(tree, file) {
+    const ids = file.data.passageIds ?? [];
+    let next = 0;
+    const children: RootContent[] = [];
+    for (const node of tree.children) {
+      if (node.type === 'paragraph') children.push(passageMarker(ids[next++]!));
+      children.push(node);
+    }
+    tree.children = children;
+  },
+};
+
+export default markPassages;

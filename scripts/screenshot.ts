@@ -1,0 +1,44 @@
+/**
+ * Captures screenshots of the built site, for looking at what we build and for the README.
+ *
+ *   npm run screenshot -- [--port 4321] [--out screenshots] [--width 1280] [--dark] path...
+ *
+ * Serves dist/ itself when no server answers on the port.
+ */
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { launchOptions } from '../tests/browser';
+import { serveDist } from './lib/static-server';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '4399' },
+    out: { type: 'string', default: 'screenshots' },
+    width: { type: 'string', default: '1280' },
+    height: { type: 'string', default: '900' },
+    dark: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+  },
+});
+
+const server = await serveDist(Number(values.port));
+const browser = await chromium.launch(launchOptions());
+try {
+  const page = await browser.newPage({
+    viewport: { width: Number(values.width), height: Number(values.height) },
+    colorScheme: values.dark ? 'dark' : 'light',
+  });
+  await mkdir(values.out, { recursive: true });
+  for (const path of positionals.length ? positionals : ['/']) {
+    await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    const name = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${values.width}${values.dark ? '-dark' : ''}.png`;
+    await page.screenshot({ path: `${values.out}/${name}`, fullPage: values.full });
+    console.log(`screenshot: ${values.out}/${name}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { readArticles } from './corpus';
+
+const articles = readArticles();
+const outletText = new Map(articles.map((a) => [a.meta.outlet, a.passages.map((p) => p.text).join('\n')]));
+
+test('searching "Tunisia" finds only passages that say it, and a result lands on that passage with the hit marked', async ({
+  page,
+}) => {
+  await page.goto('/search/?q=Tunisia');
+  const results = page.locator('.search-result');
+  await expect(results.first()).toBeVisible();
+  const count = await results.count();
+  expect(count).toBeGreaterThan(0);
+
+  for (let i = 0; i < count; i++) {
+    const outlet = (await results.nth(i).locator('.outlet').innerText()).split(' · ')[0]!;
+    const known = [...outletText.keys()].find((o) => o.toUpperCase() === outlet.toUpperCase());
+    expect(known, `result ${i} names a known outlet (${outlet})`).toBeTruthy();
+    expect(outletText.get(known!)!.toLowerCase()).toContain('tunisi');
+    await expect(results.nth(i).locator('.search-result-excerpt mark')).not.toHaveCount(0);
+  }
+
+  const link = results.first().locator('a.search-result-title');
+  const href = (await link.getAttribute('href'))!;
+  const passageId = new URL(href, 'http://x').hash.slice(1);
+  expect(passageId).toMatch(/^[a-z0-9]+-[0-9a-f]{6,}$/);
+  await link.click();
+  const passage = page.locator(`[id="${passageId}"]`);
+  await expect(passage).toBeInViewport();
+  await expect(passage.locator('.passage-text')).toContainText(/tunisi/i);
+  await expect(passage.locator('mark.search-hit').first()).toBeVisible();
+});
+
+test('the source filter narrows results to that source, and the URL keeps the choice', async ({ page }) => {
+  await page.goto('/search/?q=fighters');
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  const all = await page.locator('.search-result').count();
+  const outlet = articles.find((a) => a.passages.some((p) => /fighters/i.test(p.text)))!.meta.outlet;
+
+  await page.getByRole('checkbox', { name: new RegExp(outlet) }).check();
+  await expect(page).toHaveURL(/source=/);
+  await expect(page.locator('.search-summary')).toContainText(`in ${outlet}`);
+  const outlets = await page.locator('.search-result .outlet').allInnerTexts();
+  expect(outlets.length).toBeGreaterThan(0);
+  expect(outlets.length).toBeLessThanOrEqual(all);
+  for (const o of outlets) expect(o.toUpperCase()).toContain(outlet.toUpperCase());
+
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: new RegExp(outlet) })).toBeChecked();
+});
+
+test('a search with no results says so and suggests what to try', async ({ page }) => {
+  await page.goto('/search/?q=zzzqqqxx');
+  await expect(page.locator('.search-summary')).toContainText('No passage matches');
+  await expect(page.locator('.search-result')).toHaveCount(0);
+});
