@@ -14,9 +14,9 @@ interface AnnotationDB extends DBSchema {
   annotations: { key: string; value: Annotation };
 }
 
-export const DB_NAME = 'dossier';
-const STORE = 'annotations';
-const CHANNEL = 'dossier-annotations';
+import { channelFor, DB_NAME, STORE_NAME as STORE } from './names';
+
+export { DB_NAME };
 
 export interface AnnotationStore {
   /** False when annotations only last until the tab is closed. */
@@ -69,7 +69,7 @@ class IndexedDbStore implements AnnotationStore {
     private readonly db: IDBPDatabase<AnnotationDB>,
     name: string,
   ) {
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${CHANNEL}:${name}`) : null;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelFor(name)) : null;
     this.channel?.addEventListener('message', () => this.listeners.forEach((l) => l()));
   }
 
