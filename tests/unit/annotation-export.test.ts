@@ -83,3 +83,21 @@ describe('toMarkdown', () => {
     expect(toMarkdown([], { origin, articles })).toContain('(No annotations yet.)');
   });
 });
+
+describe('toMarkdown ordering', () => {
+  it('should list articles in the order of the articles map, passages in reading order', () => {
+    const cnnLate = makeAnnotation('agile attacks');
+    const cnnEarly = makeAnnotation('remain and expand');
+    const bbcSource = 'http://127.0.0.1:4400/articles/bbc-returning-fighters/';
+    const bbc = { ...makeAnnotation('not just territory'), target: { ...cnnLate.target, source: bbcSource } };
+    const ordered = new Map([
+      ['/articles/cnn-isis-2-0/', { outlet: 'CNN', headline: 'A' }],
+      ['/articles/bbc-returning-fighters/', { outlet: 'BBC News', headline: 'B' }],
+    ]);
+    const passageOrder = new Map(passages.map((p, i) => [p.id, i]));
+    const md = toMarkdown([bbc, cnnLate, cnnEarly], { origin, articles: ordered, passageOrder });
+    const at = (s: string) => md.indexOf(s);
+    expect(at('## CNN')).toBeLessThan(at('## BBC News'));
+    expect(at('> remain and expand')).toBeLessThan(at('> agile attacks'));
+  });
+});

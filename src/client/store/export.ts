@@ -18,14 +18,20 @@ export function toCollection(annotations: readonly Annotation[], options: { id: 
   };
 }
 
-/** By article, then passage order when known (else passage id), then position. */
-export function sortForReading(annotations: readonly Annotation[], passageOrder?: ReadonlyMap<string, number>): Annotation[] {
+/** By article (in `articleOrder` when given, else by path), then passage order when known (else passage id), then position. */
+export function sortForReading(
+  annotations: readonly Annotation[],
+  passageOrder?: ReadonlyMap<string, number>,
+  articleOrder?: ReadonlyMap<string, number>,
+): Annotation[] {
   const position = (a: Annotation) => {
     const s = a.target.selector.find((x) => x.type === 'TextPositionSelector');
     return s && 'start' in s ? s.start : 0;
   };
+  const article = (a: Annotation) => articleOrder?.get(articlePathOf(a)) ?? Number.MAX_SAFE_INTEGER;
   return [...annotations].sort(
     (a, b) =>
+      article(a) - article(b) ||
       articlePathOf(a).localeCompare(articlePathOf(b)) ||
       (passageOrder ? (passageOrder.get(passageIdOf(a)) ?? 1e9) - (passageOrder.get(passageIdOf(b)) ?? 1e9) : 0) ||
       passageIdOf(a).localeCompare(passageIdOf(b)) ||
@@ -48,9 +54,11 @@ export function toMarkdown(
   annotations: readonly Annotation[],
   options: { origin: string; articles: ReadonlyMap<string, ArticleInfo>; title?: string; passageOrder?: ReadonlyMap<string, number> },
 ): string {
+  // Articles in the order the map lists them (the site's order).
+  const articleOrder = new Map([...options.articles.keys()].map((path, i) => [path, i]));
   const lines: string[] = [`# ${options.title ?? 'Dossier annotations'}`, ''];
   let currentPath: string | null = null;
-  for (const a of sortForReading(annotations, options.passageOrder)) {
+  for (const a of sortForReading(annotations, options.passageOrder, articleOrder)) {
     const path = articlePathOf(a);
     const info = options.articles.get(path);
     if (path !== currentPath) {

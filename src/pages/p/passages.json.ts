@@ -6,14 +6,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../../corpus/model';
+import type { PassageIndex } from '../../client/store/passage-index';
 
-export interface PassageIndex {
-  articles: { slug: string; url: string; outlet: string; headline: string }[];
-  themes: { id: string; label: string }[];
-  /** [id, article slug, order, text, theme ids] */
-  passages: { id: string; article: string; order: number; text: string; themes: string[] }[];
-  aliases: Record<string, string>;
-}
 
 export const GET: APIRoute = async () => {
   const { articles, themes, retiredIds } = await getCorpus();
