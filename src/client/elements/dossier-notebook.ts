@@ -290,6 +290,15 @@ class DossierNotebook extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    try {
+      await this.importChecked(file);
+    } finally {
+      // Lets tests (and anyone scripting the page) wait for an import to finish.
+      this.dataset.imports = String(Number(this.dataset.imports ?? 0) + 1);
+    }
+  }
+
+  private async importChecked(file: File) {
     const { describeImport, parseAnnotationFile, planMerge } = await import('../store/import');
     // Size first: a huge file is refused without being read.
     const result = parseAnnotationFile(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size);
