@@ -11,4 +11,22 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [pagefind()],
+  markdown: { syntaxHighlight: false },
+  // A strict Content-Security-Policy (as a <meta> tag): Astro hashes the scripts and styles
+  // it bundles; nothing inline is allowed otherwise. Pagefind's search runs WebAssembly in a
+  // worker, hence 'wasm-unsafe-eval' and worker-src.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalizeCorpus } from './normalize/corpus.ts';
 import { NormalizeError } from './normalize/errors.ts';
+import { plural } from './normalize/text.ts';
 
 export const USAGE = `Usage: npm run normalize -- [--check] [--verbose] [--sources DIR] [--out DIR]
 
@@ -63,8 +64,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo, cwd = pr
     io.out('');
     for (const article of result.articles) {
       io.out(
-        `${article.slug}: ${article.stats.passageCount} passages, ${article.headings.length} headings, ` +
-          `${article.stats.wordCount} words; ${article.removedSummary}`,
+        `${article.slug}: ${plural(article.stats.passageCount, 'passage')}, ${plural(article.headings.length, 'heading')}, ` +
+          `${plural(article.stats.wordCount, 'word')}; ${article.removedSummary}`,
       );
     }
     if (values.check && result.outOfDate.length) {

@@ -33,6 +33,8 @@ export interface ArticleReport {
   slug: string;
   /** the output file, as shown in messages */
   outPath: string;
+  /** the generated file's content */
+  markdown: string;
   removed: RemovedLine[];
   /** "6 lines removed: dateline 1, image-token 3, …" */
   removedSummary: string;
@@ -169,6 +171,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
     articles.push({
       slug: entry.slug,
       outPath: show(outPath),
+      markdown,
       removed,
       removedSummary: summarizeRemovals(removed, rules.map((rule) => rule.name)),
       headings: file.data.headings ?? [],

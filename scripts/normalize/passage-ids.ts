@@ -82,6 +82,9 @@ function diceOf(a: Map<string, number>, b: Map<string, number>): number {
 export function assignPassageIds({ prefix, texts, previous }: AssignInput): AssignResult {
   const old: readonly PassageRecord[] = previous?.passages ?? [];
   const oldRetired = previous?.retiredIds ?? {};
+  if (texts.length === 0 && (old.length > 0 || Object.keys(oldRetired).length > 0)) {
+    throw new Error('assignPassageIds: an article needs at least one passage to map retired ids to');
+  }
   const newToOld: (number | undefined)[] = new Array(texts.length);
   const oldToNew: (number | undefined)[] = new Array(old.length);
   let exact = 0;
@@ -159,9 +162,6 @@ export function assignPassageIds({ prefix, texts, previous }: AssignInput): Assi
   // 4. Retire the old ids left over, pointing each at the passage now in its place.
   const retiredIds: Record<string, string> = {};
   const retiredNow: string[] = [];
-  if (texts.length === 0 && old.length > 0) {
-    throw new Error('assignPassageIds: an article needs at least one passage to map retired ids to');
-  }
   let lastSurvivor = -1; // new index of the nearest surviving predecessor
   old.forEach((passage, j) => {
     const i = oldToNew[j];

@@ -181,7 +181,7 @@ export const rules: readonly Rule[] = [
   },
   {
     name: 'edited-by',
-    description: 'The editor\'s credit.',
+    description: 'The editor\'s credit at the end of the piece ("Edited by …").',
     match: { regex: /^Edited by \p{Lu}[\p{L}.'’ -]{0,60}$/u },
     examples: ['Edited by Duncan Walker'],
   },

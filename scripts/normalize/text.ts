@@ -20,3 +20,6 @@ export const WORDS_PER_MINUTE = 230;
 export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 }
+
+/** "1 heading", "5 headings" */
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -3,15 +3,38 @@
  * `articles` collection. Pages and components receive these objects and render them.
  */
 import { getCollection } from 'astro:content';
-import { parseArticleBody, type ParsedPassage, type Section } from './parse';
+import { analyse } from './analysis';
+import { readEntities, readThemeOverrides, readThemes } from './analysis-data';
+import type { EntityKind } from './analysis-schema';
+import { firstMentions, type EntityMention } from './entities';
 import { publicationSortKey } from './format';
+import { parseArticleBody, type ParsedPassage, type Section } from './parse';
+import type { RelatedLink } from './related';
 import type { ArticleFrontmatter } from './schema';
+import type { Vocabulary } from './vocabulary';
 
 export interface Passage extends ParsedPassage {
   /** Slug of the article the passage belongs to. */
   article: string;
   /** Ids of the themes the passage is substantially about (content/themes.yaml), in taxonomy order. */
   themes: string[];
+  /** Up to three passages in other sources that speak to this one, best first. */
+  related: RelatedLink[];
+  /**
+   * The first mention of each entity in the passage, in text order: what the page links.
+   * Entities named in more than a fifth of all passages (the dossier's subject) are left
+   * unlinked, so the text does not turn into a sea of links.
+   */
+  mentions: (EntityMention & { entityId: string })[];
+}
+
+export interface EntityInfo {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  /** Every mention, in corpus order (articles by date, passages in order). */
+  mentions: EntityMention[];
 }
 
 /** A theme as pages show it. */
@@ -42,6 +65,11 @@ export interface Corpus {
   passagesById: Map<string, Passage>;
   /** Retired passage id → the surviving passage it now points to. */
   retiredIds: Map<string, string>;
+  /** People, places and organisations, most mentioned first. */
+  entities: EntityInfo[];
+  entitiesById: Map<string, EntityInfo>;
+  /** Words and names for "Did you mean …" in search. */
+  vocabulary: Vocabulary;
 }
 
 let corpus: Promise<Corpus> | undefined;
@@ -56,6 +84,7 @@ export const articleUrl = (slug: string) => `/articles/${slug}/`;
 export const passageUrl = (passage: Pick<Passage, 'article' | 'id'>) => `${articleUrl(passage.article)}#${passage.id}`;
 export const shareUrl = (passageId: string) => `/p/${passageId}/`;
 export const themeUrl = (themeId: string) => `/themes/${themeId}/`;
+export const entityUrl = (entityId: string) => `/entities/${entityId}/`;
 
 async function buildCorpus(): Promise<Corpus> {
   const entries = await getCollection('articles');
@@ -67,7 +96,7 @@ async function buildCorpus(): Promise<Corpus> {
       return {
         slug,
         meta: entry.data,
-        passages: body.passages.map((p) => ({ ...p, article: slug, themes: [] })),
+        passages: body.passages.map((p) => ({ ...p, article: slug, themes: [], related: [], mentions: [] })),
         headings: body.headings,
         url: articleUrl(slug),
       };
@@ -85,8 +114,36 @@ async function buildCorpus(): Promise<Corpus> {
     passagesById.set(passage.id, passage);
   }
   const retiredIds = new Map(articles.flatMap((a) => Object.entries(a.meta.retiredIds)));
+  const allPassages = [...passagesById.values()];
 
-  const themes: ThemeInfo[] = [];
+  const themesFile = readThemes();
+  const analysis = analyse({
+    passages: allPassages,
+    themes: themesFile,
+    overrides: readThemeOverrides(),
+    entityAliases: readEntities(),
+    tagOptions: { retiredIds: Object.fromEntries(retiredIds) },
+  });
+  const pervasive = new Set(
+    analysis.entities.entities
+      .filter((e) => new Set(e.mentions.map((m) => m.passageId)).size > allPassages.length / 5)
+      .map((e) => e.id),
+  );
+  const mentions = firstMentions(analysis.entities);
+  for (const passage of allPassages) {
+    passage.themes = analysis.passageThemes.get(passage.id) ?? [];
+    passage.related = analysis.related.get(passage.id) ?? [];
+    passage.mentions = (mentions.get(passage.id) ?? []).filter((m) => !pervasive.has(m.entityId));
+  }
+
+  const themes: ThemeInfo[] = themesFile.themes.map((t) => ({
+    id: t.id,
+    label: t.label,
+    description: t.description,
+    color: t.color,
+    colorDark: t.colorDark ?? t.color,
+  }));
+  const entities: EntityInfo[] = analysis.entities.entities;
 
   return {
     articles,
@@ -95,5 +152,40 @@ async function buildCorpus(): Promise<Corpus> {
     articlesBySlug: new Map(articles.map((a) => [a.slug, a])),
     passagesById,
     retiredIds,
+    entities,
+    entitiesById: new Map(entities.map((e) => [e.id, e])),
+    vocabulary: analysis.vocabulary,
   };
+}
+
+/** What a link to a passage shows elsewhere: where it is from and its opening words. */
+export interface PassageSummary {
+  id: string;
+  url: string;
+  outlet: string;
+  headline: string;
+  section: string | null;
+  excerpt: string;
+  themes: string[];
+}
+
+export function summarize(corpus: Corpus, passageId: string, words = 18): PassageSummary {
+  const passage = corpus.passagesById.get(passageId);
+  if (!passage) throw new Error(`No passage ${passageId}`);
+  const article = corpus.articlesBySlug.get(passage.article)!;
+  return {
+    id: passage.id,
+    url: passageUrl(passage),
+    outlet: article.meta.outlet,
+    headline: article.meta.headline.value ?? article.slug,
+    section: passage.section?.title ?? null,
+    excerpt: excerpt(passage.text, words),
+    themes: passage.themes,
+  };
+}
+
+/** The first `words` words, with an ellipsis when cut. */
+export function excerpt(text: string, words: number): string {
+  const all = text.split(/\s+/);
+  return all.length <= words ? text : `${all.slice(0, words).join(' ')}…`;
 }

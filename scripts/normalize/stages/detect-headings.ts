@@ -1,6 +1,7 @@
 /** detect-headings: short title-like lines between paragraphs become `##` headings. */
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { plural } from '../text.ts';
 import type { Stage } from '../types.ts';
 
 export const MAX_HEADING_WORDS = 10;
@@ -38,7 +39,7 @@ const detectHeadings: Stage = {
       return { type: 'heading', depth: 2, children: node.children, position: node.position } satisfies Heading;
     });
     file.data.headings = headings;
-    log(headings.length ? `${headings.length} headings: ${headings.map((h) => `"${h}"`).join(', ')}` : 'no headings');
+    log(headings.length ? `${plural(headings.length, 'heading')}: ${headings.map((h) => `"${h}"`).join(', ')}` : 'no headings');
   },
 };
 

@@ -3,6 +3,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { findBoilerplate } from '../boilerplate.ts';
 import { NormalizeError } from '../errors.ts';
+import { plural } from '../text.ts';
 import type { RemovedLine, Stage } from '../types.ts';
 
 /** "6 lines removed: dateline 1, image-token 3" (rules in list order). */
@@ -10,7 +11,7 @@ export function summarizeRemovals(removed: readonly RemovedLine[], ruleOrder: re
   const counts = new Map<string, number>();
   for (const { rule } of removed) counts.set(rule, (counts.get(rule) ?? 0) + 1);
   const parts = ruleOrder.filter((name) => counts.has(name)).map((name) => `${name} ${counts.get(name)}`);
-  const total = `${removed.length} line${removed.length === 1 ? '' : 's'} removed`;
+  const total = `${plural(removed.length, 'line')} removed`;
   return parts.length ? `${total}: ${parts.join(', ')}` : total;
 }
 

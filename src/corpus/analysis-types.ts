@@ -1,0 +1,14 @@
+/**
+ * The part of the corpus model the analysis modules read. It mirrors `Passage` in
+ * src/corpus/model.ts (the lead's), so a `Passage[]` can be passed as is.
+ */
+export interface PassageLike {
+  id: string;
+  /** The article's slug. */
+  article: string;
+  /** 0-based position in the article. */
+  order: number;
+  section?: { id: string; title: string } | null;
+  /** Plain text, unescaped. */
+  text: string;
+}

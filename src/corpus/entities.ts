@@ -1,0 +1,213 @@
+/**
+ * People, places and organisations named in the passages, with exact character offsets.
+ *
+ * Two sources, curated first:
+ *   1. content/entities.yaml: canonical entities and their aliases ("ISIS", "IS", "Isis",
+ *      "ISIL" → Islamic State). Every alias is searched for directly, as a whole word, so
+ *      names compromise misses (Raqqa, ISNS) are still found.
+ *   2. compromise's people(), places() and organizations() for everything else, its spans
+ *      trimmed of punctuation and possessives, split at commas and dashes; a span that
+ *      overlaps a curated mention or is a stop-entity is dropped, and one that equals a
+ *      curated alias joins that entity.
+ * Overlapping curated mentions keep the longest ("Islamic State in Northern Sinai" beats
+ * "Islamic State").
+ */
+import nlp from 'compromise';
+import type { EntitiesFile, EntityKind } from './analysis-schema';
+import type { PassageLike } from './analysis-types';
+
+export interface EntityMention {
+  passageId: string;
+  /** Offsets into the passage's text: `text.slice(start, end) === mention.text`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** Other names for it: the curated aliases and the forms seen in the text. */
+  aliases: string[];
+  mentions: EntityMention[];
+}
+
+export interface EntityIndex {
+  /** Most-mentioned first. */
+  entities: Entity[];
+}
+
+/** A lower-case, hyphenated, ASCII id: "Abu Bakr al-Baghdadi" → "abu-bakr-al-baghdadi". */
+export function entityId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+interface Span {
+  start: number;
+  end: number;
+  key: string; // entity key (id)
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole-word matcher for an alias; spaces and hyphens in an alias match either. */
+function aliasPattern(alias: string, caseSensitive: boolean): RegExp {
+  const body = alias
+    .split(/[\s\-‐–]+/)
+    .map((part) => escapeRegExp(part).replace(/['’]/g, "['’]"))
+    .join('[\\s\\u00a0\\-‐]+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+}
+
+const COMPROMISE_KINDS = [
+  ['people', 'person'],
+  ['places', 'place'],
+  ['organizations', 'organization'],
+] as const;
+
+/** Trim a compromise span to the name itself: no punctuation, dashes or possessive at the ends. */
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  const edge = /[\s.,;:!?()[\]"“”‘'’«»—–\-]/;
+  while (s < e && edge.test(text[s]!)) s++;
+  while (e > s && edge.test(text[e - 1]!)) e--;
+  if (/['’]s$/.test(text.slice(s, e))) e -= 2;
+  while (e > s && edge.test(text[e - 1]!)) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile): EntityIndex {
+  const curated = aliases.entities.map((e) => ({
+    id: entityId(e.name),
+    entry: e,
+    patterns: [
+      ...[...(e.matchName ? [e.name] : []), ...e.aliases]
+        .filter((a) => !e.caseSensitive.includes(a))
+        .map((a) => aliasPattern(a, false)),
+      ...e.caseSensitive.map((a) => aliasPattern(a, true)),
+    ],
+  }));
+  const byAlias = new Map<string, string>();
+  for (const c of curated) {
+    for (const a of [c.entry.name, ...c.entry.aliases]) if (!c.entry.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), c.id);
+  }
+  const caseSensitiveAlias = new Map<string, string>();
+  for (const c of curated) for (const a of c.entry.caseSensitive) caseSensitiveAlias.set(a, c.id);
+  const stop = new Set(aliases.stopEntities.map((s) => s.toLowerCase()));
+
+  const entities = new Map<string, Entity>();
+  for (const c of curated) {
+    entities.set(c.id, { id: c.id, name: c.entry.name, kind: c.entry.kind, aliases: [...c.entry.aliases, ...c.entry.caseSensitive], mentions: [] });
+  }
+  const found = new Map<string, { name: string; kind: EntityKind }>();
+
+  for (const passage of passages) {
+    const text = passage.text;
+
+    // 1. Curated aliases, longest first when they overlap.
+    const candidates: Span[] = [];
+    for (const c of curated) {
+      for (const pattern of c.patterns) {
+        for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, key: c.id });
+      }
+    }
+    candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const taken: Span[] = [];
+    for (const span of candidates) {
+      if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
+    }
+
+    // 2. compromise, for what the curated list does not know.
+    const doc = nlp(text);
+    for (const [method, kind] of COMPROMISE_KINDS) {
+      const matches = (doc[method]() as { json(o: object): { offset: { start: number; length: number } }[] }).json({
+        offset: true,
+      });
+      for (const m of matches) {
+        const { start, length } = m.offset;
+        // A span may hold several names ("Yemen, Libya, West Africa"): split it.
+        const raw = text.slice(start, start + length);
+        let at = 0;
+        for (const piece of raw.split(/(?:,|—|–|\s-\s)/)) {
+          const pieceStart = start + raw.indexOf(piece, at);
+          at = pieceStart - start + piece.length;
+          const trimmed = trimSpan(text, pieceStart, pieceStart + piece.length);
+          if (!trimmed) continue;
+          const name = text.slice(trimmed.start, trimmed.end);
+          if (!/^\p{Lu}/u.test(name) && !/^al[- ]\p{Lu}/u.test(name)) continue;
+          if (stop.has(name.toLowerCase())) continue;
+          if (taken.some((t) => trimmed.start < t.end && t.start < trimmed.end)) continue;
+          const key = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase()) ?? `${kind}:${entityId(name)}`;
+          if (!entities.has(key) && !found.has(key)) found.set(key, { name, kind });
+          taken.push({ ...trimmed, key });
+        }
+      }
+    }
+
+    for (const span of taken.sort((a, b) => a.start - b.start)) {
+      let entity = entities.get(span.key);
+      if (!entity) {
+        const f = found.get(span.key)!;
+        entity = { id: entityId(f.name), name: f.name, kind: f.kind, aliases: [], mentions: [] };
+        entities.set(span.key, entity);
+      }
+      entity.mentions.push({ passageId: passage.id, start: span.start, end: span.end, text: text.slice(span.start, span.end) });
+    }
+  }
+
+  const result = [...entities.values()].filter((e) => e.mentions.length > 0);
+  // Ids must be unique even if a found name collides with a curated one of another kind.
+  const ids = new Set<string>();
+  for (const e of result) {
+    let id = e.id;
+    for (let n = 2; ids.has(id); n++) id = `${e.id}-${n}`;
+    ids.add(id);
+    e.id = id;
+    const seen = new Set([e.name.toLowerCase()]);
+    e.aliases = [...e.aliases, ...e.mentions.map((m) => m.text)].filter((a) => {
+      const k = a.toLowerCase();
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+  return {
+    entities: result.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)),
+  };
+}
+
+/** The first mention of each entity in each passage (the page links these). */
+export function firstMentions(index: EntityIndex): Map<string, (EntityMention & { entityId: string })[]> {
+  const byPassage = new Map<string, (EntityMention & { entityId: string })[]>();
+  for (const e of index.entities) {
+    const seen = new Set<string>();
+    for (const m of e.mentions) {
+      if (seen.has(m.passageId)) continue;
+      seen.add(m.passageId);
+      byPassage.set(m.passageId, [...(byPassage.get(m.passageId) ?? []), { ...m, entityId: e.id }]);
+    }
+  }
+  for (const list of byPassage.values()) list.sort((a, b) => a.start - b.start);
+  return byPassage;
+}
+
+/** A keyword-in-context line: `width` characters either side of the mention, cut at word boundaries. */
+export function keywordInContext(text: string, mention: Pick<EntityMention, 'start' | 'end'>, width = 60) {
+  let from = Math.max(0, mention.start - width);
+  let to = Math.min(text.length, mention.end + width);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > mention.end ? text.lastIndexOf(' ', to) : to;
+  return {
+    before: (from > 0 ? '…' : '') + text.slice(from, mention.start),
+    match: text.slice(mention.start, mention.end),
+    after: text.slice(mention.end, to) + (to < text.length ? '…' : ''),
+  };
+}

@@ -1,0 +1,313 @@
+/**
+ * Theme tagging: every passage gets the themes whose rules (content/themes.yaml) it
+ * scores enough on, then an editor's overrides (content/theme-overrides.yaml) are applied.
+ *
+ * A rule is a phrase matched on word stems, with a weight. A passage's score for a theme is
+ * the sum of weight × occurrences (each phrase counted at most twice), and the passage
+ * carries the theme when the score reaches the theme's threshold and none of the theme's
+ * exclusion phrases occurs. The scores are kept so the eval script and the pages can explain
+ * a tag ("returnee ×2, prosecut…").
+ */
+import type { Theme, ThemeOverrides, ThemesFile } from './analysis-schema';
+import { THEME_OVERRIDES_FILE, THEMES_FILE } from './analysis-data';
+import type { PassageLike } from './analysis-types';
+import { tokenize } from './text';
+
+/** How many intervening words `*` in a phrase allows. */
+export const GAP_WORDS = 3;
+/** How many times one phrase counts in one passage. */
+export const MAX_COUNT_PER_PHRASE = 2;
+
+/**
+ * A phrase compiled for matching. Each element is a word compared by stem, a word compared
+ * exactly (written `=word` in the file: `=virtual` does not match "virtually"), or a gap.
+ */
+type PatternElement = { stem: string } | { exact: string } | typeof GAP;
+type Pattern = PatternElement[];
+const GAP = Symbol('gap');
+
+interface CompiledTheme {
+  theme: Theme;
+  threshold: number;
+  rules: { phrase: string; pattern: Pattern; weight: number }[];
+  exclude: { phrase: string; pattern: Pattern }[];
+}
+
+/** What a passage's text is matched as: its words' normalised forms and stems. */
+interface Words {
+  norms: string[];
+  stems: string[];
+}
+const wordsOf = (text: string): Words => {
+  const tokens = tokenize(text);
+  return { norms: tokens.map((t) => t.norm), stems: tokens.map((t) => t.stem) };
+};
+
+function compilePhrase(phrase: string): Pattern {
+  const pattern: Pattern = [];
+  for (const part of phrase.split(/\s+/)) {
+    if (part === '*') pattern.push(GAP);
+    else if (part.startsWith('=')) for (const t of tokenize(part.slice(1))) pattern.push({ exact: t.norm });
+    else for (const t of tokenize(part)) pattern.push({ stem: t.stem });
+  }
+  return pattern;
+}
+
+const patternKey = (pattern: Pattern) =>
+  pattern.map((el) => (el === GAP ? '*' : 'exact' in el ? `=${el.exact}` : el.stem)).join(' ');
+
+/** Compile the rules once; reuse the result for every passage. `source` names the file in errors. */
+export function compileThemes(file: ThemesFile, source = THEMES_FILE): CompiledTheme[] {
+  return file.themes.map((theme) => {
+    const rules = Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight }));
+    // Two phrases with the same stems would count the same words twice ("attack" and "attacks").
+    const seen = new Map<string, string>();
+    for (const { phrase, pattern } of rules) {
+      if (pattern.length === 0) throw new Error(`${source}: theme "${theme.id}": phrase "${phrase}" has no words.`);
+      const key = patternKey(pattern);
+      const twin = seen.get(key);
+      if (twin !== undefined) {
+        throw new Error(
+          `${source}: theme "${theme.id}": phrases "${twin}" and "${phrase}" match the same words (both stem to "${key}"); keep one.`,
+        );
+      }
+      seen.set(key, phrase);
+    }
+    return {
+      theme,
+      threshold: theme.threshold ?? file.threshold,
+      rules,
+      exclude: theme.exclude.map((phrase) => ({ phrase, pattern: compilePhrase(phrase) })),
+    };
+  });
+}
+
+/** Does `pattern` match at word `i`? Returns the index after the match, or -1. */
+function matchAt(words: Words, i: number, pattern: Pattern, from = 0): number {
+  let pos = i;
+  for (let p = from; p < pattern.length; p++) {
+    const el = pattern[p]!;
+    if (el === GAP) {
+      // Try each allowed gap length for the rest of the pattern.
+      for (let skip = 0; skip <= GAP_WORDS; skip++) {
+        const end = matchAt(words, pos + skip, pattern, p + 1);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
+    if (pos >= words.stems.length) return -1;
+    if ('exact' in el ? words.norms[pos] !== el.exact : words.stems[pos] !== el.stem) return -1;
+    pos++;
+  }
+  return pos;
+}
+
+function countMatches(words: Words, pattern: Pattern): number {
+  let count = 0;
+  for (let i = 0; i < words.stems.length; ) {
+    const end = matchAt(words, i, pattern);
+    if (end > i) {
+      count++;
+      i = end;
+    } else i++;
+  }
+  return count;
+}
+
+export interface ThemeScore {
+  themeId: string;
+  /** Total: the passage's own score plus what its context lends it. */
+  score: number;
+  threshold: number;
+  /** Phrases that matched in the passage, with their count (capped) and weight. */
+  hits: { phrase: string; count: number; weight: number }[];
+  /** Score lent by the section heading and the previous passage (see `context` in the file). */
+  fromContext: number;
+  /** An exclusion phrase that matched (the theme is then not applied). */
+  excludedBy: string | null;
+  applies: boolean;
+}
+
+interface OwnScore {
+  score: number;
+  hits: ThemeScore['hits'];
+  excludedBy: string | null;
+}
+
+function ownScores(text: string, compiled: CompiledTheme[]): OwnScore[] {
+  const words = wordsOf(text);
+  return compiled.map(({ rules, exclude }) => {
+    const hits: ThemeScore['hits'] = [];
+    let score = 0;
+    for (const rule of rules) {
+      const count = Math.min(countMatches(words, rule.pattern), MAX_COUNT_PER_PHRASE);
+      if (count > 0) {
+        hits.push({ phrase: rule.phrase, count, weight: rule.weight });
+        score += count * rule.weight;
+      }
+    }
+    const excludedBy = exclude.find((e) => countMatches(words, e.pattern) > 0)?.phrase ?? null;
+    return { score, hits, excludedBy };
+  });
+}
+
+/** Score one text on its own against every theme (no context). */
+export function scoreText(text: string, compiled: CompiledTheme[]): ThemeScore[] {
+  return ownScores(text, compiled).map((own, i) => finish(compiled[i]!, own, 0));
+}
+
+function finish({ theme, threshold }: CompiledTheme, own: OwnScore, fromContext: number): ThemeScore {
+  const score = Math.round((own.score + fromContext) * 1000) / 1000;
+  return {
+    themeId: theme.id,
+    score,
+    threshold,
+    hits: own.hits,
+    fromContext,
+    excludedBy: own.excludedBy,
+    applies: score >= threshold && !own.excludedBy,
+  };
+}
+
+/**
+ * Score every passage in context: its own phrases, plus a share (`context.section`) of its
+ * section heading's score and a share (`context.previous`) of the previous passage's own
+ * score in the same article — a paragraph often carries on its neighbour's subject with
+ * "they" and "them". Only positive scores are lent.
+ */
+export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, ThemeScore[]> {
+  const compiled = compileThemes(themes);
+  const { section: sectionShare, previous: previousShare } = themes.context;
+  const own = new Map(passages.map((p) => [p.id, ownScores(p.text, compiled)]));
+  const headingScores = new Map<string, OwnScore[]>();
+  const byArticle = new Map<string, PassageLike[]>();
+  for (const p of passages) byArticle.set(p.article, [...(byArticle.get(p.article) ?? []), p]);
+
+  const result = new Map<string, ThemeScore[]>();
+  for (const list of byArticle.values()) {
+    const ordered = [...list].sort((a, b) => a.order - b.order);
+    ordered.forEach((p, k) => {
+      const mine = own.get(p.id)!;
+      const prev = k > 0 && ordered[k - 1]!.order === p.order - 1 ? own.get(ordered[k - 1]!.id)! : null;
+      let heading: OwnScore[] | null = null;
+      if (p.section && sectionShare > 0) {
+        heading = headingScores.get(p.section.title) ?? ownScores(p.section.title, compiled);
+        headingScores.set(p.section.title, heading);
+      }
+      result.set(
+        p.id,
+        compiled.map((c, i) => {
+          const lent =
+            sectionShare * Math.max(0, heading?.[i]!.score ?? 0) + previousShare * Math.max(0, prev?.[i]!.score ?? 0);
+          return finish(c, mine[i]!, Math.round(lent * 1000) / 1000);
+        }),
+      );
+    });
+  }
+  return result;
+}
+
+/** The automatic tagging, without overrides: passage id → theme ids (in taxonomy order). */
+export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, string[]> {
+  const scores = scorePassages(passages, themes);
+  return new Map(
+    passages.map((p) => [
+      p.id,
+      scores
+        .get(p.id)!
+        .filter((s) => s.applies)
+        .map((s) => s.themeId),
+    ]),
+  );
+}
+
+export interface TagOptions {
+  /** File the overrides came from, named in error messages. */
+  overridesFile?: string;
+  /** Retired passage ids ({ old: surviving }), to point an editor at the passage that replaced one. */
+  retiredIds?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Tag every passage: the automatic themes, then the editor's overrides
+ * (`add` wins over the rules, `remove` removes). Throws, naming the overrides file and the
+ * id, when an override names a passage or a theme that does not exist.
+ */
+export function tagPassages(
+  passages: readonly PassageLike[],
+  themes: ThemesFile,
+  overrides: ThemeOverrides = {},
+  options: TagOptions = {},
+): Map<string, string[]> {
+  const file = options.overridesFile ?? THEME_OVERRIDES_FILE;
+  const tags = autoTagPassages(passages, themes);
+  const order = themes.themes.map((t) => t.id);
+  const known = new Set(order);
+
+  for (const [passageId, override] of Object.entries(overrides)) {
+    const current = tags.get(passageId);
+    if (!current) {
+      const successor = options.retiredIds?.[passageId];
+      const hint = successor
+        ? ` It was retired by the normaliser; its text now belongs to ${successor}: move the override there.`
+        : ' Check the id against the passage permalinks, or delete the entry.';
+      throw new Error(`${file}: override for passage "${passageId}", but no passage has that id.${hint}`);
+    }
+    for (const themeId of [...override.add, ...override.remove]) {
+      if (!known.has(themeId)) {
+        throw new Error(
+          `${file}: override for passage "${passageId}" names unknown theme "${themeId}". Known themes: ${order.join(', ')}.`,
+        );
+      }
+    }
+    const next = new Set(current);
+    for (const t of override.add) next.add(t);
+    for (const t of override.remove) next.delete(t);
+    tags.set(
+      passageId,
+      order.filter((t) => next.has(t)),
+    );
+  }
+  return tags;
+}
+
+export interface TaggingScores {
+  perTheme: { themeId: string; tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }[];
+  /** Micro-averaged over every (passage, theme) decision. */
+  micro: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const f1Of = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+/**
+ * Precision, recall and F1 of `predicted` against `gold`, per theme and micro-averaged,
+ * over the passages in `gold` (a labelled passage with no themes counts: tagging it is a
+ * false positive). A theme with nothing to find and nothing found scores 1.
+ */
+export function scoreTagging(
+  predicted: ReadonlyMap<string, readonly string[]>,
+  gold: ReadonlyMap<string, readonly string[]>,
+  themeIds: readonly string[],
+): TaggingScores {
+  const perTheme = themeIds.map((themeId) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [passageId, wanted] of gold) {
+      const got = predicted.get(passageId)?.includes(themeId) ?? false;
+      const want = wanted.includes(themeId);
+      if (got && want) tp++;
+      else if (got) fp++;
+      else if (want) fn++;
+    }
+    const precision = ratio(tp, tp + fp);
+    const recall = ratio(tp, tp + fn);
+    return { themeId, tp, fp, fn, precision, recall, f1: f1Of(precision, recall) };
+  });
+  const sum = (k: 'tp' | 'fp' | 'fn') => perTheme.reduce((n, t) => n + t[k], 0);
+  const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { perTheme, micro: { tp, fp, fn, precision, recall, f1: f1Of(precision, recall) } };
+}

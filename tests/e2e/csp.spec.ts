@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { readArticles } from './corpus';
+
+const article = readArticles()[0]!;
+const passage = article.passages[3]!;
+
+// One page of each type, with the interactions that load more code (search runs Pagefind's
+// WebAssembly in a worker).
+const pages: { path: string; act?: (page: import('@playwright/test').Page) => Promise<void> }[] = [
+  { path: '/' },
+  { path: article.url },
+  { path: `/p/${passage.id}/` },
+  {
+    path: '/search/?q=Tunisia',
+    act: async (page) => {
+      await expect(page.locator('.search-result').first()).toBeVisible();
+    },
+  },
+  { path: '/does-not-exist/' },
+];
+
+for (const { path, act } of pages) {
+  test(`${path} runs under the Content-Security-Policy without violations`, async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (msg) => {
+      if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
+    });
+    page.on('pageerror', (error) => violations.push(String(error)));
+    await page.goto(path);
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    await act?.(page);
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
+  });
+}

@@ -1,0 +1,40 @@
+/** detect-headings: short title-like lines between paragraphs, never short sentences. */
+import { describe, expect, it } from 'vitest';
+import { findHeadings, looksLikeHeading } from '../../scripts/normalize/stages/detect-headings.ts';
+
+describe('normalize headings: looksLikeHeading', () => {
+  it.each([
+    'Going to ground', 'Switching allegiances', 'Waging jihad in the West', 'Expansion of ISIS affiliates',
+    '‘Islamic State’ of mind', 'Over the border', 'From battlefield to battlefield', 'Vulnerable countries',
+    'The threat to Europe', 'A legal return', 'Looking to the future', 'Current Status of ISIS',
+    'Report: ISIS is Out of Heavy Weapons', 'Make No Mistake: ISIS is Still a Threat', 'The ISIS Recruitment Pipeline',
+  ])('should take "%s" for a heading', (text) => {
+    expect(looksLikeHeading(text)).toBe(true);
+  });
+
+  it.each([
+    'ISIS is on the back foot.',
+    'So what could ISIS 2.0 look like?',
+    'Neighbouring countries, such as Jordan and Lebanon, have similar fears.',
+    'He called them “soldiers of the Caliphate.”',
+    'A list follows:',
+    'lower-case start of a line',
+    'This line is far too long to be a heading because it goes on and on and on',
+    '',
+  ])('should not take "%s" for a heading', (text) => {
+    expect(looksLikeHeading(text)).toBe(false);
+  });
+});
+
+describe('normalize headings: findHeadings', () => {
+  const para = 'A real paragraph, with a full stop.';
+
+  it('should find a heading only between two paragraphs', () => {
+    expect(findHeadings([para, 'A section', para])).toEqual([false, true, false]);
+    expect(findHeadings(['A title line', para, 'A last line'])).toEqual([false, false, false]);
+  });
+
+  it('should not make two short lines in a row headings', () => {
+    expect(findHeadings([para, 'About this piece', 'Edited by Someone', para])).toEqual([false, false, false, false]);
+  });
+});

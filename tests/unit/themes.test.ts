@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { parseThemeOverrides, parseThemes, readThemes } from '../../src/corpus/analysis-data';
+import type { ThemesFile } from '../../src/corpus/analysis-schema';
+import type { PassageLike } from '../../src/corpus/analysis-types';
+import { autoTagPassages, compileThemes, scorePassages, scoreTagging, scoreText, tagPassages } from '../../src/corpus/themes';
+
+const TAXONOMY = [
+  'territorial-collapse',
+  'underground-insurgency',
+  'foreign-fighters',
+  'returnees-and-europe',
+  'affiliates-and-new-fronts',
+  'virtual-caliphate',
+  'inspired-attacks',
+  'al-qaeda-and-rivals',
+  'turkey-and-borders',
+  'justice-and-deradicalisation',
+  'counterterrorism-strategy',
+];
+
+const themesFile = (yaml: string) => parseThemes(yaml, 'test-themes.yaml');
+
+const SMALL = themesFile(`
+threshold: 2
+themes:
+  - id: returnees
+    label: Returnees
+    description: Fighters going home.
+    color: "#4a60c4"
+    match:
+      returnee: 2
+      return home: 2
+      europe: 1
+      west africa: -1
+    exclude: [never returned]
+  - id: online
+    label: Online
+    description: The internet.
+    color: "#ad43a1"
+    threshold: 1
+    match:
+      "=virtual": 1
+      lose * territory: 1
+`);
+
+const passage = (id: string, text: string, order = 0, article = 'a', section: PassageLike['section'] = null): PassageLike => ({
+  id,
+  article,
+  order,
+  section,
+  text,
+});
+
+describe('content/themes.yaml', () => {
+  it('should define exactly the eleven themes of the taxonomy, in order, each with label and description', () => {
+    const themes = readThemes();
+    expect(themes.themes.map((t) => t.id)).toEqual(TAXONOMY);
+    for (const t of themes.themes) {
+      expect(t.label.length).toBeGreaterThan(3);
+      expect(t.description.length).toBeGreaterThan(40);
+    }
+    expect(() => compileThemes(themes)).not.toThrow();
+  });
+});
+
+describe('theme rules', () => {
+  it('should match phrases by stem, so plural and inflected forms count', () => {
+    const tags = autoTagPassages([passage('a-000001', 'The returnees will try to returning home soon.')], SMALL);
+    expect(tags.get('a-000001')).toEqual(['returnees']);
+  });
+
+  it('should count a phrase at most twice', () => {
+    const [score] = scoreText('Returnee, returnee, returnee, returnee.', compileThemes(SMALL));
+    expect(score!.hits).toEqual([{ phrase: 'returnee', count: 2, weight: 2 }]);
+    expect(score!.score).toBe(4);
+  });
+
+  it('should stay below the threshold on a single weak mention', () => {
+    const tags = autoTagPassages([passage('a-000001', 'Europe was quiet.')], SMALL);
+    expect(tags.get('a-000001')).toEqual([]);
+  });
+
+  it('should let negative weights count against a theme', () => {
+    const scores = scoreText('A returnee came back from West Africa.', compileThemes(SMALL));
+    expect(scores[0]!.score).toBe(1);
+    expect(scores[0]!.applies).toBe(false);
+  });
+
+  it('should keep a theme off when an exclusion phrase occurs', () => {
+    const [score] = scoreText('The returnee never returned home.', compileThemes(SMALL));
+    expect(score!.score).toBeGreaterThanOrEqual(2);
+    expect(score!.excludedBy).toBe('never returned');
+    expect(score!.applies).toBe(false);
+  });
+
+  it('should let * stand for up to three words, and no more', () => {
+    const compiled = compileThemes(SMALL);
+    expect(scoreText('They lose much of their territory.', compiled)[1]!.applies).toBe(true);
+    expect(scoreText('They lose, in the end and for good, territory.', compiled)[1]!.applies).toBe(false);
+  });
+
+  it('should match =word exactly rather than by stem', () => {
+    const compiled = compileThemes(SMALL);
+    expect(scoreText('A virtual caliphate.', compiled)[1]!.applies).toBe(true);
+    expect(scoreText('It is virtually impossible.', compiled)[1]!.applies).toBe(false);
+  });
+
+  it('should lend a share of the section heading and of the previous passage', () => {
+    const withContext: ThemesFile = { ...SMALL, context: { section: 0.5, previous: 0.5 } };
+    const section = { id: 'the-returnee-question', title: 'The returnee question' };
+    const passages = [
+      passage('a-000001', 'A returnee went back to Europe.', 0),
+      passage('a-000002', 'Europe worries about them.', 1, 'a', section),
+      passage('b-000001', 'Europe worries about them.', 0, 'b'),
+    ];
+    const scores = scorePassages(passages, withContext);
+    // own 1 (europe) + 0.5 × heading 2 (returnee) + 0.5 × previous 3
+    expect(scores.get('a-000002')![0]!.score).toBe(3.5);
+    expect(scores.get('a-000002')![0]!.fromContext).toBe(2.5);
+    expect(autoTagPassages(passages, withContext).get('a-000002')).toEqual(['returnees']);
+    // The same text without that context stays below the threshold.
+    expect(autoTagPassages(passages, withContext).get('b-000001')).toEqual([]);
+  });
+
+  it('should reject two phrases that stem alike, naming the file and the theme', () => {
+    const twins = themesFile(`
+threshold: 2
+themes:
+  - id: attacks
+    label: Attacks
+    description: Attacks.
+    color: "#95577b"
+    match: { attack: 1, attacks: 1 }
+`);
+    expect(() => compileThemes(twins, 'content/themes.yaml')).toThrow(
+      /content\/themes\.yaml: theme "attacks": phrases "attack" and "attacks" match the same words/,
+    );
+  });
+
+  it('should reject a themes file that breaks the schema, naming the file and field', () => {
+    expect(() => themesFile('threshold: 2\nthemes:\n  - id: x\n    label: X\n    description: d\n    color: red\n    match: {a: 1}\n')).toThrow(
+      /test-themes\.yaml does not match its schema:[\s\S]*themes\.0\.color/,
+    );
+  });
+});
+
+describe('tagPassages with overrides', () => {
+  const passages = [passage('cnn-3fa2c1', 'A returnee came home.'), passage('cnn-9b04de', 'Nothing to see.')];
+
+  it('should add and remove themes by hand, keeping taxonomy order', () => {
+    const overrides = parseThemeOverrides(`
+cnn-3fa2c1: { remove: [returnees], add: [online] }
+cnn-9b04de: { add: [online, returnees] }
+`);
+    const tags = tagPassages(passages, SMALL, overrides);
+    expect(tags.get('cnn-3fa2c1')).toEqual(['online']);
+    expect(tags.get('cnn-9b04de')).toEqual(['returnees', 'online']);
+  });
+
+  it('should accept an empty overrides file', () => {
+    expect(parseThemeOverrides('# nothing yet\n')).toEqual({});
+    expect(tagPassages(passages, SMALL, parseThemeOverrides(''))).toEqual(autoTagPassages(passages, SMALL));
+  });
+
+  it('should throw, naming the file and the id, for a passage that does not exist', () => {
+    const overrides = parseThemeOverrides('cnn-000000: { add: [online] }');
+    expect(() => tagPassages(passages, SMALL, overrides)).toThrow(
+      'content/theme-overrides.yaml: override for passage "cnn-000000", but no passage has that id.',
+    );
+  });
+
+  it('should point to the surviving passage when the id was retired', () => {
+    const overrides = parseThemeOverrides('cnn-01d1d0: { add: [online] }');
+    expect(() => tagPassages(passages, SMALL, overrides, { retiredIds: { 'cnn-01d1d0': 'cnn-3fa2c1' } })).toThrow(
+      /retired by the normaliser; its text now belongs to cnn-3fa2c1/,
+    );
+  });
+
+  it('should throw, naming the file, the passage and the theme, for an unknown theme', () => {
+    const overrides = parseThemeOverrides('cnn-3fa2c1: { add: [no-such-theme] }');
+    expect(() => tagPassages(passages, SMALL, overrides, { overridesFile: 'my-overrides.yaml' })).toThrow(
+      'my-overrides.yaml: override for passage "cnn-3fa2c1" names unknown theme "no-such-theme"',
+    );
+  });
+
+  it('should refuse a theme both added and removed', () => {
+    expect(() => parseThemeOverrides('cnn-3fa2c1: { add: [online], remove: [online] }')).toThrow(
+      /both added and removed/,
+    );
+  });
+});
+
+describe('scoreTagging', () => {
+  it('should compute per-theme and micro precision, recall and F1', () => {
+    const gold = new Map([
+      ['p1', ['x']],
+      ['p2', ['x', 'y']],
+      ['p3', []],
+    ]);
+    const predicted = new Map([
+      ['p1', ['x']],
+      ['p2', ['y']],
+      ['p3', ['y']],
+    ]);
+    const s = scoreTagging(predicted, gold, ['x', 'y']);
+    expect(s.perTheme[0]).toMatchObject({ themeId: 'x', tp: 1, fp: 0, fn: 1, precision: 1, recall: 0.5 });
+    expect(s.perTheme[1]).toMatchObject({ themeId: 'y', tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
+    expect(s.micro.tp).toBe(2);
+    expect(s.micro.f1).toBeCloseTo(2 / 3);
+  });
+});
