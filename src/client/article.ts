@@ -8,9 +8,12 @@ import './elements/passage-tools';
 import { CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
 
 let started: Promise<typeof import('./reader/annotator')> | undefined;
+/** Set once the annotator listens for itself. */
+let ready = false;
 const annotator = () => {
   started ??= import('./reader/annotator').then(async (m) => {
     await m.startAnnotator();
+    ready = true;
     return m;
   });
   return started;
@@ -53,8 +56,9 @@ function onFirstSelection() {
   void annotator().then((m) => m.offerToolbar(false));
 }
 
+/** The menu key (or Shift+F10) on a selection before the annotator is listening: load it, then focus its toolbar. */
 function onMenuKey(event: KeyboardEvent) {
-  if (started || !(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) || !inPassage()) return;
+  if (ready || !(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) || !inPassage()) return;
   event.preventDefault();
   void annotator().then((m) => m.offerToolbar(true));
 }

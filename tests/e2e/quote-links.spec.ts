@@ -84,3 +84,14 @@ test('every article page links quotes with its own passages', async ({ page }) =
     expect((await page.locator(`[id="${p.id}"] mark.quote-target`).allTextContents()).join('')).toBe(quote);
   }
 });
+
+test('a quote link followed within the same page marks the quote too', async ({ page }) => {
+  await page.goto(article.url);
+  await page.evaluate(
+    ([id, quote]) => (location.hash = `${id}:~:text=${encodeURIComponent(quote!).replace(/-/g, '%2D')}`),
+    [passage.id, sentence],
+  );
+  const mark = page.locator(`[id="${passage.id}"] mark.quote-target`);
+  await expect(mark.first()).toBeVisible();
+  expect((await mark.allTextContents()).join('')).toBe(sentence);
+});

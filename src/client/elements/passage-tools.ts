@@ -87,7 +87,8 @@ async function arrive(fragment: ParsedFragment) {
 }
 
 void arrive(arrivalFragment());
-addEventListener('hashchange', () => void arrive(parseFragment(location.hash)));
+// The event's URL keeps the text directive that Chromium strips from location.hash.
+addEventListener('hashchange', (event) => void arrive(parseFragment(new URL(event.newURL).hash)));
 
 /* ---------- j / k ---------- */
 

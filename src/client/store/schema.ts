@@ -16,6 +16,10 @@
 import { z } from 'zod';
 import { ANNOTATION_CONTEXT, colourClass, HIGHLIGHT_COLOURS, LIMITS } from './annotation';
 
+// zod compiles fast paths with `new Function` unless told not to; the site's
+// Content-Security-Policy forbids eval, and even the attempt is reported.
+z.config({ jitless: true });
+
 const passageId = z.string().regex(/^[a-z][a-z0-9]{0,7}-[0-9a-f]{6,}$/, 'must be a passage id like cnn-3fa2c1');
 /** No control characters other than tab and line breaks. */
 const plainText = (max: number) =>
