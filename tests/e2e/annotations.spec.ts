@@ -115,6 +115,26 @@ test('without IndexedDB (private mode) the page says so and highlighting still w
   expect(errors).toEqual([]);
 });
 
+test('when storage is full, the note stays in the editor, the reader is told, and stored annotations are untouched', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, firstWords);
+  // From now on every write fails the way a full disk does.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await selectInPassage(page, passage.id, sentence);
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Note' }).click();
+  const editor = page.locator('.annotation-editor');
+  await editor.getByLabel('Note').fill('Typed while the disk is full');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#status')).toContainText('storage for this site is full');
+  await expect(editor.getByLabel('Note')).toHaveValue('Typed while the disk is full');
+  expect(await storedAnnotations(page)).toHaveLength(1);
+  await expect(page.locator(`[id="${passage.id}"] mark.annotation-highlight`)).toHaveText([firstWords]);
+});
+
 test('after a rebuild, an edited passage’s annotation is re-anchored and a deleted one is kept as an orphan', async ({ page, baseURL }) => {
   await page.goto('/');
   // Annotations made on an older text: one sentence had a typo since fixed, one paragraph no longer exists.

@@ -113,9 +113,10 @@ export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAct
     isNew: true,
     onSave: async (content) => {
       rememberColour(content.colour);
-      removeHighlights(draft);
       const annotation = create(info, content);
-      if (await save(ctx, annotation, 'Note saved')) savedId = annotation.id;
+      if (!(await save(ctx, annotation, 'Note saved'))) return false;
+      savedId = annotation.id;
+      return true;
     },
     onClose: () => {
       removeHighlights(draft.filter((m) => m.isConnected));
@@ -138,7 +139,7 @@ export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation):
       rememberColour(content.colour);
       // Edit the stored version: another tab may have changed it since this page drew it.
       const latest = (await ctx.store.get(annotation.id)) ?? annotation;
-      await save(ctx, editAnnotation(latest, content, new Date()), 'Note saved');
+      return save(ctx, editAnnotation(latest, content, new Date()), 'Note saved');
     },
     onDelete: () => removeAnnotation(ctx, annotation),
     onClose: () => {

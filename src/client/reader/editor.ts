@@ -11,7 +11,8 @@ export interface EditorOptions {
   quote: string;
   initial: AnnotationContent;
   isNew: boolean;
-  onSave(content: AnnotationContent): Promise<void> | void;
+  /** Resolves to false when saving failed: the editor then stays open, keeping what was typed. */
+  onSave(content: AnnotationContent): Promise<boolean | void> | boolean | void;
   onDelete?(): Promise<void> | void;
   onClose(): void;
 }
@@ -78,8 +79,7 @@ export function openEditor(options: EditorOptions): void {
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    await options.onSave(content());
-    close();
+    if ((await options.onSave(content())) !== false) close();
   });
   form.querySelector('.annotation-cancel')!.addEventListener('click', close);
   remove?.addEventListener('click', async () => {
