@@ -38,6 +38,7 @@ test('a link to a repeated word marks the occurrence that was selected', async (
   expect(link.hash, 'context makes the directive unambiguous').toMatch(/(-,|,-)/);
   await page.goto('about:blank');
   await page.goto(link.pathname + link.hash);
+  await expect(page.locator(`[id="${target.p.id}"] mark.quote-target`)).toBeVisible();
   const offset = await page.evaluate((id) => {
     const mark = document.querySelector(`[id="${id}"] mark.quote-target`)!;
     const range = document.createRange();
