@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { anchor } from '../../src/client/anchoring/anchor';
+import search from 'approx-string-match';
+import { anchor as anchorWith, type AnchorOptions } from '../../src/client/anchoring/anchor';
 import { selectorsFor, targetFromSelectors } from '../../src/client/anchoring/selectors';
 import type { PassageText } from '../../src/client/anchoring/types';
 import fixture from '../fixtures/anchoring/article.json';
+
+/** Anchoring as pages do it once the approximate matcher is loaded. */
+const anchor = (target: Parameters<typeof anchorWith>[0], passages: PassageText[], options: AnchorOptions = {}) =>
+  anchorWith(target, passages, { approximate: search, ...options });
 
 const original: PassageText[] = fixture.passages;
 
@@ -66,6 +71,14 @@ describe('anchor', () => {
     const result = anchor(target, site);
     expect(result).toMatchObject({ passageId: 'cnn-d9bca7', method: 'fuzzy' });
     expect(textAt(site, result)).toBe('the lines of this war are slowly and painfully being redrawn');
+  });
+
+  it('should try only exact placements when no approximate matcher is given', () => {
+    const quote = 'the lines of this war are slowly being redrawn';
+    const target = annotate('cnn-d9bca7', quote);
+    const site = rebuilt(replaceText('cnn-d9bca7', 'are slowly being', 'are slowly and painfully being'));
+    expect(anchorWith(target, site)).toBeNull();
+    expect(anchorWith(target, original)).toMatchObject({ method: 'position' });
   });
 
   it('should re-anchor approximately when a typo inside the quote was fixed', () => {

@@ -8,13 +8,19 @@
  * it as an orphan rather than moving it onto the wrong text.
  */
 import { collapseSpace } from './normalize';
-import { matchQuote, type QuoteMatch } from './match-quote';
+import { matchQuote, type ApproximateSearch, type MatchOptions, type QuoteMatch } from './match-quote';
 import type { AnchorTarget } from './selectors';
 import type { PassageText, Placement } from './types';
 
 export interface AnchorOptions {
   /** Retired passage id → surviving passage id (the normaliser's alias map). */
   aliases?: Readonly<Record<string, string>>;
+  /**
+   * approx-string-match's `search`, for step 3. Without it only steps 1 and 2
+   * are tried: a page can anchor most annotations before loading the matcher,
+   * then retry the rest with it.
+   */
+  approximate?: ApproximateSearch;
 }
 
 /** Share of a quote that may differ when matched approximately inside its own passage. */
@@ -51,7 +57,7 @@ export function anchor(target: AnchorTarget, passages: readonly PassageText[], o
     // A short quote whose surroundings were rewritten may now be a different mention of the same words.
     if (best && (best.contextScore >= 0.3 || length >= DISTINCTIVE_LENGTH)) return place(home, best, 'quote');
   }
-  const exactElsewhere = candidatesIn(others, quote.exact, context, 0);
+  const exactElsewhere = candidatesIn(others, quote.exact, context, {});
   const bestExact = exactElsewhere[0];
   if (bestExact) {
     const unique = exactElsewhere.length === 1;
@@ -61,13 +67,14 @@ export function anchor(target: AnchorTarget, passages: readonly PassageText[], o
   }
 
   // 3. An approximate match.
-  if (length < MIN_FUZZY_LENGTH) return null;
+  const approximate = options.approximate;
+  if (length < MIN_FUZZY_LENGTH || !approximate) return null;
   if (home) {
-    const best = matchQuote(home.text, quote.exact, { ...context, hint }, { maxErrorRate: FUZZY_RATE_HOME })[0];
+    const best = matchQuote(home.text, quote.exact, { ...context, hint }, { maxErrorRate: FUZZY_RATE_HOME, approximate })[0];
     // A close match needs little support; a loose one must also sit in the right context.
     if (best && (best.errors <= length * 0.1 || (best.errors <= length * 0.25 && best.contextScore >= 0.3) || best.contextScore >= 0.6)) return place(home, best, 'fuzzy');
   }
-  const fuzzyElsewhere = candidatesIn(others, quote.exact, context, FUZZY_RATE_ELSEWHERE);
+  const fuzzyElsewhere = candidatesIn(others, quote.exact, context, { maxErrorRate: FUZZY_RATE_ELSEWHERE, approximate });
   const bestFuzzy = fuzzyElsewhere[0];
   if (bestFuzzy && bestFuzzy.match.contextScore >= CONTEXT_ELSEWHERE && isClearWinner(fuzzyElsewhere)) {
     return place(bestFuzzy.passage, bestFuzzy.match, 'fuzzy');
@@ -94,9 +101,14 @@ interface Candidate {
   match: QuoteMatch;
 }
 
-function candidatesIn(passages: readonly PassageText[], quote: string, context: { prefix?: string | undefined; suffix?: string | undefined }, rate: number): Candidate[] {
+function candidatesIn(
+  passages: readonly PassageText[],
+  quote: string,
+  context: { prefix?: string | undefined; suffix?: string | undefined },
+  options: MatchOptions,
+): Candidate[] {
   return passages
-    .flatMap((passage) => matchQuote(passage.text, quote, context, { maxErrorRate: rate }).map((match) => ({ passage, match })))
+    .flatMap((passage) => matchQuote(passage.text, quote, context, options).map((match) => ({ passage, match })))
     .sort((a, b) => b.match.score - a.match.score);
 }
 

@@ -3,7 +3,6 @@
  * by how well their surroundings agree with the quote's recorded context.
  * Pure string work: text in, ranked `{start, end}` ranges out.
  */
-import search from 'approx-string-match';
 import { collapseSpace, normalizeText, toOriginalRange } from './normalize';
 
 export interface QuoteContext {
@@ -27,9 +26,14 @@ export interface QuoteMatch {
   score: number;
 }
 
+/** approx-string-match's `search` (passed in, so that pages can load it only when exact matching fails). */
+export type ApproximateSearch = (text: string, pattern: string, maxErrors: number) => { start: number; end: number; errors: number }[];
+
 export interface MatchOptions {
   /** Largest share of the quote's length that may differ (0 = exact matches only). */
   maxErrorRate?: number;
+  /** The approximate matcher; without it only exact matches are found. */
+  approximate?: ApproximateSearch | undefined;
 }
 
 /** All plausible places of `quote` in `text`, best first. */
@@ -40,10 +44,11 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
 
   let found = exactOccurrences(view.text, wanted);
   const maxErrors = Math.floor(wanted.length * (options.maxErrorRate ?? 0));
-  if (found.length === 0 && maxErrors > 0) {
+  const search = options.approximate;
+  if (found.length === 0 && maxErrors > 0 && search) {
     found = dedupe([
       ...search(view.text, wanted, Math.min(maxErrors, wanted.length - 1)),
-      ...headTailSpans(view.text, wanted),
+      ...headTailSpans(search, view.text, wanted),
     ]).filter((m) => m.errors <= maxErrors);
   }
 
@@ -87,7 +92,7 @@ const EDGE_LENGTH = 32;
  * (dropping the tail costs fewer edits than the insertion); matching head and
  * tail separately finds the full, edited sentence.
  */
-function headTailSpans(text: string, quote: string): { start: number; end: number; errors: number }[] {
+function headTailSpans(search: ApproximateSearch, text: string, quote: string): { start: number; end: number; errors: number }[] {
   if (quote.length > 2000) return [];
   const edge = Math.min(EDGE_LENGTH, Math.max(8, Math.ceil(quote.length / 4)));
   if (quote.length < edge * 2) return [];

@@ -5,6 +5,7 @@
  * (source, colour, tag) them, exports (JSON-LD, Markdown) and imports.
  * The page (src/pages/notebook.astro) provides the controls as markup.
  */
+import search from 'approx-string-match';
 import { anchor } from '../anchoring/anchor';
 import { targetFromSelectors } from '../anchoring/selectors';
 import { passageFragment, textDirectiveFor } from '../anchoring/text-fragment';
@@ -93,7 +94,7 @@ class DossierNotebook extends HTMLElement {
     this.entries = annotations.map((annotation) => {
       const slug = articleSlugOf(annotation);
       const passages = slug ? bySlug.get(slug) : undefined;
-      const placement = passages ? anchor(targetFromSelectors(selectorsOf(annotation)), passages, { aliases: this.index?.aliases ?? {} }) : null;
+      const placement = passages ? anchor(targetFromSelectors(selectorsOf(annotation)), passages, { aliases: this.index?.aliases ?? {}, approximate: search }) : null;
       return { annotation, placement, slug };
     });
     this.fillTagOptions();

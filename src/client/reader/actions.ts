@@ -25,7 +25,8 @@ import type { AnnotationStore } from '../store/db';
 import { marksOf } from './draw';
 import { openEditor } from './editor';
 import { pageSource, passageTexts, textElementOf } from './page';
-import { hideToolbar, type SelectionInfo, type ToolbarAction } from './toolbar';
+import type { SelectionInfo, ToolbarAction } from './selection';
+import { hideToolbar } from './toolbar';
 
 export interface AnnotatorContext {
   store: AnnotationStore;

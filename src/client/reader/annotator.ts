@@ -5,6 +5,7 @@
  * themselves (./actions) load on first use.
  */
 import { anchor } from '../anchoring/anchor';
+import type { ApproximateSearch } from '../anchoring/match-quote';
 import { targetFromSelectors } from '../anchoring/selectors';
 import { loadAliases } from '../aliases';
 import { el } from '../dom/build';
@@ -13,7 +14,7 @@ import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import type { AnnotatorContext } from './actions';
 import { drawAnnotations, positionMarginBars, type Placed } from './draw';
 import { passageById, passageTexts } from './page';
-import { selectionInPassage, showToolbar, watchSelection, type SelectionInfo, type ToolbarAction } from './toolbar';
+import { selectionInPassage, watchSelection, type SelectionInfo, type ToolbarAction } from './selection';
 
 let store: AnnotationStore;
 let placed: Placed[] = [];
@@ -24,13 +25,22 @@ async function refresh(): Promise<void> {
   const passages = passageTexts();
   const present = new Set(passages.map((p) => p.id));
   const aliases = annotations.some((a) => !present.has(passageIdOf(a))) ? await loadAliases() : {};
-  placed = [];
-  orphans = [];
-  for (const annotation of annotations) {
-    const placement = anchor(targetFromSelectors(selectorsOf(annotation)), passages, { aliases });
-    if (placement) placed.push({ annotation, placement });
-    else orphans.push(annotation);
-  }
+  const nextPlaced: Placed[] = [];
+  let unplaced: Annotation[] = [];
+  const place = (list: Annotation[], approximate?: ApproximateSearch) => {
+    const left: Annotation[] = [];
+    for (const annotation of list) {
+      const placement = anchor(targetFromSelectors(selectorsOf(annotation)), passages, { aliases, ...(approximate ? { approximate } : {}) });
+      if (placement) nextPlaced.push({ annotation, placement });
+      else left.push(annotation);
+    }
+    return left;
+  };
+  unplaced = place(annotations);
+  // Approximate matching only for what the text no longer holds exactly (it loads on demand).
+  if (unplaced.length) unplaced = place(unplaced, (await import('approx-string-match')).default);
+  placed = nextPlaced;
+  orphans = unplaced;
   drawAnnotations(placed);
   showNotices();
 }
@@ -66,6 +76,11 @@ const context: AnnotatorContext = {
 };
 
 const actions = () => import('./actions');
+let toolbarUi: typeof import('./toolbar') | undefined;
+async function showToolbar(info: SelectionInfo, focus: boolean) {
+  toolbarUi ??= await import('./toolbar');
+  toolbarUi.showToolbar(info, onToolbar, focus);
+}
 const onToolbar = (action: ToolbarAction, info: SelectionInfo) => void actions().then((m) => m.runToolbarAction(context, action, info));
 
 function annotationFromEvent(event: Event): Annotation | undefined {
@@ -81,7 +96,11 @@ export async function startAnnotator(): Promise<void> {
   if (!document.querySelector('.passage[data-passage-id]')) return;
   store = await openAnnotationStore();
   await refresh();
-  watchSelection(onToolbar);
+  watchSelection({
+    show: (info, focus) => void showToolbar(info, focus),
+    hide: () => toolbarUi?.hideToolbar(),
+    holdsFocus: () => toolbarUi?.toolbarHasFocus() ?? false,
+  });
   document.addEventListener('click', (event) => {
     if (getSelection()?.isCollapsed === false) return;
     const annotation = annotationFromEvent(event);
@@ -104,5 +123,5 @@ export async function startAnnotator(): Promise<void> {
 /** Shows the toolbar for the current selection (when that selection is what loaded the annotator). */
 export function offerToolbar(focus: boolean): void {
   const info = selectionInPassage();
-  if (info) showToolbar(info, onToolbar, focus);
+  if (info) void showToolbar(info, focus);
 }

@@ -3,6 +3,7 @@
  * not act on text fragments and for text that changed slightly since the link
  * was made: the spec's exact match first, then an approximate one.
  */
+import approximate from 'approx-string-match';
 import { matchQuote } from '../anchoring/match-quote';
 import { findInPassage, type TextDirective } from '../anchoring/text-fragment';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
@@ -15,11 +16,11 @@ export function locateDirective(text: string, directive: TextDirective): { start
   const exact = findInPassage(text, directive);
   if (exact) return exact;
   const context = { prefix: directive.prefix, suffix: directive.suffix };
-  const start = matchQuote(text, directive.textStart, context, { maxErrorRate: FUZZY_RATE })[0];
+  const start = matchQuote(text, directive.textStart, context, { maxErrorRate: FUZZY_RATE, approximate })[0];
   if (!start) return null;
   if (!directive.textEnd) return { start: start.start, end: start.end };
   const rest = text.slice(start.end);
-  const end = matchQuote(rest, directive.textEnd, { suffix: directive.suffix }, { maxErrorRate: FUZZY_RATE })[0];
+  const end = matchQuote(rest, directive.textEnd, { suffix: directive.suffix }, { maxErrorRate: FUZZY_RATE, approximate })[0];
   return end ? { start: start.start, end: start.end + end.end } : null;
 }
 

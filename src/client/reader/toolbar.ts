@@ -1,35 +1,10 @@
 /**
  * The selection toolbar: appears beside text selected inside a passage, with
- * Copy link to quote, Highlight and Note. Keyboard: after selecting (e.g. with
- * caret browsing), the context-menu key or Shift+F10 moves focus into it;
- * arrow keys move between its buttons; Escape closes it.
+ * Copy link to quote, Highlight and Note; arrow keys move between its buttons,
+ * Escape closes it. Loaded on the first selection (see ./selection).
  */
 import { el } from '../dom/build';
-import { offsetsInElement } from '../dom/text-range';
-import { textElementOf } from './page';
-
-export interface SelectionInfo {
-  passage: HTMLElement;
-  passageId: string;
-  start: number;
-  end: number;
-}
-
-export type ToolbarAction = 'link' | 'highlight' | 'note';
-
-/** The selection, clipped to the passage where it starts; null if it is not in a passage's text. */
-export function selectionInPassage(): SelectionInfo | null {
-  const selection = getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
-  const passage = start?.closest<HTMLElement>('.passage[data-passage-id]');
-  if (!passage) return null;
-  const text = textElementOf(passage);
-  const offsets = offsetsInElement(text, range);
-  if (!offsets || !(text.textContent ?? '').slice(offsets.start, offsets.end).trim()) return null;
-  return { passage, passageId: passage.dataset.passageId!, ...offsets };
-}
+import type { SelectionInfo, ToolbarAction } from './selection';
 
 let toolbar: HTMLElement | null = null;
 let current: SelectionInfo | null = null;
@@ -39,8 +14,6 @@ export function hideToolbar(): void {
   toolbar = null;
   current = null;
 }
-
-export const toolbarSelection = () => current;
 
 function build(onAction: (action: ToolbarAction, info: SelectionInfo) => void): HTMLElement {
   const button = (action: ToolbarAction, label: string) =>
@@ -95,32 +68,5 @@ export function showToolbar(info: SelectionInfo, onAction: (action: ToolbarActio
   if (focus) toolbar.querySelector('button')?.focus();
 }
 
-/** Wires selection events; `onAction` runs a chosen action. */
-export function watchSelection(onAction: (action: ToolbarAction, info: SelectionInfo) => void): void {
-  let timer = 0;
-  const update = () => {
-    const info = selectionInPassage();
-    if (info) showToolbar(info, onAction);
-    else if (!toolbar?.contains(document.activeElement)) hideToolbar();
-  };
-  document.addEventListener('selectionchange', () => {
-    clearTimeout(timer);
-    timer = window.setTimeout(update, 150);
-  });
-  document.addEventListener('keydown', (e) => {
-    const menuKey = e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey);
-    if (!menuKey) return;
-    const info = selectionInPassage();
-    if (!info) return;
-    e.preventDefault();
-    showToolbar(info, onAction, true);
-  });
-  // The context-menu key also fires `contextmenu` (with no pointer position) in some browsers.
-  document.addEventListener('contextmenu', (e) => {
-    if (e.button !== 0 || e.clientX || e.clientY) return;
-    const info = selectionInPassage();
-    if (!info) return;
-    e.preventDefault();
-    showToolbar(info, onAction, true);
-  });
-}
+/** True while focus is inside the toolbar (the selection may then look collapsed). */
+export const toolbarHasFocus = () => Boolean(toolbar?.contains(document.activeElement));

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import search from 'approx-string-match';
 import { anchor } from '../anchoring/anchor';
 import { targetFromSelectors } from '../anchoring/selectors';
 import type { AnchorMethod, PassageText } from '../anchoring/types';
@@ -78,7 +79,7 @@ export function checkPublishedAnnotations(
         problems.push(`${where} targets ${a.target.source}, which is not an article of this site (expected …/articles/<slug>/).`);
         continue;
       }
-      const placement = anchor(targetFromSelectors(selectorsOf(a)), passages, { aliases: aliasRecord });
+      const placement = anchor(targetFromSelectors(selectorsOf(a)), passages, { aliases: aliasRecord, approximate: search });
       if (!placement) {
         problems.push(
           `${where} cannot be anchored: the quote "${shorten(quoteOf(a))}" is no longer in ${slug}. Edit the note's selectors to match the new text, or remove it.`,
