@@ -2,4 +2,5 @@
 export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/', label: 'Sources' },
   { href: '/search/', label: 'Search' },
+  { href: '/notebook/', label: 'Notebook' },
 ];
