@@ -62,8 +62,36 @@ export interface PipelineOptions {
 
 const require = createRequire(import.meta.url);
 
-function failed(stage: string, run: MeasuredRun): Error {
-  return new Error(`${stage} failed (exit ${run.exitCode}) running: ${run.command}\n${run.output.slice(-3000)}`);
+/**
+ * Hand-made data that names the real dossier's articles and passages (theme overrides,
+ * figures' quotes, editors' published notes): a synthetic corpus has none of them, so the
+ * build would rightly refuse it. Each is replaced by its empty form. A new file of this
+ * kind makes the synthetic build fail with the project's own message: add it here.
+ */
+const REAL_DOSSIER_DATA: { path: string; empty: string | null }[] = [
+  { path: 'content/theme-overrides.yaml', empty: '# Emptied by `npm run bench` for a synthetic corpus.\n{}\n' },
+  { path: 'content/claims.yaml', empty: '# Emptied by `npm run bench` for a synthetic corpus.\ngroups: []\n' },
+  { path: 'content/annotations', empty: null },
+];
+
+function forgetRealDossier(root: string): void {
+  for (const { path, empty } of REAL_DOSSIER_DATA) {
+    const target = join(root, path);
+    if (!existsSync(target)) continue;
+    if (empty === null) {
+      // A folder: keep it (and any README), drop the data files.
+      for (const name of readdirSync(target)) if (/\.(json|ya?ml)$/.test(name)) rmSync(join(target, name));
+    } else writeFileSync(target, empty);
+  }
+}
+
+/** The last lines of a failed stage's output that say something (not the progress lines). */
+function failureSummary(stage: StageName, run: MeasuredRun): string {
+  const lines = run.output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim() && !/[├└]─/.test(line));
+  return `${stage} failed (exit ${run.exitCode}):\n${lines.slice(-25).join('\n')}`;
 }
 
 /** Frontmatter totals of the normalised articles. */
@@ -94,9 +122,7 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
   if (synthetic) {
     log(`generating ${size} synthetic articles (seed ${seed})…`);
     writeSyntheticSources(root, generateCorpus(materialFrom(real), size, { seed }));
-    // Hand-made theme overrides name the real dossier's passages; a synthetic corpus has none of them.
-    const overrides = join(root, 'content', 'theme-overrides.yaml');
-    if (existsSync(overrides)) writeFileSync(overrides, '# Emptied by `npm run bench` for a synthetic corpus.\n{}\n');
+    forgetRealDossier(root);
   }
 
   const env = {
@@ -138,7 +164,7 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
     stages.push(stopped('normalise', normalise));
     return partial('normalise');
   }
-  if (normalise.exitCode !== 0) throw failed('normalise', normalise);
+  if (normalise.exitCode !== 0) return { ...partial('normalise'), incomplete: failureSummary('normalise', normalise) };
   const articlesDir = join(root, ARTICLES_DIR);
   const totals = corpusTotals(articlesDir);
   stages.push({
@@ -156,7 +182,7 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
     stages.push(stopped('tagging & links', probe));
     return partial('tagging & links');
   }
-  if (probe.exitCode !== 0) throw failed('tagging & links', probe);
+  if (probe.exitCode !== 0) return { ...partial('tagging & links'), incomplete: failureSummary('tagging & links', probe) };
   const summary = JSON.parse(probe.output.trim().split('\n').pop()!) as { bytes: number; relatedLinks: number; entities: number; tagged: number };
   stages.push({
     stage: 'tagging & links',
@@ -175,7 +201,9 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
     stages.push(stopped('astro build', build));
     return { ...partial('astro build'), ...corpusTotals(articlesDir), stages };
   }
-  if (build.exitCode !== 0) throw failed('astro build', build);
+  if (build.exitCode !== 0) {
+    return { ...partial('astro build'), ...corpusTotals(articlesDir), incomplete: failureSummary('astro build', build) };
+  }
   const indexed = /indexed (\d+) pages in (\d+) ms/.exec(build.output);
   const pagefindMs = indexed ? Number(indexed[2]) : null;
   const isPagefind = (name: string) => /^pagefind/.test(name);
