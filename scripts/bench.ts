@@ -2,6 +2,7 @@
  * `npm run bench` — how fast and light Dossier is, against its targets.
  *
  *   npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep]
+ *                    [--stage-timeout 20] [--max-memory 12] [--max-output 10]
  *
  * For each size, a scratch copy of the project gets a corpus (the real dossier when the size
  * is its article count, else a synthetic one made from it) and runs the whole pipeline,
@@ -9,6 +10,9 @@
  * page type and Lighthouse on the real dossier, search speed at every size. Prints the tables
  * and writes the same figures to bench-results/ (git-ignored): bench-<date>.json, latest.json
  * and README-table.md.
+ *
+ * The machine is shared: a stage that runs past its time, memory or disk limit is stopped
+ * (with everything it started) and reported as unfinished, with how far it got.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -26,14 +30,16 @@ import { readRealDossier } from './bench/real';
 import { checkTargets, formatReport, growthRows, readmeTable, type BenchReport } from './bench/report';
 import { measureSearch } from './bench/search';
 
-const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep] [--port 4480] [--stage-timeout 20]
+const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep] [--port 4480] [--stage-timeout 20] [--max-memory 12] [--max-output 10]
 
   --sizes   corpus sizes in articles; the real dossier's count means the real dossier
   --seed    seed of the synthetic corpora (same seed, same corpora)
   --skip    leave out browser measurements: pages, search, lighthouse
   --keep    keep the scratch projects in bench-results/work/ (they are deleted otherwise)
   --port    first port for the static servers
-  --stage-timeout  minutes after which a pipeline stage is stopped and reported as unfinished (default 20)`;
+  --stage-timeout  minutes after which a pipeline stage is stopped and reported as unfinished (default 20)
+  --max-memory     GB of memory a stage may hold before it is stopped (default 12)
+  --max-output     GB the built site may reach before the build is stopped, to spare the disk (default 10)`;
 
 const SKIPPABLE = ['pages', 'search', 'lighthouse'] as const;
 
@@ -52,6 +58,8 @@ const { values } = (() => {
         keep: { type: 'boolean', default: false },
         port: { type: 'string', default: '4480' },
         'stage-timeout': { type: 'string', default: '20' },
+        'max-memory': { type: 'string', default: '12' },
+        'max-output': { type: 'string', default: '10' },
         out: { type: 'string', default: 'bench-results' },
         help: { type: 'boolean', default: false },
       },
@@ -76,6 +84,9 @@ let port = Number(values.port);
 
 const stageTimeoutMs = Number(values['stage-timeout']) * 60_000;
 if (!(stageTimeoutMs > 0)) fail(`--stage-timeout takes minutes > 0 (got "${values['stage-timeout']}")`);
+const maxRss = Number(values['max-memory']) * 1e9;
+const maxOutput = Number(values['max-output']) * 1e9;
+if (!(maxRss > 0) || !(maxOutput > 0)) fail('--max-memory and --max-output take a number of GB > 0');
 const realCount = readRealDossier(projectRoot).length;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -89,7 +100,7 @@ let lighthouse: BenchReport['lighthouse'] = null;
 try {
   for (const size of [...sizes].sort((a, b) => a - b)) {
     log(`— ${size} articles${size === realCount ? ' (the real dossier)' : ''} —`);
-    const run = await runPipeline({ size, seed: values.seed, projectRoot, workDir, log, stageTimeoutMs });
+    const run = await runPipeline({ size, seed: values.seed, projectRoot, workDir, log, stageTimeoutMs, maxRss, maxOutput });
     runs.push(run);
     for (const s of run.stages) log(`  ${s.stage}: ${s.wallMs ?? '—'} ms${s.note ? ` (${s.note})` : ''}`);
     if (run.incomplete) {

@@ -27,8 +27,8 @@ export interface MeasuredRun {
   /** The largest peak per executable name. */
   byProcess: ProcessPeak[];
   output: string;
-  /** True when the run was stopped at `timeoutMs`. */
-  timedOut: boolean;
+  /** Why the run was stopped before it finished (a limit in RunOptions), or null. */
+  stopped: string | null;
 }
 
 const PROC = '/proc';
@@ -105,7 +105,14 @@ export interface RunOptions {
   onOutput?: (text: string) => void;
   /** Stop the run (its whole process group) after this long. */
   timeoutMs?: number;
+  /** Stop it when its processes hold more than this much memory together (bytes). */
+  maxRss?: number;
+  /** Stop it when this folder grows past `maxBytes` (checked every few seconds). */
+  maxOutput?: { dir: string; maxBytes: number };
 }
+
+/** Keep only the end of a long output: the summary lines a stage prints come last. */
+const OUTPUT_KEPT = 2_000_000;
 
 /** Runs `command args…`, sampling its memory until it exits. Never rejects for a non-zero exit. */
 export function runMeasured(command: string, args: string[], options: RunOptions): Promise<MeasuredRun> {
@@ -119,23 +126,31 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       detached: true,
     });
     if (child.pid !== undefined) running.add(child.pid);
-    let timedOut = false;
+    let stopped: string | null = null;
+    const stop = (reason: string) => {
+      if (stopped !== null || child.pid === undefined) return;
+      stopped = reason;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
     const deadline = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          if (child.pid !== undefined) {
-            try {
-              process.kill(-child.pid, 'SIGKILL');
-            } catch {
-              // already gone
-            }
-          }
-        }, options.timeoutMs)
+      ? setTimeout(() => stop(`ran past the time limit of ${Math.round(options.timeoutMs! / 6000) / 10} min`), options.timeoutMs)
+      : undefined;
+    const outputWatch = options.maxOutput
+      ? setInterval(() => {
+          const size = sizeOf(options.maxOutput!.dir);
+          if (size > options.maxOutput!.maxBytes) stop(`its output passed the limit of ${gb(options.maxOutput!.maxBytes)}`);
+        }, 5000)
       : undefined;
     let output = '';
     const collect = (chunk: Buffer) => {
       const text = chunk.toString();
       output += text;
+      if (output.length > 2 * OUTPUT_KEPT) output = output.slice(-OUTPUT_KEPT);
       options.onOutput?.(text);
     };
     child.stdout.on('data', collect);
@@ -153,17 +168,20 @@ export function runMeasured(command: string, args: string[], options: RunOptions
         peaks.set(memory.name, Math.max(peaks.get(memory.name) ?? 0, memory.hwm));
       }
       treePeak = Math.max(treePeak, sum);
+      if (options.maxRss && sum > options.maxRss) stop(`its memory passed the limit of ${gb(options.maxRss)}`);
     };
     const timer = setInterval(sample, 100);
     sample();
 
     child.once('error', (error) => {
       clearInterval(timer);
+      clearInterval(outputWatch);
       clearTimeout(deadline);
       reject(error);
     });
     child.once('close', (exitCode) => {
       clearInterval(timer);
+      clearInterval(outputWatch);
       clearTimeout(deadline);
       if (child.pid !== undefined) running.delete(child.pid);
       const byProcess = [...peaks.entries()]
@@ -177,7 +195,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
         peakRss: hasProc ? Math.max(treePeak, single) : null,
         byProcess,
         output,
-        timedOut,
+        stopped,
       });
     });
   });

@@ -58,6 +58,10 @@ export interface PipelineOptions {
   log: (line: string) => void;
   /** Stop a stage that runs longer than this (ms). */
   stageTimeoutMs: number;
+  /** Stop a stage whose processes hold more memory than this (bytes). */
+  maxRss: number;
+  /** Stop the build when the site grows past this (bytes): protects the machine's disk. */
+  maxOutput: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -136,8 +140,8 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
   if (!scripts.normalize) throw new Error('package.json has no "normalize" script: the bench cannot run the normaliser.');
   log('normalise…');
-  const limit = { cwd: root, env, timeoutMs: options.stageTimeoutMs };
-  const minutes = `${Number((options.stageTimeoutMs / 60_000).toFixed(1))} min`;
+  const limit = { cwd: root, env, timeoutMs: options.stageTimeoutMs, maxRss: options.maxRss };
+  let why = '';
   const partial = (stage: StageName): SizeRun => ({
     articles: size,
     synthetic,
@@ -148,19 +152,22 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
     stages,
     build: { wallMs: 0, peakRss: null },
     dist: join(root, 'dist'),
-    incomplete: `${stage} did not finish within ${minutes} and was stopped; the stages after it did not run`,
+    incomplete: `${stage} was stopped: ${why}; the stages after it did not run`,
   });
-  const stopped = (stage: StageName, run: MeasuredRun): StageResult => ({
-    stage,
-    wallMs: run.wallMs,
-    peakRss: run.peakRss,
-    outputBytes: null,
-    outputFiles: null,
-    note: `stopped after ${minutes}: did not finish`,
-  });
+  const stopped = (stage: StageName, run: MeasuredRun): StageResult => {
+    why = run.stopped!;
+    return {
+      stage,
+      wallMs: run.wallMs,
+      peakRss: run.peakRss,
+      outputBytes: null,
+      outputFiles: null,
+      note: `stopped after ${(run.wallMs / 1000).toFixed(0)} s: ${run.stopped}`,
+    };
+  };
 
   const normalise = await runMeasured('sh', ['-c', scripts.normalize], limit);
-  if (normalise.timedOut) {
+  if (normalise.stopped) {
     stages.push(stopped('normalise', normalise));
     return partial('normalise');
   }
@@ -178,7 +185,7 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
   log(`tagging & links (${totals.passages} passages)…`);
   const tsx = join(require.resolve('tsx/package.json').replace(/package\.json$/, ''), 'dist', 'cli.mjs');
   const probe = await runMeasured(process.execPath, [tsx, join('scripts', 'bench', 'analysis-probe.ts')], limit);
-  if (probe.timedOut) {
+  if (probe.stopped) {
     stages.push(stopped('tagging & links', probe));
     return partial('tagging & links');
   }
@@ -196,9 +203,9 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
   log('astro build + pagefind…');
   const dist = join(root, 'dist');
   const [command, args] = astroBuildCommand(root, dist);
-  const build = await runMeasured(command, args, limit);
-  if (build.timedOut) {
-    stages.push(stopped('astro build', build));
+  const build = await runMeasured(command, args, { ...limit, maxOutput: { dir: dist, maxBytes: options.maxOutput } });
+  if (build.stopped) {
+    stages.push({ ...stopped('astro build', build), outputBytes: sizeOf(dist), outputFiles: fileCount(dist) });
     return { ...partial('astro build'), ...corpusTotals(articlesDir), stages };
   }
   if (build.exitCode !== 0) {
