@@ -1,5 +1,7 @@
 /** Site-wide constants: the main navigation, in reading order. */
 export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/', label: 'Sources' },
+  { href: '/themes/', label: 'Themes' },
+  { href: '/entities/', label: 'Entities' },
   { href: '/search/', label: 'Search' },
 ];

@@ -41,6 +41,8 @@ export function loadPagefind(): Promise<Pagefind> {
   loading ??= (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (pagefind) => {
     await pagefind.options({ excerptLength: 36 });
     await pagefind.init();
+    // Loading the filters once makes every search return its per-value counts (facets).
+    await pagefind.filters();
     return pagefind;
   });
   return loading;
