@@ -84,3 +84,27 @@ test.describe('on a phone', () => {
     expect(box.width).toBeGreaterThanOrEqual(44);
   });
 });
+
+test('the analysis pages run under the Content-Security-Policy without violations, and carry no inline styles', async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  page.on('pageerror', (error) => violations.push(String(error)));
+  const paths = [
+    '/themes/',
+    `/themes/${dossier.themes[0]!.id}/`,
+    '/entities/',
+    `/entities/${dossier.entities[0]!.id}/`,
+    // a misspelling loads the vocabulary and the suggestion code
+    '/search/?q=Tunesia&theme=' + dossier.themes[0]!.id,
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('main [style]'), path).toHaveCount(0);
+  }
+  expect(violations).toEqual([]);
+});

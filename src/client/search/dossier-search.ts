@@ -6,6 +6,7 @@
  * query carried along, so the hit terms are marked on arrival. The URL keeps the state.
  */
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
+import { markedWords, unfoundWords } from './loose-matches';
 import {
   FACETS,
   describeResults,
@@ -151,29 +152,45 @@ class DossierSearch extends HTMLElement {
     }
     if (run !== this.#run) return;
 
+    let results = main.results;
+    let firstPage = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (run !== this.#run) return;
+    // A word Pagefind does not know matches the smaller words it splits into ("Afganistan"
+    // finds every "a"): such results are no match at all.
+    const loose = Boolean(query) && results.length > 0 && unfoundWords(query, firstPage.flatMap(markedWords)).length > 0;
+    if (loose) {
+      results = [];
+      firstPage = [];
+      counts = { source: {}, theme: {}, entity: {} };
+    }
+
     this.#showCounts(counts);
-    this.#results = main.results;
+    this.#results = results;
     this.#query = query;
     this.#shown = 0;
     this.#list.replaceChildren();
-    await this.#showMore(run);
-    if (run !== this.#run) return;
-    this.#summary.textContent = describeResults(main.results.length, query, selection, this.#shown);
-    await this.#offerSuggestions(run, pagefind, query, selection, main.results.length);
+    this.#render(firstPage);
+    this.#summary.textContent = describeResults(results.length, query, selection, this.#shown);
+    await this.#offerSuggestions(run, pagefind, query, selection, results.length);
   }
 
-  /** Renders the next page of results. */
-  async #showMore(run = this.#run) {
-    const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
+  /** Renders the next page of results ("Show more"). */
+  async #showMore() {
+    const run = this.#run;
+    const data = await Promise.all(this.#results.slice(this.#shown, this.#shown + PAGE_SIZE).map((r) => r.data()));
     if (run !== this.#run) return;
     const first = this.#shown;
+    this.#render(data);
+    this.#summary.textContent = describeResults(this.#results.length, this.#query, this.#selection(), this.#shown);
+    // carry on reading where the new results start
+    this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
+  }
+
+  #render(data: PagefindResultData[]) {
     this.#list.append(...data.map((result) => this.#renderResult(result, this.#query)));
     this.#shown += data.length;
     this.#more.hidden = this.#shown >= this.#results.length;
     this.#more.textContent = `Show ${Math.min(PAGE_SIZE, this.#results.length - this.#shown)} more results`;
-    // after "Show more", carry on reading where the new results start
-    if (first > 0) this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
   }
 
   async #offerSuggestions(run: number, pagefind: Pagefind, query: string, selection: Selection, found: number) {

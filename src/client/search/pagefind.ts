@@ -7,6 +7,10 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /** The indexed text, and the positions (in its whitespace-separated words) of the hits. */
+  content: string;
+  raw_content?: string;
+  locations: number[];
 }
 
 export interface PagefindResult {
