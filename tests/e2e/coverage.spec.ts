@@ -51,7 +51,7 @@ test('the coverage matrix numbers equal the passages the theme page shows for th
   }
 });
 
-test('a darker cell never holds fewer passages than a lighter one', async ({ page }) => {
+test('a more deeply shaded cell never holds fewer passages than a lighter one', async ({ page }) => {
   await page.goto('/');
   const cells = await page.locator('td.coverage-cell').evaluateAll((tds) =>
     tds.map((td) => ({ count: Number((td as HTMLElement).dataset.count), level: Number(/level-(\d)/.exec(td.className)![1]) })),
@@ -76,9 +76,11 @@ test('following a number lands on that source’s column of the theme page', asy
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('the matrix fits without scrolling the page sideways, and its numbers stay big enough to tap', async ({ page }) => {
+  test('the whole matrix fits a 360 px screen, and its numbers stay big enough to tap', async ({ page }) => {
     await page.goto('/');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const region = page.locator('.coverage .table-scroll');
+    expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     const box = (await page.locator('td.coverage-cell a').first().boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(box.width).toBeGreaterThanOrEqual(44);
