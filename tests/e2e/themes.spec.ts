@@ -102,7 +102,7 @@ test.describe('on a wide screen', () => {
     const [theme, article] = silent!;
     await page.goto(`/themes/${theme.id}/`);
     const column = page.locator(`#source-${article.slug}`);
-    await expect(column.locator('.theme-silent')).toContainText(`${article.meta.outlet} is silent on ${theme.label.toLowerCase()}`);
+    await expect(column.locator('.theme-silent')).toContainText(`${article.meta.outlet} is silent on “${theme.label}”`);
     await expect(page.locator('.theme-summary')).toContainText(article.meta.outlet);
   });
 
@@ -110,7 +110,7 @@ test.describe('on a wide screen', () => {
     const theme = dossier.themes[0]!;
     const target = passagesOn(dossier, theme.id)[0]!;
     await page.goto(`/themes/${theme.id}/`);
-    await page.locator(`.theme-passage[data-passage-id="${target.id}"] .theme-passage-ref a`).click();
+    await page.locator(`.theme-passage[data-passage-id="${target.id}"] a.theme-passage-ref`).click();
     await expect(page).toHaveURL(new RegExp(`${target.url}$`));
     await expect(page.locator(`[id="${target.id}"]`)).toBeInViewport();
   });
