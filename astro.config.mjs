@@ -12,6 +12,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [pagefind()],
   markdown: { syntaxHighlight: false },
+  // Scripts are few and small; the modulepreload polyfill would cost more than it saves.
+  vite: { build: { modulePreload: false } },
   // A strict Content-Security-Policy (as a <meta> tag): Astro hashes the scripts and styles
   // it bundles; nothing inline is allowed otherwise. Pagefind's search runs WebAssembly in a
   // worker, hence 'wasm-unsafe-eval' and worker-src.

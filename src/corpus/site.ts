@@ -3,5 +3,8 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/', label: 'Sources' },
   { href: '/themes/', label: 'Themes' },
   { href: '/entities/', label: 'Entities' },
+  { href: '/compare/', label: 'Compare' },
+  { href: '/figures/', label: 'Figures' },
   { href: '/search/', label: 'Search' },
+  { href: '/notebook/', label: 'Notebook' },
 ];

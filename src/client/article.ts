@@ -1,0 +1,78 @@
+/**
+ * The article page's script (the page imports this one module). Passage tools
+ * load at once; the annotation code only when it has something to do: the
+ * reader has stored annotations, selects text in a passage, or another tab
+ * writes one. Published notes' inline marks load when the page has any.
+ */
+import './elements/passage-tools';
+import { CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
+
+let started: Promise<typeof import('./reader/annotator')> | undefined;
+/** Set once the annotator listens for itself. */
+let ready = false;
+const annotator = () => {
+  started ??= import('./reader/annotator').then(async (m) => {
+    await m.startAnnotator();
+    ready = true;
+    return m;
+  });
+  return started;
+};
+
+/** True if this browser holds any annotation, checked without creating the database. */
+function hasStoredAnnotations(): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      const request = indexedDB.open(DB_NAME);
+      request.onupgradeneeded = () => request.transaction?.abort();
+      request.onerror = () => resolve(false);
+      request.onsuccess = () => {
+        const db = request.result;
+        try {
+          const count = db.transaction(STORE_NAME).objectStore(STORE_NAME).count();
+          count.onsuccess = () => resolve(count.result > 0);
+          count.onerror = () => resolve(false);
+        } catch {
+          resolve(false);
+        } finally {
+          db.close();
+        }
+      };
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+const inPassage = () => {
+  const selection = getSelection();
+  const node = selection && !selection.isCollapsed ? selection.anchorNode : null;
+  return Boolean((node instanceof Element ? node : node?.parentElement)?.closest('.passage'));
+};
+
+function onFirstSelection() {
+  if (!inPassage()) return;
+  document.removeEventListener('selectionchange', onFirstSelection);
+  void annotator().then((m) => m.offerToolbar(false));
+}
+
+/** The menu key (or Shift+F10) on a selection before the annotator is listening: load it, then focus its toolbar. */
+function onMenuKey(event: KeyboardEvent) {
+  if (ready || !(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) || !inPassage()) return;
+  event.preventDefault();
+  void annotator().then((m) => m.offerToolbar(true));
+}
+
+document.addEventListener('selectionchange', onFirstSelection);
+document.addEventListener('keydown', onMenuKey);
+if (typeof BroadcastChannel === 'function') {
+  new BroadcastChannel(CHANNEL_NAME).addEventListener('message', () => void annotator(), { once: true });
+}
+const idle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 1500 }) : setTimeout(run, 200));
+idle(() => {
+  void hasStoredAnnotations().then((yes) => {
+    if (yes) void annotator();
+  });
+});
+
+if (document.querySelector('[data-published-note]')) void import('./reader/published-marks').then((m) => m.markPublishedNotes());

@@ -1,0 +1,236 @@
+/**
+ * <compare-view>: the compare page's behaviour on top of its pre-rendered markup.
+ * Configured by data-all (every source, in order) and data-available (the sources this page
+ * holds). It reads and writes the choice of sources in the URL (?sources=…&step=1), shows
+ * and hides columns, turns them into tabs on narrow screens, and wires the full-text
+ * minimaps, the in-step scrolling, the keyboard moves and the copy-link buttons.
+ * The view itself (#by-theme, #full-text, #t-<theme>) is the URL fragment, handled by CSS.
+ */
+import { pairUrl } from '../../corpus/compare';
+import { setupCopyLinks } from './copy-link';
+import { announce, isShown } from './dom';
+import { CompareKeys } from './keys';
+import { Minimap } from './minimap';
+import {
+  SOURCES_PARAM,
+  defaultSelection,
+  formatSelection,
+  isAvailable,
+  parseSelection,
+  toggleSource,
+} from './selection';
+import { StepController } from './step';
+
+const NARROW = '(max-width: 767.98px)';
+const STEP_PARAM = 'step';
+
+const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
+
+class CompareView extends HTMLElement {
+  #all: string[] = [];
+  #available: string[] = [];
+  #selected: string[] = [];
+  #tab = '';
+  #narrow = matchMedia(NARROW);
+  #minimaps: Minimap[] = [];
+  #step?: StepController;
+  #keys?: CompareKeys;
+
+  connectedCallback(): void {
+    this.#all = list(this.dataset.all);
+    this.#available = list(this.dataset.available);
+    const params = new URLSearchParams(location.search);
+    const asked = parseSelection(params.get(SOURCES_PARAM), this.#all);
+    if (asked && !isAvailable(asked, this.#available)) {
+      // a pair page asked for other sources: go to the page that holds them
+      location.replace(this.#pageFor(asked));
+      return;
+    }
+    this.#selected = asked ?? defaultSelection(this.#available, this.#narrow.matches);
+    this.#tab = this.#selected[0]!;
+
+    for (const el of this.querySelectorAll('[data-js-only]')) el.removeAttribute('hidden');
+    this.classList.add('is-live', 'has-tabs');
+
+    this.#minimaps = [...this.querySelectorAll<HTMLElement>('.cmp-column')].map((column) => new Minimap(column));
+    const stepStatus = this.querySelector<HTMLElement>('.cmp-step-status')!;
+    this.#step = new StepController(this, {
+      status: stepStatus,
+      labelOf: (id) => this.querySelector(`.cmp-row[data-theme="${id}"] .theme-chip`)?.textContent?.trim() ?? id,
+      outletOf: (column) => this.#outletOf(column.dataset.col!),
+    });
+    this.#keys = new CompareKeys(this, {
+      selected: () => this.#selected,
+      showColumn: (slug) => this.#showTab(slug),
+      outletOf: (slug) => this.#outletOf(slug),
+    });
+    setupCopyLinks(this);
+
+    this.#wirePicker();
+    this.#wireTabs();
+    this.#wireRowTools();
+    this.#wireStep(params.get(STEP_PARAM) === '1');
+    this.#wireStickyOffsets();
+    addEventListener('hashchange', () => this.#onHash());
+
+    this.#apply();
+    this.#onHash();
+  }
+
+  /** Shows the chosen columns (and only those), in every part of the view. */
+  #apply(): void {
+    const chosen = new Set(this.#selected);
+    for (const el of this.querySelectorAll<HTMLElement>('[data-col]')) el.hidden = !chosen.has(el.dataset.col!);
+    for (const box of this.querySelectorAll<HTMLInputElement>('.cmp-picker input[type="checkbox"]')) box.checked = chosen.has(box.value);
+    this.dataset.cols = String(this.#selected.length);
+    const count = this.querySelector('.cmp-picker-count');
+    if (count) count.textContent = `${this.#selected.length} of ${this.#all.length}: ${this.#selected.map((s) => this.#outletOf(s)).join(', ')}`;
+    if (!chosen.has(this.#tab)) this.#tab = this.#selected[0]!;
+    this.#applyTab();
+    this.#layout();
+  }
+
+  #applyTab(): void {
+    for (const el of this.querySelectorAll<HTMLElement>('.cmp-tabbed')) el.classList.toggle('is-off-tab', el.dataset.col !== this.#tab);
+    for (const tab of this.querySelectorAll<HTMLElement>('.cmp-tab')) tab.setAttribute('aria-pressed', String(tab.dataset.tab === this.#tab));
+    this.#keys?.resetRoving();
+  }
+
+  /** Makes a source the visible tab (narrow screens), keeping the reader's place in the rows. */
+  #showTab(slug: string): void {
+    if (slug === this.#tab) return;
+    const keep = this.#narrow.matches ? this.#rowAtTop() : null;
+    const before = keep?.getBoundingClientRect().top ?? 0;
+    this.#tab = slug;
+    this.#applyTab();
+    if (keep) window.scrollBy(0, keep.getBoundingClientRect().top - before);
+    this.#layout();
+    const scroller = this.querySelector<HTMLElement>(`.cmp-column[data-col="${slug}"] .cmp-scroller`);
+    if (scroller && isShown(scroller)) this.#step?.reveal(scroller);
+  }
+
+  /** The first theme row still on screen below the sticky headers. */
+  #rowAtTop(): HTMLElement | null {
+    const heads = this.querySelector('.cmp-tabs')?.getBoundingClientRect().bottom ?? 0;
+    return [...this.querySelectorAll<HTMLElement>('.cmp-row')].find((row) => isShown(row) && row.getBoundingClientRect().bottom > heads) ?? null;
+  }
+
+  #wirePicker(): void {
+    this.querySelector('.cmp-picker')?.addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      const result = toggleSource(this.#selected, this.#all, box.value, box.checked);
+      if (!result.ok) {
+        box.checked = !box.checked;
+        announce(result.reason);
+        return;
+      }
+      if (!isAvailable(result.selected, this.#available)) {
+        location.assign(this.#pageFor(result.selected));
+        return;
+      }
+      this.#selected = result.selected;
+      this.#writeUrl();
+      this.#apply();
+      announce(`Comparing ${this.#selected.map((s) => this.#outletOf(s)).join(', ')}.`);
+    });
+  }
+
+  #wireTabs(): void {
+    this.querySelector('.cmp-tabs')?.addEventListener('click', (event) => {
+      const tab = (event.target as Element).closest<HTMLElement>('.cmp-tab');
+      if (tab?.dataset.tab) this.#showTab(tab.dataset.tab);
+    });
+  }
+
+  #wireRowTools(): void {
+    this.querySelector('.cmp-row-tools')?.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLElement>('[data-expand]');
+      if (!button) return;
+      const open = button.dataset.expand === 'open';
+      for (const row of this.querySelectorAll<HTMLDetailsElement>('.cmp-row')) row.open = open;
+      announce(open ? 'Every row opened.' : 'Every row folded.');
+    });
+  }
+
+  #wireStep(initially: boolean): void {
+    const input = this.querySelector<HTMLInputElement>('.cmp-step-input');
+    if (!input) return;
+    input.checked = initially;
+    const sync = () => {
+      this.#step?.setEnabled(input.checked && this.#isFullText());
+    };
+    input.addEventListener('change', () => {
+      this.#writeUrl();
+      sync();
+      announce(input.checked ? 'Columns kept in step by theme.' : 'Columns scroll on their own.');
+    });
+    this.#syncStep = sync;
+  }
+
+  #syncStep: () => void = () => {};
+
+  /** The sticky band's height depends on the site header and our headers: measure them. */
+  #wireStickyOffsets(): void {
+    const header = document.querySelector<HTMLElement>('.site-header');
+    const heads = this.querySelector<HTMLElement>('.cmp-heads');
+    const tabs = this.querySelector<HTMLElement>('.cmp-tabs');
+    const measure = () => {
+      const top = header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0;
+      this.style.setProperty('--cmp-top', `${top}px`);
+      const sticky = this.#narrow.matches ? tabs?.offsetHeight : heads?.offsetHeight;
+      this.style.setProperty('--cmp-sticky-h', `${sticky ?? 0}px`);
+    };
+    const observer = new ResizeObserver(measure);
+    for (const el of [header, heads, tabs]) if (el) observer.observe(el);
+    this.#narrow.addEventListener('change', measure);
+    measure();
+  }
+
+  #onHash(): void {
+    const fullText = this.#isFullText();
+    for (const link of this.querySelectorAll<HTMLElement>('.cmp-view-link')) {
+      const current = (link.dataset.view === 'text') === fullText;
+      if (current) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target instanceof HTMLDetailsElement && target.matches('.cmp-row')) target.open = true;
+    this.#layout();
+    this.#syncStep();
+    // the full-text stage fills the window below the sticky band: bring all of it into view
+    if (fullText) requestAnimationFrame(() => this.querySelector('#full-text')?.scrollIntoView({ block: 'start' }));
+  }
+
+  #isFullText(): boolean {
+    return location.hash === '#full-text';
+  }
+
+  #layout(): void {
+    requestAnimationFrame(() => {
+      for (const minimap of this.#minimaps) minimap.layout();
+    });
+  }
+
+  #writeUrl(): void {
+    const url = new URL(location.href);
+    url.searchParams.set(SOURCES_PARAM, formatSelection(this.#selected));
+    const step = this.querySelector<HTMLInputElement>('.cmp-step-input');
+    if (step?.checked) url.searchParams.set(STEP_PARAM, '1');
+    else url.searchParams.delete(STEP_PARAM);
+    // replaceState keeps the fragment (and so the view); the comma needs no escaping
+    history.replaceState(history.state, '', url.href.replace(/%2C/gi, ','));
+  }
+
+  /** The page that holds a selection: the pair's own page for two, the full page otherwise. */
+  #pageFor(selected: string[]): string {
+    const [a, b] = selected;
+    const path = selected.length === 2 && a && b ? pairUrl(a, b) : `/compare/?${SOURCES_PARAM}=${formatSelection(selected)}`;
+    return path + location.hash;
+  }
+
+  #outletOf(slug: string): string {
+    return this.querySelector<HTMLElement>(`.cmp-picker input[value="${slug}"]`)?.dataset.outlet ?? slug;
+  }
+}
+
+customElements.define('compare-view', CompareView);

@@ -1,0 +1,28 @@
+/**
+ * "Copy link" beside each passage's ¶ link: the passage's address in its article, to the
+ * clipboard. The buttons are added here (they do nothing without scripts, and the page
+ * holds hundreds of passages, so the HTML stays lean).
+ */
+import { announce } from './dom';
+
+export function setupCopyLinks(root: HTMLElement): void {
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('.cmp-passage a.cmp-open')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cmp-copy';
+    button.textContent = 'Copy link';
+    button.title = 'Copy the link to this passage';
+    link.before(button);
+  }
+  root.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('.cmp-copy');
+    const link = button?.nextElementSibling;
+    if (!(link instanceof HTMLAnchorElement)) return;
+    try {
+      await navigator.clipboard.writeText(link.href);
+      announce(`Link copied: ${link.href}`);
+    } catch {
+      announce(`Could not copy the link; it is ${link.href}`);
+    }
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Passage tools on the article page (markup: README "Article page DOM"):
+ * - `.passage-permalink[data-permalink]` copies the passage's absolute URL;
+ * - arriving at `#<passage-id>` (also with a text fragment, or a retired id)
+ *   scrolls to the passage and marks it `.is-target`; a quote in the fragment is
+ *   found and marked by ../reader/quote-target (loaded only then);
+ * - `j` / `k` move focus to the next / previous passage.
+ */
+import { parseFragment, type ParsedFragment } from '../anchoring/fragment';
+import { loadAliases } from '../aliases';
+import { copyText } from '../clipboard';
+import { isTypingTarget } from '../keyboard';
+import { announce } from '../status';
+
+const PASSAGE_ID = /^[a-z][a-z0-9]{0,7}-[0-9a-f]{6,}$/;
+
+const passages = () => [...document.querySelectorAll<HTMLElement>('.passage[data-passage-id]')];
+
+/* ---------- permalinks ---------- */
+
+document.addEventListener('click', async (event) => {
+  const button = (event.target as Element | null)?.closest?.<HTMLElement>('.passage-permalink[data-permalink]');
+  if (!button) return;
+  const url = new URL(button.dataset.permalink!, location.href).href;
+  announce((await copyText(url)) ? 'Link copied' : `Could not copy the link; here it is: ${url}`);
+});
+
+/* ---------- arriving at a passage ---------- */
+
+/** The fragment of the address, with the text directives Chromium hides from `location.hash`. */
+function arrivalFragment(): ParsedFragment {
+  const fromHash = parseFragment(location.hash);
+  if (fromHash.directives.length) return fromHash;
+  const navigation = performance.getEntriesByType('navigation')[0]?.name;
+  if (navigation) {
+    try {
+      const url = new URL(navigation);
+      const fromEntry = parseFragment(url.hash);
+      if (url.pathname === location.pathname && fromEntry.id === fromHash.id) return fromEntry;
+    } catch {
+      /* not a URL: ignore */
+    }
+  }
+  return fromHash;
+}
+
+function markTarget(passage: HTMLElement) {
+  for (const old of document.querySelectorAll('.passage.is-target')) if (old !== passage) old.classList.remove('is-target');
+  passage.classList.remove('is-target');
+  // Restart the arrival animation when the same passage is targeted again.
+  void passage.offsetWidth;
+  passage.classList.add('is-target');
+}
+
+function scrollToElement(el: Element) {
+  const rect = el.getBoundingClientRect();
+  if (rect.top < 0 || rect.bottom > innerHeight) el.scrollIntoView({ block: 'center' });
+}
+
+async function arrive(fragment: ParsedFragment) {
+  const { id, directives } = fragment;
+  if (!id) return;
+  let passage = document.getElementById(id);
+  if (!passage && PASSAGE_ID.test(id)) {
+    const map = await loadAliases();
+    const current = map[id];
+    passage = current ? document.getElementById(current) : null;
+    if (passage) {
+      history.replaceState(history.state, '', `#${current}`);
+      announce('The passage you linked to has changed since; showing the passage that replaced it.');
+    } else {
+      announce('The passage you linked to is no longer in this article.');
+      return;
+    }
+  }
+  if (!passage?.matches('.passage[data-passage-id]')) return;
+  markTarget(passage);
+  if (directives.length) {
+    const { markQuote } = await import('../reader/quote-target');
+    const mark = markQuote(passage, directives);
+    if (mark) scrollToElement(mark);
+    else {
+      scrollToElement(passage);
+      announce('The quoted text was not found in this passage (it may have been edited); showing the whole passage.');
+    }
+  } else scrollToElement(passage);
+}
+
+void arrive(arrivalFragment());
+// The event's URL keeps the text directive that Chromium strips from location.hash.
+addEventListener('hashchange', (event) => void arrive(parseFragment(new URL(event.newURL).hash)));
+
+/* ---------- j / k ---------- */
+
+function currentIndex(list: HTMLElement[]): number {
+  const focused = document.activeElement?.closest<HTMLElement>('.passage');
+  const index = focused ? list.indexOf(focused) : -1;
+  return index;
+}
+
+/** First passage whose top is on screen (below the sticky header). */
+function firstVisibleIndex(list: HTMLElement[]): number {
+  const top = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+  const index = list.findIndex((p) => p.getBoundingClientRect().bottom > top + 8);
+  return index === -1 ? list.length - 1 : index;
+}
+
+document.addEventListener('keydown', (event) => {
+  if ((event.key !== 'j' && event.key !== 'k') || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  if (isTypingTarget(event.target)) return;
+  const list = passages();
+  if (!list.length) return;
+  const current = currentIndex(list);
+  let next: number;
+  if (current === -1) {
+    const visible = firstVisibleIndex(list);
+    next = event.key === 'j' ? visible : Math.max(0, visible - 1);
+  } else next = Math.min(list.length - 1, Math.max(0, current + (event.key === 'j' ? 1 : -1)));
+  const passage = list[next]!;
+  event.preventDefault();
+  if (!passage.hasAttribute('tabindex')) passage.tabIndex = -1;
+  passage.focus({ preventScroll: true });
+  passage.scrollIntoView({ block: 'nearest' });
+  const edge = next === current ? (event.key === 'j' ? ' (last)' : ' (first)') : '';
+  announce(`Passage ${next + 1} of ${list.length}${edge}`);
+});

@@ -1,0 +1,181 @@
+/**
+ * What the reader does to annotations: copy a link to a quote, highlight,
+ * write a note, edit, delete with undo. Loaded on the first such action.
+ */
+import { selectorsFor } from '../anchoring/selectors';
+import { passageFragment, textDirectiveFor } from '../anchoring/text-fragment';
+import { copyText } from '../clipboard';
+import { el } from '../dom/build';
+import { highlightRange, removeHighlights } from '../dom/highlighter';
+import { rangeFromOffsets } from '../dom/text-range';
+import { announce } from '../status';
+import {
+  colourOf,
+  editAnnotation,
+  newAnnotation,
+  newAnnotationId,
+  noteOf,
+  quoteOf,
+  tagsOf,
+  type Annotation,
+  type AnnotationContent,
+  type HighlightColour,
+} from '../store/annotation';
+import type { AnnotationStore } from '../store/db';
+import { marksOf } from './draw';
+import { openEditor } from './editor';
+import { pageSource, passageTexts, textElementOf } from './page';
+import type { SelectionInfo, ToolbarAction } from './selection';
+import { hideToolbar } from './toolbar';
+
+export interface AnnotatorContext {
+  store: AnnotationStore;
+  /** Re-reads the store and redraws. */
+  refresh(): Promise<void>;
+  /** The passage element an annotation is drawn in, if it is placed. */
+  passageOf(id: string): HTMLElement | null;
+}
+
+const COLOUR_KEY = 'dossier-highlight-colour';
+
+function lastColour(): HighlightColour {
+  try {
+    const saved = localStorage.getItem(COLOUR_KEY);
+    if (saved === 'yellow' || saved === 'green' || saved === 'blue' || saved === 'pink') return saved;
+  } catch {
+    /* storage blocked */
+  }
+  return 'yellow';
+}
+
+function rememberColour(colour: HighlightColour) {
+  try {
+    localStorage.setItem(COLOUR_KEY, colour);
+  } catch {
+    /* storage blocked */
+  }
+}
+
+async function save(ctx: AnnotatorContext, annotation: Annotation, message: string): Promise<boolean> {
+  try {
+    await ctx.store.put(annotation);
+  } catch (error) {
+    announce((error as Error).message);
+    return false;
+  }
+  await ctx.refresh();
+  announce(message);
+  return true;
+}
+
+const focusAnnotation = (id: string) => marksOf(id)[0]?.focus();
+
+async function copyQuoteLink(info: SelectionInfo) {
+  const passages = passageTexts();
+  const text = passages.find((p) => p.id === info.passageId)!.text;
+  // The browser looks for the quote in the whole article: check it is unambiguous there.
+  let offset = 0;
+  for (const p of passages) {
+    if (p.id === info.passageId) break;
+    offset += p.text.length + 1;
+  }
+  const directive = textDirectiveFor(text, info.start, info.end, { text: passages.map((p) => p.text).join('\n'), offset });
+  const url = `${pageSource()}${passageFragment(info.passageId, directive)}`;
+  announce((await copyText(url)) ? 'Link to quote copied' : `Could not copy the link; here it is: ${url}`);
+}
+
+function create(info: SelectionInfo, content: AnnotationContent): Annotation {
+  const text = textElementOf(info.passage).textContent ?? '';
+  return newAnnotation({
+    id: newAnnotationId(),
+    source: pageSource(),
+    selectors: selectorsFor({ id: info.passageId, text }, info.start, info.end),
+    now: new Date(),
+    ...content,
+  });
+}
+
+export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAction, info: SelectionInfo): Promise<void> {
+  if (action === 'link') return copyQuoteLink(info);
+  getSelection()?.removeAllRanges();
+  if (action === 'highlight') {
+    const annotation = create(info, { colour: lastColour(), note: '', tags: [] });
+    if (await save(ctx, annotation, 'Highlight saved. Press Enter on it to add a note.')) focusAnnotation(annotation.id);
+    return;
+  }
+  // A note: nothing is stored until Save; meanwhile a dashed mark shows what the note is about.
+  const text = textElementOf(info.passage);
+  const draft = highlightRange(rangeFromOffsets(text, info.start, info.end), { className: 'annotation-draft' });
+  let savedId: string | null = null;
+  openEditor({
+    passage: info.passage,
+    quote: (text.textContent ?? '').slice(info.start, info.end),
+    initial: { colour: lastColour(), note: '', tags: [] },
+    isNew: true,
+    onSave: async (content) => {
+      rememberColour(content.colour);
+      const annotation = create(info, content);
+      if (!(await save(ctx, annotation, 'Note saved'))) return false;
+      savedId = annotation.id;
+      return true;
+    },
+    onClose: () => {
+      removeHighlights(draft.filter((m) => m.isConnected));
+      if (savedId) focusAnnotation(savedId);
+      else info.passage.focus({ preventScroll: true });
+    },
+  });
+}
+
+export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation): void {
+  const passage = ctx.passageOf(annotation.id);
+  if (!passage) return;
+  hideToolbar();
+  openEditor({
+    passage,
+    quote: quoteOf(annotation),
+    initial: { colour: colourOf(annotation), note: noteOf(annotation), tags: tagsOf(annotation) },
+    isNew: false,
+    onSave: async (content) => {
+      rememberColour(content.colour);
+      // Edit the stored version: another tab may have changed it since this page drew it.
+      const latest = (await ctx.store.get(annotation.id)) ?? annotation;
+      return save(ctx, editAnnotation(latest, content, new Date()), 'Note saved');
+    },
+    onDelete: () => removeAnnotation(ctx, annotation),
+    onClose: () => {
+      if (!focusAnnotation(annotation.id) && !marksOf(annotation.id).length) passage.focus({ preventScroll: true });
+    },
+  });
+}
+
+async function removeAnnotation(ctx: AnnotatorContext, annotation: Annotation) {
+  try {
+    await ctx.store.remove(annotation.id);
+  } catch (error) {
+    announce((error as Error).message);
+    return;
+  }
+  await ctx.refresh();
+  offerUndo(ctx, annotation);
+}
+
+/** A small toast with Undo, for a few seconds after a delete. */
+function offerUndo(ctx: AnnotatorContext, annotation: Annotation) {
+  document.querySelector('.annotation-undo')?.remove();
+  const undo = el('button', { text: 'Undo', attrs: { type: 'button' } });
+  const toast = el(
+    'div',
+    { class: 'annotation-undo', attrs: { 'data-pagefind-ignore': '' } },
+    el('span', { text: 'Annotation deleted.' }),
+    undo,
+  );
+  const timer = setTimeout(() => toast.remove(), 10_000);
+  undo.addEventListener('click', async () => {
+    clearTimeout(timer);
+    toast.remove();
+    if (await save(ctx, annotation, 'Annotation restored')) focusAnnotation(annotation.id);
+  });
+  document.body.append(toast);
+  announce('Annotation deleted. Undo is available for 10 seconds.');
+}

@@ -1,0 +1,105 @@
+/**
+ * Draws the reader's annotations: highlights inline (<mark>), a bar in the
+ * margin beside the highlighted lines, and note cards beside (under) the passage.
+ * Every string goes in through textContent.
+ */
+import type { Placement } from '../anchoring/types';
+import { el } from '../dom/build';
+import { highlightRange, removeHighlights } from '../dom/highlighter';
+import { rangeFromOffsets } from '../dom/text-range';
+import { colourOf, noteOf, quoteOf, tagsOf, type Annotation } from '../store/annotation';
+import { passageById, textElementOf } from './page';
+
+export interface Placed {
+  annotation: Annotation;
+  placement: Placement;
+}
+
+const MARK = 'annotation-highlight';
+
+export function clearDrawn(): void {
+  removeHighlights(document.querySelectorAll(`mark.${MARK}`));
+  document.querySelectorAll('.annotation-notes, .annotation-margin').forEach((n) => n.remove());
+}
+
+export const marksOf = (id: string) => [...document.querySelectorAll<HTMLElement>(`mark.${MARK}[data-annotation-id="${CSS.escape(id)}"]`)];
+
+export function notesContainer(passage: HTMLElement): HTMLElement {
+  let box = passage.querySelector<HTMLElement>(':scope > .annotation-notes');
+  if (!box) {
+    box = el('div', { class: 'annotation-notes', attrs: { 'data-pagefind-ignore': '' } });
+    passage.append(box);
+  }
+  return box;
+}
+
+const shorten = (text: string, max = 80) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+export function drawAnnotations(placed: readonly Placed[]): void {
+  clearDrawn();
+  const byPassage = new Map<string, Placed[]>();
+  for (const p of placed) byPassage.set(p.placement.passageId, [...(byPassage.get(p.placement.passageId) ?? []), p]);
+
+  for (const [passageId, list] of byPassage) {
+    const passage = passageById(passageId);
+    if (!passage) continue;
+    const text = textElementOf(passage);
+    list.sort((a, b) => a.placement.start - b.placement.start);
+    for (const { annotation, placement } of list) {
+      const colour = colourOf(annotation);
+      const marks = highlightRange(rangeFromOffsets(text, placement.start, placement.end), {
+        className: `${MARK} highlight-${colour}`,
+        data: { annotationId: annotation.id },
+      });
+      const first = marks[0];
+      if (!first) continue;
+      // One focusable stop per annotation: Enter opens it.
+      first.tabIndex = 0;
+      first.setAttribute('role', 'button');
+      const note = noteOf(annotation);
+      first.setAttribute('aria-label', `Your ${colour} highlight${note ? ' with a note' : ''}: “${shorten(quoteOf(annotation), 60)}”. Press Enter to open.`);
+    }
+    const cards = list.filter(({ annotation }) => noteOf(annotation).trim() || tagsOf(annotation).length);
+    if (cards.length) {
+      const box = notesContainer(passage);
+      for (const { annotation } of cards) box.append(noteCard(annotation));
+    }
+  }
+  positionMarginBars();
+}
+
+function noteCard(annotation: Annotation): HTMLElement {
+  const tags = tagsOf(annotation);
+  return el(
+    'aside',
+    { class: `annotation-card highlight-${colourOf(annotation)}`, data: { annotationId: annotation.id }, attrs: { 'aria-label': 'Your note' } },
+    el('p', { class: 'annotation-card-quote', text: `“${shorten(quoteOf(annotation))}”` }),
+    noteOf(annotation).trim() && el('p', { class: 'annotation-card-note', text: noteOf(annotation) }),
+    tags.length > 0 && el('ul', { class: 'annotation-tags', attrs: { 'aria-label': 'Tags' } }, ...tags.map((t) => el('li', { text: t }))),
+    el('button', { class: 'annotation-card-edit icon-button', text: 'Edit', attrs: { type: 'button', 'aria-label': 'Edit this note' } }),
+  );
+}
+
+/** A bar in the margin beside each highlight's lines (recomputed when the layout changes). */
+export function positionMarginBars(): void {
+  document.querySelectorAll('.annotation-margin').forEach((n) => n.remove());
+  const seen = new Set<string>();
+  for (const mark of document.querySelectorAll<HTMLElement>(`mark.${MARK}`)) {
+    const id = mark.dataset.annotationId!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const passage = mark.closest<HTMLElement>('.passage');
+    if (!passage) continue;
+    const marks = marksOf(id);
+    const base = passage.getBoundingClientRect().top;
+    const top = Math.min(...marks.map((m) => m.getBoundingClientRect().top)) - base;
+    const bottom = Math.max(...marks.map((m) => m.getBoundingClientRect().bottom)) - base;
+    const bar = el('span', { class: `annotation-margin ${[...mark.classList].find((c) => c.startsWith('highlight-')) ?? ''}`, attrs: { 'aria-hidden': 'true' } });
+    bar.style.top = `${top}px`;
+    bar.style.height = `${Math.max(4, bottom - top)}px`;
+    passage.append(bar);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Exports: a W3C AnnotationCollection (JSON-LD), which import and the
+ * published-notes loader read back, and Markdown ready to paste into a report.
+ */
+import { articlePathOf, noteOf, passageIdOf, quoteOf, tagsOf, type Annotation } from './annotation';
+import { ANNOTATION_CONTEXT } from './annotation';
+import type { AnnotationCollection } from './schema';
+
+export function toCollection(annotations: readonly Annotation[], options: { id: string; label?: string }): AnnotationCollection {
+  const items = sortForReading(annotations);
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: options.id,
+    type: 'AnnotationCollection',
+    label: options.label ?? 'Dossier annotations',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+/** By article (in `articleOrder` when given, else by path), then passage order when known (else passage id), then position. */
+export function sortForReading(
+  annotations: readonly Annotation[],
+  passageOrder?: ReadonlyMap<string, number>,
+  articleOrder?: ReadonlyMap<string, number>,
+): Annotation[] {
+  const position = (a: Annotation) => {
+    const s = a.target.selector.find((x) => x.type === 'TextPositionSelector');
+    return s && 'start' in s ? s.start : 0;
+  };
+  const article = (a: Annotation) => articleOrder?.get(articlePathOf(a)) ?? Number.MAX_SAFE_INTEGER;
+  return [...annotations].sort(
+    (a, b) =>
+      article(a) - article(b) ||
+      articlePathOf(a).localeCompare(articlePathOf(b)) ||
+      (passageOrder ? (passageOrder.get(passageIdOf(a)) ?? 1e9) - (passageOrder.get(passageIdOf(b)) ?? 1e9) : 0) ||
+      passageIdOf(a).localeCompare(passageIdOf(b)) ||
+      position(a) - position(b) ||
+      a.created.localeCompare(b.created) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export interface ArticleInfo {
+  outlet: string;
+  headline: string;
+}
+
+/**
+ * One section per article; each annotation a blockquote with its note, tags
+ * and a link to the passage. `articles` is keyed by article path; `origin` makes links absolute.
+ */
+export function toMarkdown(
+  annotations: readonly Annotation[],
+  options: { origin: string; articles: ReadonlyMap<string, ArticleInfo>; title?: string; passageOrder?: ReadonlyMap<string, number> },
+): string {
+  // Articles in the order the map lists them (the site's order).
+  const articleOrder = new Map([...options.articles.keys()].map((path, i) => [path, i]));
+  const lines: string[] = [`# ${options.title ?? 'Dossier annotations'}`, ''];
+  let currentPath: string | null = null;
+  for (const a of sortForReading(annotations, options.passageOrder, articleOrder)) {
+    const path = articlePathOf(a);
+    const info = options.articles.get(path);
+    if (path !== currentPath) {
+      currentPath = path;
+      lines.push(`## ${escapeInline(info ? `${info.outlet}: ${info.headline}` : path)}`, '');
+    }
+    for (const line of quoteOf(a).split(/\r?\n/)) lines.push(`> ${escapeInline(line)}`);
+    lines.push('');
+    const note = noteOf(a).trim();
+    if (note) lines.push(note, '');
+    const tags = tagsOf(a);
+    if (tags.length) lines.push(`Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}`, '');
+    const link = new URL(`${path}#${passageIdOf(a)}`, options.origin).href;
+    lines.push(`— ${escapeInline(info?.outlet ?? 'Source')}, [passage ${passageIdOf(a)}](${link})`, '');
+  }
+  if (annotations.length === 0) lines.push('(No annotations yet.)', '');
+  return lines.join('\n');
+}
+
+/** Keeps quoted source text from turning into Markdown syntax or HTML when pasted. */
+function escapeInline(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}

@@ -1,0 +1,172 @@
+import { expect, test } from '@playwright/test';
+import { annotate, articles, markedQuotes, record, richPassage, seedStore, selectInPassage, storedAnnotations } from './annotations-helpers';
+
+const { article, passage, sentence } = richPassage();
+const words = passage.text.split(' ');
+const firstWords = words.slice(0, 4).join(' ');
+
+test('highlight and note → reload → both are still there, drawn inline, in the margin and beside the passage', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, firstWords);
+  await expect(page.locator('#status')).toContainText('Highlight saved');
+  await annotate(page, passage.id, sentence, { text: 'Worth checking against the BBC figures.\n\nSecond *paragraph*.', tags: 'figures, check', colour: 'Blue' });
+  await expect(page.locator('#status')).toHaveText('Note saved');
+
+  await page.reload();
+  await expect.poll(() => markedQuotes(page)).toEqual(expect.arrayContaining([firstWords, sentence]));
+  const card = page.locator(`[id="${passage.id}"] .annotation-card`);
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.annotation-card-note')).toHaveText('Worth checking against the BBC figures.\n\nSecond *paragraph*.');
+  await expect(card.locator('.annotation-tags li')).toHaveText(['figures', 'check']);
+  await expect(page.locator(`[id="${passage.id}"] mark.highlight-blue`).first()).toBeVisible();
+  await expect(page.locator(`[id="${passage.id}"] .annotation-margin`)).toHaveCount(2);
+});
+
+test('the toolbar and editor work from the keyboard alone', async ({ page }) => {
+  await page.goto(article.url);
+  await selectInPassage(page, passage.id, sentence);
+  await page.keyboard.press('Shift+F10');
+  const toolbar = page.locator('.selection-toolbar');
+  await expect(toolbar.getByRole('button', { name: 'Copy link to quote' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Highlight' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const mark = page.locator(`[id="${passage.id}"] mark.annotation-highlight`).first();
+  await expect(mark).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.annotation-editor');
+  await expect(editor.getByLabel('Note')).toBeFocused();
+  await page.keyboard.type('Typed without a mouse.');
+  await editor.getByLabel(/Tags/).focus();
+  await page.keyboard.type('keyboard');
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveCount(0);
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Typed without a mouse.');
+  await expect(mark).toBeFocused();
+  // Escape closes an editor without saving.
+  await page.keyboard.press('Enter');
+  await editor.getByLabel('Note').fill('Not kept');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Typed without a mouse.');
+});
+
+test('edit, delete and undo', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'First thought' });
+  await page.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  const editor = page.locator('.annotation-editor');
+  await editor.getByLabel('Note').fill('Second thought');
+  await editor.getByLabel('Pink').check();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Second thought');
+  await expect(page.locator(`[id="${passage.id}"] mark.highlight-pink`).first()).toBeVisible();
+
+  await page.locator(`[id="${passage.id}"] mark.annotation-highlight`).first().click();
+  await editor.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('mark.annotation-highlight')).toHaveCount(0);
+  expect(await storedAnnotations(page)).toHaveLength(0);
+  await page.locator('.annotation-undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Second thought');
+  await page.reload();
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Second thought');
+});
+
+test('notes and tags are shown as text, never run as HTML', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(article.url);
+  const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>';
+  await annotate(page, passage.id, sentence, { text: hostile, tags: '<i>tag</i>' });
+  await page.reload();
+  const card = page.locator(`[id="${passage.id}"] .annotation-card`);
+  await expect(card.locator('.annotation-card-note')).toHaveText(hostile);
+  await expect(card.locator('img, script, b, i')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('another open tab shows a new annotation without a reload', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto(article.url);
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'From the first tab' });
+  await expect(other.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('From the first tab');
+  // …and an edit made there comes back here.
+  await other.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  await other.locator('.annotation-editor').getByLabel('Note').fill('Edited in the second tab');
+  await other.locator('.annotation-editor').getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Edited in the second tab');
+});
+
+test('without IndexedDB (private mode) the page says so and highlighting still works for the visit', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(article.url);
+  await selectInPassage(page, passage.id, sentence);
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Highlight' }).click();
+  await expect(page.locator(`[id="${passage.id}"] mark.annotation-highlight`).first()).toBeVisible();
+  await expect(page.locator('.annotations-notice')).toContainText('not letting the site store annotations');
+  expect(errors).toEqual([]);
+});
+
+test('when storage is full, the note stays in the editor, the reader is told, and stored annotations are untouched', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, firstWords);
+  // From now on every write fails the way a full disk does.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await selectInPassage(page, passage.id, sentence);
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Note' }).click();
+  const editor = page.locator('.annotation-editor');
+  await editor.getByLabel('Note').fill('Typed while the disk is full');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#status')).toContainText('storage for this site is full');
+  await expect(editor.getByLabel('Note')).toHaveValue('Typed while the disk is full');
+  expect(await storedAnnotations(page)).toHaveLength(1);
+  await expect(page.locator(`[id="${passage.id}"] mark.annotation-highlight`)).toHaveText([firstWords]);
+});
+
+test('after a rebuild, an edited passage’s annotation is re-anchored and a deleted one is kept as an orphan', async ({ page, baseURL }) => {
+  await page.goto('/');
+  // Annotations made on an older text: one sentence had a typo since fixed, one paragraph no longer exists.
+  const typo = sentence.replace(/\b(\w{4,})\b/, (w) => `${w.slice(0, 3)}${w.slice(2)}`);
+  expect(typo).not.toBe(sentence);
+  const older = passage.text.replace(sentence, typo);
+  const quoteInOlder = older.slice(older.indexOf(typo), older.indexOf(typo) + typo.length);
+  const edited = record({ id: 'urn:uuid:11111111-2222-4333-8444-555555555555', slug: article.slug, passageId: passage.id, text: older, quote: quoteInOlder, note: 'made before the fix', origin: baseURL });
+  const goneText = 'This paragraph was in an earlier version of the article and has since been removed by the editors.';
+  const gone = record({ id: 'urn:uuid:66666666-7777-4888-8999-aaaaaaaaaaaa', slug: article.slug, passageId: `${passage.id.split('-')[0]}-abcdef0`, text: goneText, quote: 'has since been removed', note: 'orphaned note', origin: baseURL });
+  await seedStore(page, [edited, gone]);
+
+  await page.goto(article.url);
+  await expect.poll(() => markedQuotes(page)).toEqual([sentence]);
+  await expect(page.locator('.annotations-notice')).toContainText('One of your annotations on this article could not be placed');
+  await page.locator('.annotations-notice a').click();
+  await expect(page).toHaveURL(/\/notebook\/#orphans$/);
+  const orphans = page.locator('#orphans');
+  await expect(orphans).toBeVisible();
+  await expect(orphans.locator('.notebook-entry')).toHaveCount(1);
+  await expect(orphans.locator('.notebook-quote')).toHaveText('has since been removed');
+  await expect(orphans.locator('.notebook-note')).toHaveText('orphaned note');
+  expect((await storedAnnotations(page)).map((a) => a.id).sort()).toEqual([edited.id, gone.id].sort());
+});
+
+test('published editors’ notes show beside their passage, distinct from the reader’s own', async ({ page }) => {
+  const withNote = articles.find((a) => a.slug === 'cnn-isis-2-0')!;
+  await page.goto(withNote.url);
+  const note = page.locator('.published-note').first();
+  await expect(note).toBeVisible();
+  await expect(note.locator('.published-note-label')).toContainText('Editors’ note');
+  await expect(page.locator('mark.published-highlight').first()).toBeVisible();
+  const quote = (await note.locator('.published-note-quote').textContent())!.replace(/^“|”$/g, '');
+  expect((await page.locator('mark.published-highlight').allTextContents()).join('')).toBe(quote);
+});

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { articles } from './annotations-helpers';
+
+const article = articles.reduce((a, b) => (b.passages.length > a.passages.length ? b : a));
+
+test('an old (retired) passage id leads to the passage that replaced it, not the top of the page', async ({ page }) => {
+  const survivor = article.passages[Math.floor(article.passages.length / 2)]!;
+  const retired = `${survivor.id.split('-')[0]}-0000ff`;
+  // The normaliser's alias map, as the site serves it, with one retired id.
+  await page.route('**/p/aliases.json', (route) => route.fulfill({ json: { [retired]: survivor.id } }));
+  await page.goto(`${article.url}#${retired}`);
+  const target = page.locator(`[id="${survivor.id}"]`);
+  await expect(target).toHaveClass(/\bis-target\b/);
+  await expect(target).toBeInViewport();
+  expect(new URL(page.url()).hash).toBe(`#${survivor.id}`);
+  await expect(page.locator('#status')).toContainText('replaced it');
+});
+
+test('an unknown passage id says the passage is gone', async ({ page }) => {
+  await page.route('**/p/aliases.json', (route) => route.fulfill({ json: {} }));
+  await page.goto(`${article.url}#${article.passages[0]!.id.split('-')[0]}-0000fe`);
+  await expect(page.locator('#status')).toContainText('no longer in this article');
+  await expect(page.locator('.passage.is-target')).toHaveCount(0);
+});
+
+test('j and k move focus from passage to passage and announce it; typing in a field is left alone', async ({ page }) => {
+  await page.goto(article.url);
+  await page.keyboard.press('j');
+  const first = page.locator('.passage').first();
+  await expect(first).toBeFocused();
+  await expect(page.locator('#status')).toHaveText(`Passage 1 of ${article.passages.length}`);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.locator('.passage').nth(2)).toBeFocused();
+  await expect(page.locator('#status')).toHaveText(`Passage 3 of ${article.passages.length}`);
+  await page.keyboard.press('k');
+  await expect(page.locator('.passage').nth(1)).toBeFocused();
+  await expect(page.locator('.passage').nth(1)).toBeInViewport();
+
+  const search = page.locator('input[type=search]').first();
+  await search.focus();
+  await page.keyboard.type('jk');
+  await expect(search).toHaveValue('jk');
+  await expect(search).toBeFocused();
+});
+
+test('moving to a passage by its link marks it, and a second link moves the mark', async ({ page }) => {
+  const [a, b] = [article.passages[2]!, article.passages[article.passages.length - 2]!];
+  await page.goto(`${article.url}#${a.id}`);
+  await expect(page.locator(`[id="${a.id}"]`)).toHaveClass(/\bis-target\b/);
+  await page.evaluate((id) => (location.hash = id), b.id);
+  await expect(page.locator(`[id="${b.id}"]`)).toHaveClass(/\bis-target\b/);
+  await expect(page.locator('.passage.is-target')).toHaveCount(1);
+});

@@ -1,0 +1,132 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { annotate, articles, richPassage, storedAnnotations } from './annotations-helpers';
+
+const { article, passage, sentence } = richPassage();
+const other = articles.find((a) => a.slug !== article.slug)!;
+const otherPassage = other.passages[1]!;
+const otherQuote = otherPassage.text.split(' ').slice(0, 5).join(' ');
+
+async function openNotebook(page: Page) {
+  await page.goto('/notebook/');
+  await expect(page.locator('dossier-notebook[data-ready]')).toBeAttached();
+}
+
+async function exportJson(page: Page): Promise<{ first: { items: { id: string }[] } }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export (W3C JSON-LD)' }).click();
+  const file = await (await download).path();
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer) {
+  const notebook = page.locator('dossier-notebook');
+  const done = Number((await notebook.getAttribute('data-imports')) ?? 0) + 1;
+  await page.locator('[data-import]').setInputFiles({ name, mimeType: 'application/json', buffer });
+  await expect(notebook).toHaveAttribute('data-imports', String(done));
+  return (await page.locator('[data-message]').textContent())!;
+}
+
+test('an empty notebook says where annotations live and how to make one', async ({ page }) => {
+  await openNotebook(page);
+  await expect(page.locator('.notebook-local')).toContainText('only in this browser');
+  await expect(page.locator('[data-summary]')).toContainText('No annotations yet. To highlight, open an article');
+});
+
+test('lists annotations by source, theme or tag, filters them, and links each to its place', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'a note', tags: 'alpha, beta', colour: 'Green' });
+  await page.goto(other.url);
+  await annotate(page, otherPassage.id, otherQuote, { text: '', colour: 'Yellow' });
+  await openNotebook(page);
+  await expect(page.locator('[data-summary]')).toHaveText('2 annotations from 2 sources.');
+  await expect(page.locator('.notebook-group h2')).toHaveCount(2);
+
+  await page.getByLabel('Colour', { exact: true }).selectOption('green');
+  await expect(page.locator('.notebook-entry')).toHaveCount(1);
+  await expect(page.locator('[data-summary]')).toHaveText('Showing 1 of 2 annotations.');
+  await page.getByLabel('Colour', { exact: true }).selectOption('');
+  await page.getByLabel('Tag', { exact: true }).selectOption('beta');
+  await expect(page.locator('.notebook-entry .notebook-quote')).toHaveText(sentence);
+  await page.getByLabel('Tag', { exact: true }).selectOption('');
+  await page.getByLabel('Source', { exact: true }).selectOption(other.slug);
+  await expect(page.locator('.notebook-entry .notebook-quote')).toHaveText(otherQuote);
+  await page.getByLabel('Source', { exact: true }).selectOption('');
+
+  await page.getByLabel('Group by', { exact: true }).selectOption('tag');
+  await expect(page.locator('.notebook-group h2')).toHaveText(['Tag: alpha (1)', 'Tag: beta (1)', 'No tags (1)']);
+  await page.getByLabel('Group by', { exact: true }).selectOption('theme');
+  await expect(page.locator('.notebook-group h2').first()).toBeVisible();
+
+  await page.getByLabel('Group by', { exact: true }).selectOption('source');
+  await page.locator('.notebook-entry', { hasText: sentence }).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${article.url}#${passage.id}`));
+  await expect(page.locator(`[id="${passage.id}"] mark.quote-target`).first()).toBeVisible();
+});
+
+test('export then import into a fresh profile restores everything, and re-importing adds no duplicates', async ({ page, browser }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'kept across browsers\nwith two lines', tags: 'moved', colour: 'Pink' });
+  await page.goto(other.url);
+  await annotate(page, otherPassage.id, otherQuote);
+  await openNotebook(page);
+  const exported = await exportJson(page);
+  expect(exported.first.items).toHaveLength(2);
+
+  const fresh = await browser.newContext();
+  const reader = await fresh.newPage();
+  await openNotebook(reader);
+  const message = await importFile(reader, 'backup.jsonld', Buffer.from(JSON.stringify(exported)));
+  expect(message).toContain('2 annotations imported (2 new, 0 updated)');
+  const reexported = await exportJson(reader);
+  const byId = (items: { id: string }[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+  expect(byId(reexported.first.items)).toEqual(byId(exported.first.items));
+
+  const again = await importFile(reader, 'backup.jsonld', Buffer.from(JSON.stringify(exported)));
+  expect(again).toContain('0 annotations imported (0 new, 0 updated), 2 already here');
+  expect(await storedAnnotations(reader)).toHaveLength(2);
+
+  await reader.goto(article.url);
+  await expect(reader.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('kept across browsers\nwith two lines');
+  await fresh.close();
+});
+
+test('hostile or broken import files are refused with a message and leave the store as it was', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'must survive' });
+  await openNotebook(page);
+  const before = await storedAnnotations(page);
+  expect(before).toHaveLength(1);
+
+  const dir = 'tests/fixtures/anchoring/imports';
+  const files: [string, Buffer][] = readdirSync(dir)
+    .filter((f) => f.startsWith('hostile-'))
+    .map((f) => [f, readFileSync(`${dir}/${f}`)]);
+  files.push(['huge.json', Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)]);
+  files.push(['not-json.json', Buffer.from('<html><script>alert(1)</script></html>')]);
+  const messages: string[] = [];
+  for (const [name, buffer] of files) messages.push(await importFile(page, name, buffer));
+
+  expect(messages.find((m) => m.startsWith('hostile-proto.json'))).toContain('"__proto__" key');
+  expect(messages.find((m) => m.startsWith('hostile-script.json'))).toContain('2 refused');
+  expect(messages.find((m) => m.startsWith('hostile-types.json'))).toContain('malformed');
+  expect(messages.find((m) => m.startsWith('hostile-truncated.json'))).toContain('not valid JSON');
+  expect(messages.find((m) => m.startsWith('huge.json'))).toContain('over 5.0 MB are refused');
+  expect(messages.find((m) => m.startsWith('not-json.json'))).toContain('not valid JSON');
+  expect(await storedAnnotations(page)).toEqual(before);
+  // hostile-proto.json tried to give every object an isAdmin property.
+  expect(await page.evaluate(() => 'isAdmin' in {})).toBe(false);
+  await expect(page.locator('.notebook-entry')).toHaveCount(1);
+  await expect(page.locator('.notebook-entry .notebook-note')).toHaveText('must survive');
+});
+
+test('deleting from the notebook can be undone', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence);
+  await openNotebook(page);
+  await page.locator('.notebook-entry').getByRole('button', { name: /Delete/ }).click();
+  await expect(page.locator('.notebook-entry')).toHaveCount(0);
+  await page.locator('.annotation-undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.notebook-entry')).toHaveCount(1);
+  expect(await storedAnnotations(page)).toHaveLength(1);
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/client/store/annotation';
+import { toCollection, toMarkdown } from '../../src/client/store/export';
+import { parseAnnotationFile } from '../../src/client/store/import';
+import { annotationCollectionSchema } from '../../src/client/store/schema';
+import { makeAnnotation, passages } from './annotation-helpers';
+
+const origin = 'https://dossier.example';
+const articles = new Map([['/articles/cnn-isis-2-0/', { outlet: 'CNN', headline: 'Islamic State 2.0: As the caliphate crumbles, ISIS evolves' }]]);
+
+describe('toCollection', () => {
+  it('should write a W3C AnnotationCollection with one page of items', () => {
+    const a = makeAnnotation('remain and expand');
+    const c = toCollection([a], { id: 'urn:uuid:aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' });
+    expect(annotationCollectionSchema.parse(c)).toBeTruthy();
+    expect(c).toMatchObject({ type: 'AnnotationCollection', total: 1, first: { type: 'AnnotationPage', startIndex: 0, items: [a] } });
+  });
+
+  it('should survive export → JSON → import unchanged, whatever the content', () => {
+    const text = fc.string({ maxLength: 200 }).filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s));
+    const tag = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /^[^\u0000-\u001f\u007f,;]+$/.test(s) && s.trim() === s);
+    const record = fc.record({
+      passage: fc.integer({ min: 0, max: passages.length - 1 }),
+      start: fc.nat(60),
+      length: fc.integer({ min: 1, max: 40 }),
+      note: text,
+      tags: fc.uniqueArray(tag, { maxLength: 4, selector: (t) => t.toLowerCase() }),
+      colour: fc.constantFrom(...HIGHLIGHT_COLOURS),
+      at: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), (records) => {
+        const annotations: Annotation[] = [];
+        for (const r of records) {
+          const p = passages[r.passage]!;
+          const quote = p.text.slice(r.start, r.start + r.length);
+          if (!quote.trim()) continue;
+          annotations.push(
+            makeAnnotation(quote.trim(), { passageId: p.id, note: r.note, tags: r.tags, colour: r.colour, at: r.at.toISOString() }),
+          );
+        }
+        const exported = JSON.stringify(toCollection(annotations, { id: 'urn:x' }));
+        const imported = parseAnnotationFile(exported);
+        if (!imported.ok) throw new Error(imported.error);
+        expect(imported.refused).toEqual([]);
+        const byId = (list: Annotation[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+        expect(byId(imported.annotations)).toEqual(byId(annotations));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('toMarkdown', () => {
+  it('should write each quote as a blockquote with its note, tags, outlet and passage link', () => {
+    const a = makeAnnotation('remain and expand', { note: 'The group’s *motto*.', tags: ['ideology', 'strategy'] });
+    expect(toMarkdown([a], { origin, articles })).toBe(
+      [
+        '# Dossier annotations',
+        '',
+        '## CNN: Islamic State 2.0: As the caliphate crumbles, ISIS evolves',
+        '',
+        '> remain and expand',
+        '',
+        'The group’s *motto*.',
+        '',
+        'Tags: `ideology`, `strategy`',
+        '',
+        '— CNN, [passage cnn-4dd3d1](https://dossier.example/articles/cnn-isis-2-0/#cnn-4dd3d1)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('should escape quoted text so it cannot become markup', () => {
+    const a = makeAnnotation('remain and expand');
+    const evil = { ...a, target: { ...a.target, selector: a.target.selector.map((s) => (s.type === 'TextQuoteSelector' ? { ...s, exact: '<script>x</script> *bold* # [link](y)' } : s)) } };
+    expect(toMarkdown([evil], { origin, articles })).toContain('> \\<script\\>x\\</script\\> \\*bold\\* \\# \\[link\\](y)');
+  });
+
+  it('should say when there is nothing to export', () => {
+    expect(toMarkdown([], { origin, articles })).toContain('(No annotations yet.)');
+  });
+});
+
+describe('toMarkdown ordering', () => {
+  it('should list articles in the order of the articles map, passages in reading order', () => {
+    const cnnLate = makeAnnotation('agile attacks');
+    const cnnEarly = makeAnnotation('remain and expand');
+    const bbcSource = 'http://127.0.0.1:4400/articles/bbc-returning-fighters/';
+    const bbc = { ...makeAnnotation('not just territory'), target: { ...cnnLate.target, source: bbcSource } };
+    const ordered = new Map([
+      ['/articles/cnn-isis-2-0/', { outlet: 'CNN', headline: 'A' }],
+      ['/articles/bbc-returning-fighters/', { outlet: 'BBC News', headline: 'B' }],
+    ]);
+    const passageOrder = new Map(passages.map((p, i) => [p.id, i]));
+    const md = toMarkdown([bbc, cnnLate, cnnEarly], { origin, articles: ordered, passageOrder });
+    const at = (s: string) => md.indexOf(s);
+    expect(at('## CNN')).toBeLessThan(at('## BBC News'));
+    expect(at('> remain and expand')).toBeLessThan(at('> agile attacks'));
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { editAnnotation, LIMITS, noteOf } from '../../src/client/store/annotation';
+import { toCollection } from '../../src/client/store/export';
+import { describeImport, parseAnnotationFile, planMerge } from '../../src/client/store/import';
+import { makeAnnotation } from './annotation-helpers';
+
+const fileOf = (items: unknown[]) => JSON.stringify({ ...toCollection([], { id: 'urn:x' }), total: items.length, first: { type: 'AnnotationPage', items } });
+
+describe('parseAnnotationFile', () => {
+  it('should accept what the notebook exports', () => {
+    const a = makeAnnotation('remain and expand', { note: 'n' });
+    const result = parseAnnotationFile(JSON.stringify(toCollection([a], { id: 'urn:x' })));
+    expect(result).toEqual({ ok: true, annotations: [a], refused: [], notices: [] });
+  });
+
+  it('should also accept a bare list of annotations or a single one', () => {
+    const a = makeAnnotation('remain and expand');
+    expect(parseAnnotationFile(JSON.stringify([a]))).toMatchObject({ ok: true, annotations: [a] });
+    expect(parseAnnotationFile(JSON.stringify(a))).toMatchObject({ ok: true, annotations: [a] });
+  });
+
+  it('should refuse a file that is not JSON, saying so', () => {
+    const result = parseAnnotationFile('{"type": "AnnotationCollection",');
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON.*Nothing was imported/) });
+  });
+
+  it('should refuse JSON that is not an annotation file', () => {
+    expect(parseAnnotationFile('{"hello": "world"}')).toMatchObject({ ok: false, error: expect.stringMatching(/not an annotation file/) });
+    expect(parseAnnotationFile('42')).toMatchObject({ ok: false });
+    expect(parseAnnotationFile('null')).toMatchObject({ ok: false });
+  });
+
+  it('should refuse files over 5 MB before parsing them', () => {
+    const result = parseAnnotationFile('[]', LIMITS.importBytes + 1);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/over 5\.0 MB are refused/) });
+  });
+
+  it('should refuse a file with a __proto__ key anywhere', () => {
+    const a = makeAnnotation('remain and expand');
+    const text = JSON.stringify(toCollection([a], { id: 'urn:x' })).replace('"body":[]', '"body":[],"__proto__":{"polluted":true}');
+    const result = parseAnnotationFile(text);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/"__proto__" key/) });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('should refuse items of the wrong types one by one, keeping the valid ones', () => {
+    const good = makeAnnotation('remain and expand');
+    const badType = { ...makeAnnotation('Raqqa headquarters'), created: 12 };
+    const badColour = { ...makeAnnotation('agile attacks'), target: { ...good.target, styleClass: 'highlight-red' } };
+    const result = parseAnnotationFile(fileOf([good, badType, 'just a string', badColour]));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.annotations).toEqual([good]);
+    expect(result.refused.map((r) => [r.item, r.reason.split(':')[0]])).toEqual([
+      [2, 'created'],
+      [3, 'annotation'],
+      [4, 'target.styleClass'],
+    ]);
+  });
+
+  it('should refuse script URLs as sources and unknown fields', () => {
+    const a = makeAnnotation('remain and expand');
+    const js = { ...a, target: { ...a.target, source: 'javascript:alert(1)' } };
+    const extra = { ...makeAnnotation('Raqqa headquarters'), onload: 'alert(1)' };
+    const result = parseAnnotationFile(fileOf([js, extra]));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.annotations).toEqual([]);
+    expect(result.refused[0]!.reason).toMatch(/target\.source: must be an http\(s\) address/);
+    expect(result.refused[1]!.reason).toMatch(/onload/);
+  });
+
+  it('should keep script in notes as plain text and say so', () => {
+    const a = makeAnnotation('remain and expand', { note: '<script>alert(1)</script><img src=x onerror=alert(2)>' });
+    const result = parseAnnotationFile(fileOf([a]));
+    if (!result.ok) throw new Error(result.error);
+    expect(noteOf(result.annotations[0]!)).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
+    expect(result.notices).toEqual(['1 note contains HTML markup; it is kept as plain text and never run.']);
+  });
+
+  it('should keep the newer of two items with the same id', () => {
+    const a = makeAnnotation('remain and expand', { note: 'old' });
+    const b = editAnnotation(a, { note: 'new', tags: [], colour: 'blue' }, new Date('2027-01-01T00:00:00Z'));
+    const result = parseAnnotationFile(fileOf([b, a]));
+    expect(result.ok && result.annotations.map(noteOf)).toEqual(['new']);
+  });
+
+  it('should check the hostile fixture files', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const dir = new URL('../fixtures/anchoring/imports/', import.meta.url);
+    const files = (await readdir(dir)).filter((f) => f.startsWith('hostile-'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const result = parseAnnotationFile(await readFile(new URL(file, dir), 'utf8'));
+      // Every hostile file is refused outright, or yields no annotation that carries the attack.
+      if (result.ok) expect(result.refused.length + result.notices.length, file).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('planMerge', () => {
+  it('should add new ids, replace older copies and leave newer or equal ones', () => {
+    const a = makeAnnotation('remain and expand', { note: 'a' });
+    const b = makeAnnotation('Raqqa headquarters', { note: 'b' });
+    const c = makeAnnotation('agile attacks', { note: 'c' });
+    const newerB = editAnnotation(b, { note: 'b2', tags: [], colour: 'yellow' }, new Date('2027-01-01T00:00:00Z'));
+    const olderC = { ...c, modified: '2020-01-01T00:00:00.000Z', body: [] };
+    const d = makeAnnotation('underground resistance');
+    const plan = planMerge([a, b, c], [a, newerB, olderC, d]);
+    expect(plan.toWrite).toEqual([newerB, d]);
+    expect([plan.added, plan.updated, plan.unchanged]).toEqual([1, 1, 2]);
+    expect(describeImport(plan, [{ item: 5, reason: 'created: Invalid input' }])).toBe(
+      '2 annotations imported (1 new, 1 updated), 2 already here, 1 refused: item 5: created: Invalid input.',
+    );
+  });
+});

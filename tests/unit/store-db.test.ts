@@ -1,0 +1,80 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { editAnnotation } from '../../src/client/store/annotation';
+import { openAnnotationStore, StoreError, type AnnotationStore } from '../../src/client/store/db';
+import { makeAnnotation } from './annotation-helpers';
+
+let opened: AnnotationStore[] = [];
+let dbCount = 0;
+async function open(name = `test-${++dbCount}`) {
+  const store = await openAnnotationStore(name);
+  opened.push(store);
+  return store;
+}
+afterEach(() => {
+  opened.forEach((s) => s.close());
+  opened = [];
+});
+
+describe('openAnnotationStore', () => {
+  it('should keep one record per annotation and find them by article path', async () => {
+    const store = await open();
+    expect(store.persistent).toBe(true);
+    const a = makeAnnotation('remain and expand');
+    const other = { ...makeAnnotation('agile attacks'), target: { ...a.target, source: 'http://x.example/articles/bbc-returning-fighters/' } };
+    await store.put(a);
+    await store.put(other);
+    expect(await store.get(a.id)).toEqual(a);
+    expect(await store.listForPath('/articles/cnn-isis-2-0/')).toEqual([a]);
+    const edited = editAnnotation(a, { note: 'n', tags: [], colour: 'blue' }, new Date());
+    await store.put(edited);
+    expect(await store.list()).toHaveLength(2);
+    await store.remove(a.id);
+    expect(await store.list()).toEqual([other]);
+  });
+
+  it('should keep annotations when the store is reopened', async () => {
+    const first = await open('reopen');
+    const a = makeAnnotation('remain and expand');
+    await first.put(a);
+    first.close();
+    const second = await open('reopen');
+    expect(await second.list()).toEqual([a]);
+  });
+
+  it('should write all of putMany or nothing', async () => {
+    const store = await open();
+    const kept = makeAnnotation('remain and expand');
+    await store.put(kept);
+    const good = makeAnnotation('agile attacks');
+    // A function cannot be stored: the second put fails, so the transaction aborts.
+    const bad = { ...makeAnnotation('Raqqa headquarters'), oops: () => 1 } as never;
+    await expect(store.putMany([good, bad])).rejects.toBeInstanceOf(StoreError);
+    expect(await store.list()).toEqual([kept]);
+  });
+
+  it('should tell other tabs about a change', async () => {
+    const tabA = await open('tabs');
+    const tabB = await open('tabs');
+    const heard = new Promise<void>((resolve) => tabB.subscribe(resolve));
+    await tabA.put(makeAnnotation('remain and expand'));
+    await heard;
+    expect(await tabB.list()).toHaveLength(1);
+  });
+
+  it('should fall back to memory, and say why, when IndexedDB is unavailable', async () => {
+    const saved = globalThis.indexedDB;
+    // @ts-expect-error simulating a browser without IndexedDB
+    delete globalThis.indexedDB;
+    try {
+      const store = await open();
+      expect(store.persistent).toBe(false);
+      expect(store.problem).toMatch(/not letting the site store annotations.*export/);
+      const a = makeAnnotation('remain and expand');
+      await store.put(a);
+      expect(await store.list()).toEqual([a]);
+    } finally {
+      globalThis.indexedDB = saved;
+    }
+  });
+});
