@@ -1,9 +1,9 @@
 /** Site-wide constants: the main navigation, in reading order. */
 export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/', label: 'Sources' },
+  { href: '/compare/', label: 'Compare' },
   { href: '/themes/', label: 'Themes' },
   { href: '/entities/', label: 'Entities' },
-  { href: '/compare/', label: 'Compare' },
   { href: '/figures/', label: 'Figures' },
   { href: '/search/', label: 'Search' },
   { href: '/notebook/', label: 'Notebook' },
