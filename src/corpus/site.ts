@@ -2,6 +2,8 @@
 export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/', label: 'Sources' },
   { href: '/compare/', label: 'Compare' },
+  { href: '/themes/', label: 'Themes' },
+  { href: '/entities/', label: 'Entities' },
   { href: '/figures/', label: 'Figures' },
   { href: '/search/', label: 'Search' },
   { href: '/notebook/', label: 'Notebook' },

@@ -3,6 +3,7 @@
  * clipboard. The buttons are added here (they do nothing without scripts, and the page
  * holds hundreds of passages, so the HTML stays lean).
  */
+import { copyText } from '../clipboard';
 import { announce } from './dom';
 
 export function setupCopyLinks(root: HTMLElement): void {
@@ -18,11 +19,7 @@ export function setupCopyLinks(root: HTMLElement): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('.cmp-copy');
     const link = button?.nextElementSibling;
     if (!(link instanceof HTMLAnchorElement)) return;
-    try {
-      await navigator.clipboard.writeText(link.href);
-      announce(`Link copied: ${link.href}`);
-    } catch {
-      announce(`Could not copy the link; it is ${link.href}`);
-    }
+    if (await copyText(link.href)) announce(`Link copied: ${link.href}`);
+    else announce(`Could not copy the link; it is ${link.href}`);
   });
 }

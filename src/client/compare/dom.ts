@@ -1,14 +1,6 @@
 /** Small DOM helpers shared by the compare view's modules. */
 
-/** Says what happened in the page's polite live region (re-announcing an identical message). */
-export function announce(message: string): void {
-  const status = document.getElementById('status');
-  if (!status) return;
-  status.textContent = '';
-  requestAnimationFrame(() => {
-    status.textContent = message;
-  });
-}
+export { announce } from '../status';
 
 /** True when the element takes part in layout (not display:none, nor inside something that is). */
 export const isShown = (el: Element) => el.getClientRects().length > 0;

@@ -7,6 +7,10 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /** The indexed text, and the positions (in its whitespace-separated words) of the hits. */
+  content: string;
+  raw_content?: string;
+  locations: number[];
 }
 
 export interface PagefindResult {
@@ -41,6 +45,8 @@ export function loadPagefind(): Promise<Pagefind> {
   loading ??= (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (pagefind) => {
     await pagefind.options({ excerptLength: 36 });
     await pagefind.init();
+    // Loading the filters once makes every search return its per-value counts (facets).
+    await pagefind.filters();
     return pagefind;
   });
   return loading;

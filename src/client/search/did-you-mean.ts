@@ -1,0 +1,27 @@
+/**
+ * "Did you mean …": Pagefind has no typo tolerance, so when a query finds little the search
+ * page corrects its unknown words against the dossier's own vocabulary (/data/vocabulary.json,
+ * built by src/corpus/vocabulary.ts). Both the list and the matcher load on first need only.
+ */
+import type { Suggestion, Vocabulary } from '../../corpus/vocabulary';
+
+/** A query that finds this many passages or fewer is worth a suggestion. */
+export const FEW_RESULTS = 2;
+
+let vocabulary: Promise<Vocabulary> | undefined;
+
+function loadVocabulary(): Promise<Vocabulary> {
+  vocabulary ??= fetch('/data/vocabulary.json').then(async (response) => {
+    if (!response.ok) throw new Error(`/data/vocabulary.json: HTTP ${response.status}`);
+    return (await response.json()) as Vocabulary;
+  });
+  // a failed load may be retried by the next search
+  vocabulary.catch(() => (vocabulary = undefined));
+  return vocabulary;
+}
+
+/** Corrected queries for `query`, best first; none when every word is known. */
+export async function suggestionsFor(query: string): Promise<Suggestion[]> {
+  const [{ suggest }, words] = await Promise.all([import('../../corpus/vocabulary'), loadVocabulary()]);
+  return suggest(query, words);
+}

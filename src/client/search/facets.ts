@@ -1,0 +1,78 @@
+/**
+ * Faceted search over Pagefind, as pure functions (no DOM): which filters a search passes,
+ * the counts each facet shows, and the sentence that sums a search up.
+ *
+ * Values of one facet combine with OR (CNN or BBC News), facets with AND (…and on Foreign
+ * fighters). A facet's counts are therefore taken with every *other* facet's selection
+ * applied but not its own, so ticking CNN does not zero the other sources: each count says
+ * how many passages ticking that value would add to the search.
+ */
+import type { PagefindSearch } from './pagefind';
+
+export const FACETS = ['source', 'theme', 'entity'] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/** The ticked values of each facet, as filter values in the index (outlet, theme label, entity name). */
+export type Selection = Record<FacetName, readonly string[]>;
+
+export const emptySelection = (): Selection => ({ source: [], theme: [], entity: [] });
+
+export const hasSelection = (selection: Selection) => FACETS.some((f) => selection[f].length > 0);
+
+/** Pagefind's `filters` option for a selection, leaving out one facet (for its own counts). */
+export function pagefindFilters(selection: Selection, except?: FacetName): Record<string, { any: string[] }> {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const facet of FACETS) {
+    if (facet !== except && selection[facet].length > 0) filters[facet] = { any: [...selection[facet]] };
+  }
+  return filters;
+}
+
+export type FacetCounts = Record<FacetName, Record<string, number>>;
+
+/**
+ * Each facet's counts for the current query. `main` is the search with the whole selection;
+ * `search` runs another with given filters (a facet with a selection needs one without it).
+ */
+export async function facetCounts(
+  selection: Selection,
+  main: Pick<PagefindSearch, 'filters'>,
+  search: (filters: Record<string, { any: string[] }>) => Promise<Pick<PagefindSearch, 'filters'>>,
+): Promise<FacetCounts> {
+  const entries = await Promise.all(
+    FACETS.map(async (facet) => {
+      const source = selection[facet].length > 0 ? await search(pagefindFilters(selection, facet)) : main;
+      return [facet, source.filters[facet] ?? {}] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as FacetCounts;
+}
+
+const or = (values: readonly string[]) =>
+  values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+
+/** "in CNN or BBC News, on Foreign fighters, naming Tunisia" (empty without a selection). */
+export function describeSelection(selection: Selection): string {
+  return [
+    selection.source.length ? `in ${or(selection.source)}` : '',
+    selection.theme.length ? `on ${or(selection.theme)}` : '',
+    selection.entity.length ? `naming ${or(selection.entity)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The sentence above the results. */
+export function describeResults(count: number, query: string, selection: Selection, shown: number): string {
+  const scope = describeSelection(selection);
+  const where = scope ? ` ${scope}` : '';
+  if (count === 0) {
+    const filtered = hasSelection(selection);
+    if (!query) return `No passage${where}.`;
+    return `No passage matches “${query}”${where}. Try ${filtered ? 'fewer words, another spelling or fewer filters' : 'fewer words or another spelling'}.`;
+  }
+  const noun = `${count} passage${count === 1 ? '' : 's'}`;
+  const more = count > shown ? ` (showing ${shown})` : '';
+  if (!query) return `${noun}${where}${more}.`;
+  return `${noun} match${count === 1 ? 'es' : ''} “${query}”${where}${more}.`;
+}

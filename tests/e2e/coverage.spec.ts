@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { loadDossier, passagesOn, type DossierJson } from './dossier-json';
+
+let dossier: DossierJson;
+test.beforeAll(async ({ request }) => {
+  dossier = await loadDossier(request);
+});
+
+test('the home page’s coverage matrix is a table a screen reader can read: caption, column and row headers', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const table = page.getByRole('table', { name: /passages on each theme/i });
+  await expect(table).toBeVisible();
+  await expect(table.locator('caption')).not.toBeEmpty();
+  const columns = table.locator('thead th[scope="col"]');
+  // theme, one per source, and the row total
+  await expect(columns).toHaveCount(dossier.articles.length + 2);
+  for (const [i, article] of dossier.articles.entries()) {
+    await expect(columns.nth(i + 1)).toHaveText(article.meta.outlet);
+  }
+  await expect(table.locator('tbody th[scope="row"]')).toHaveCount(dossier.themes.length);
+  expect(await table.locator('tbody th[scope="row"]').allInnerTexts()).toEqual(dossier.themes.map((t) => t.label));
+  // shading comes from classes, never inline styles (the Content-Security-Policy forbids them)
+  await expect(table.locator('[style]')).toHaveCount(0);
+  await expect(table.locator('td.coverage-cell:not([class*="level-"])')).toHaveCount(0);
+});
+
+test('the coverage matrix numbers equal the passages the theme page shows for that source', async ({ page }) => {
+  await page.goto('/');
+  const cells = await page.locator('td.coverage-cell').evaluateAll((tds) =>
+    tds.map((td) => ({
+      theme: td.closest('tr')!.dataset.theme!,
+      source: (td as HTMLElement).dataset.source!,
+      text: td.textContent!.trim().split(/\s/)[0]!,
+      href: td.querySelector('a')?.getAttribute('href') ?? null,
+    })),
+  );
+  expect(cells).toHaveLength(dossier.themes.length * dossier.articles.length);
+
+  const byTheme = Map.groupBy(cells, (c) => c.theme);
+  for (const [themeId, row] of byTheme) {
+    await page.goto(`/themes/${themeId}/`);
+    for (const cell of row) {
+      const shown = await page.locator(`#source-${cell.source} .theme-passage`).count();
+      expect(Number(cell.text), `${themeId} × ${cell.source}`).toBe(shown);
+      expect(shown).toBe(passagesOn(dossier, themeId, cell.source).length);
+      if (shown > 0) expect(cell.href).toBe(`/themes/${themeId}/#source-${cell.source}`);
+      else expect(cell.href).toBeNull();
+    }
+  }
+});
+
+test('a more deeply shaded cell never holds fewer passages than a lighter one', async ({ page }) => {
+  await page.goto('/');
+  const cells = await page.locator('td.coverage-cell').evaluateAll((tds) =>
+    tds.map((td) => ({ count: Number((td as HTMLElement).dataset.count), level: Number(/level-(\d)/.exec(td.className)![1]) })),
+  );
+  for (const a of cells) {
+    for (const b of cells) if (a.level > b.level) expect(a.count).toBeGreaterThan(b.count);
+    expect(a.level === 0).toBe(a.count === 0);
+  }
+});
+
+test('following a number lands on that source’s column of the theme page', async ({ page }) => {
+  await page.goto('/');
+  const link = page.locator('td.coverage-cell a').last();
+  const href = (await link.getAttribute('href'))!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  const column = page.locator(new URL(href, 'http://x').hash);
+  await expect(column.locator('.theme-column-head')).toBeInViewport();
+  expect(await column.evaluate((el) => el.matches(':target'))).toBe(true);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the whole matrix fits a 360 px screen, and its numbers stay big enough to tap', async ({ page }) => {
+    await page.goto('/');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const region = page.locator('.coverage .table-scroll');
+    expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const box = (await page.locator('td.coverage-cell a').first().boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+  });
+});
+
+test('the analysis pages run under the Content-Security-Policy without violations, and carry no inline styles', async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  page.on('pageerror', (error) => violations.push(String(error)));
+  const paths = [
+    '/themes/',
+    `/themes/${dossier.themes[0]!.id}/`,
+    '/entities/',
+    `/entities/${dossier.entities[0]!.id}/`,
+    // a misspelling loads the vocabulary and the suggestion code
+    '/search/?q=Tunesia&theme=' + dossier.themes[0]!.id,
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('main [style]'), path).toHaveCount(0);
+  }
+  expect(violations).toEqual([]);
+});

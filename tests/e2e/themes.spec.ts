@@ -1,0 +1,148 @@
+import { expect, test } from '@playwright/test';
+import { readArticles } from './corpus';
+import { loadDossier, passagesOn, type DossierJson } from './dossier-json';
+
+const articles = readArticles();
+
+let dossier: DossierJson;
+test.beforeAll(async ({ request }) => {
+  dossier = await loadDossier(request);
+});
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the sidebar of an article lists a theme’s passages in other sources, and following one lands on that passage', async ({
+    page,
+  }) => {
+    // the article and theme with the most passages elsewhere
+    const [slug, themeId] = articles
+      .flatMap((a) =>
+        dossier.themes
+          .filter((t) => passagesOn(dossier, t.id, a.slug).length > 0)
+          .map((t) => [a.slug, t.id, passagesOn(dossier, t.id).filter((p) => p.article !== a.slug).length] as const),
+      )
+      .sort((x, y) => y[2] - x[2])[0]!;
+    const elsewhere = passagesOn(dossier, themeId).filter((p) => p.article !== slug);
+
+    await page.goto(`/articles/${slug}/`);
+    const row = page.locator(`.rail-right [data-theme-row="${themeId}"]`);
+    await row.locator('summary').click();
+    const links = row.locator('.elsewhere a');
+    await expect(links).toHaveCount(elsewhere.length);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(elsewhere.map((p) => p.url));
+
+    const target = elsewhere.at(-1)!;
+    await links.last().click();
+    await expect(page).toHaveURL(new RegExp(`${target.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const passage = page.locator(`[id="${target.id}"]`);
+    await expect(passage).toBeInViewport();
+    await expect(passage.locator('.passage-text')).toHaveText(target.text);
+  });
+
+  test('scrolling marks the themes of the passage in view in the sidebar', async ({ page }) => {
+    const article = articles.find((a) => new Set(dossier.passages.filter((p) => p.article === a.slug).map((p) => p.themes.join())).size > 2)!;
+    const passages = dossier.passages.filter((p) => p.article === article.slug);
+    // two passages with different, non-empty theme sets, not the last of the article
+    const first = passages.find((p, i) => p.themes.length > 0 && i < passages.length - 3)!;
+    const second = passages.find((p, i) => p.themes.length > 0 && p.themes.join() !== first.themes.join() && i < passages.length - 3)!;
+
+    await page.goto(article.url);
+    for (const passage of [first, second]) {
+      // bring the passage to the reading band, a quarter of the way down the window
+      await page.locator(`[id="${passage.id}"]`).evaluate((el) => {
+        window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.25 - 4);
+      });
+      for (const theme of dossier.themes) {
+        const row = page.locator(`.rail-right [data-theme-row="${theme.id}"]`);
+        if ((await row.count()) === 0) continue;
+        if (passage.themes.includes(theme.id)) await expect(row).toHaveClass(/\bis-current\b/);
+        else await expect(row).not.toHaveClass(/\bis-current\b/);
+      }
+    }
+  });
+
+  test('a theme page shows one column per source, side by side, each holding that source’s passages on the theme', async ({
+    page,
+  }) => {
+    const theme = [...dossier.themes].sort(
+      (a, b) =>
+        new Set(passagesOn(dossier, b.id).map((p) => p.article)).size -
+        new Set(passagesOn(dossier, a.id).map((p) => p.article)).size,
+    )[0]!;
+    await page.goto(`/themes/${theme.id}/`);
+    await expect(page.locator('h1')).toHaveText(theme.label);
+    await expect(page.locator('.lede')).toHaveText(theme.description);
+    const columns = page.locator('.theme-column');
+    await expect(columns).toHaveCount(dossier.articles.length);
+
+    const tops = new Set<number>();
+    const lefts: number[] = [];
+    for (const article of dossier.articles) {
+      const column = page.locator(`#source-${article.slug}`);
+      await expect(column.locator('.theme-column-title')).toHaveText(article.meta.outlet);
+      const expected = passagesOn(dossier, theme.id, article.slug);
+      await expect(column.locator('.theme-passage')).toHaveCount(expected.length);
+      const ids = await column.locator('.theme-passage').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.passageId));
+      expect(ids).toEqual(expected.map((p) => p.id));
+      if (expected.length === 0) await expect(column).toContainText('silent');
+      const box = (await column.boundingBox())!;
+      tops.add(Math.round(box.y));
+      lefts.push(box.x);
+    }
+    expect(tops.size, 'columns start on one line').toBe(1);
+    expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+  });
+
+  test('a source silent on a theme says so in its column', async ({ page }) => {
+    const silent = dossier.themes
+      .flatMap((t) => dossier.articles.filter((a) => passagesOn(dossier, t.id, a.slug).length === 0).map((a) => [t, a] as const))[0];
+    expect(silent, 'some source is silent on some theme').toBeTruthy();
+    const [theme, article] = silent!;
+    await page.goto(`/themes/${theme.id}/`);
+    const column = page.locator(`#source-${article.slug}`);
+    await expect(column.locator('.theme-silent')).toContainText(`${article.meta.outlet} is silent on “${theme.label}”`);
+    await expect(page.locator('.theme-summary')).toContainText(article.meta.outlet);
+  });
+
+  test('a passage on a theme page links back to its place in the article', async ({ page }) => {
+    const theme = dossier.themes[0]!;
+    const target = passagesOn(dossier, theme.id)[0]!;
+    await page.goto(`/themes/${theme.id}/`);
+    await page.locator(`.theme-passage[data-passage-id="${target.id}"] a.theme-passage-ref`).click();
+    await expect(page).toHaveURL(new RegExp(`${target.url}$`));
+    await expect(page.locator(`[id="${target.id}"]`)).toBeInViewport();
+  });
+
+  test('the themes index lists every theme with its description and a count per source', async ({ page }) => {
+    await page.goto('/themes/');
+    await expect(page.locator('.theme-index-item')).toHaveCount(dossier.themes.length);
+    for (const theme of dossier.themes) {
+      const item = page.locator(`.theme-index-item[data-theme-id="${theme.id}"]`);
+      await expect(item.locator('.theme-chip')).toHaveText(theme.label);
+      await expect(item.locator('.theme-index-description')).toHaveText(theme.description);
+      for (const article of dossier.articles) {
+        await expect(item.locator(`[data-source="${article.slug}"] [data-count]`)).toHaveText(
+          String(passagesOn(dossier, theme.id, article.slug).length),
+        );
+      }
+    }
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('a theme page stacks its columns, with links to jump to each source, and never scrolls sideways', async ({ page }) => {
+    const theme = dossier.themes[0]!;
+    await page.goto(`/themes/${theme.id}/`);
+    const boxes = await page.locator('.theme-column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
+    expect(new Set(boxes.map(Math.round)).size).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const last = dossier.articles.at(-1)!;
+    await page.locator('.theme-jump').getByRole('link', { name: new RegExp(last.meta.outlet) }).click();
+    await expect(page.locator(`#source-${last.slug} .theme-column-title`)).toBeInViewport();
+  });
+});

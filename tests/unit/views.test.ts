@@ -1,0 +1,223 @@
+/**
+ * The page views of the analysis pages (src/corpus/views.ts), on the real corpus: the model
+ * is built by getCorpus() from content/articles/, with Astro's content collection replaced
+ * by a reader of the same files. Expected values are computed from the corpus, never typed in.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import { readFileSync, readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { readThemes } from '../../src/corpus/analysis-data';
+import { dossierJsonSchema } from '../../src/corpus/dossier-json';
+import type { Corpus } from '../../src/corpus/model';
+import { articleFrontmatterSchema } from '../../src/corpus/schema';
+
+vi.mock('astro:content', () => ({
+  getCollection: async () =>
+    readdirSync('content/articles')
+      .filter((f) => f.endsWith('.md'))
+      .map((file) => {
+        const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(
+          readFileSync(`content/articles/${file}`, 'utf8'),
+        )!;
+        return {
+          id: file.replace(/\.md$/, ''),
+          filePath: `content/articles/${file}`,
+          body,
+          data: articleFrontmatterSchema.parse(parse(frontmatter!)),
+        };
+      }),
+}));
+
+const { getCorpus, passageUrl, themeUrl } = await import('../../src/corpus/model');
+const views = await import('../../src/corpus/views');
+
+let corpus: Corpus;
+beforeAll(async () => {
+  corpus = await getCorpus();
+});
+
+const passagesOn = (themeId: string, slug?: string) =>
+  [...corpus.passagesById.values()].filter((p) => p.themes.includes(themeId) && (!slug || p.article === slug));
+
+describe('coverageLevel', () => {
+  it('should give 0 to an empty cell and 4 to the largest', () => {
+    expect(views.coverageLevel(0, 17)).toBe(0);
+    expect(views.coverageLevel(17, 17)).toBe(4);
+    expect(views.coverageLevel(0, 0)).toBe(0);
+  });
+
+  it('should never shade a non-empty cell as empty, and never go down as counts go up', () => {
+    let previous = 0;
+    for (let count = 1; count <= 40; count++) {
+      const level = views.coverageLevel(count, 40);
+      expect(level).toBeGreaterThanOrEqual(1);
+      expect(level).toBeGreaterThanOrEqual(previous);
+      previous = level;
+    }
+  });
+});
+
+describe('themePage', () => {
+  it('should give every source a column, in publication order, holding exactly its passages on the theme', () => {
+    for (const theme of corpus.themes) {
+      const page = views.themePage(corpus, theme.id);
+      expect(page.columns.map((c) => c.source.slug)).toEqual(corpus.articles.map((a) => a.slug));
+      for (const column of page.columns) {
+        const expected = passagesOn(theme.id, column.source.slug).map((p) => p.id);
+        expect(column.passages.map((p) => p.id)).toEqual(expected);
+        expect(column.source.anchor).toBe(`source-${column.source.slug}`);
+      }
+      expect(page.total).toBe(passagesOn(theme.id).length);
+    }
+  });
+
+  it('should link each passage to its place in its article, and list the passage’s other themes', () => {
+    const page = views.themePage(corpus, corpus.themes[0]!.id);
+    const passage = page.columns.flatMap((c) => c.passages)[0]!;
+    const model = corpus.passagesById.get(passage.id)!;
+    expect(passage.url).toBe(passageUrl(model));
+    expect(passage.otherThemes.map((t) => t.id)).toEqual(model.themes.filter((t) => t !== corpus.themes[0]!.id));
+  });
+
+  it('should have at least one theme on which some source is silent (the page must say so)', () => {
+    const silent = corpus.themes.some((t) => views.themePage(corpus, t.id).columns.some((c) => c.passages.length === 0));
+    expect(silent).toBe(true);
+  });
+
+  it('should refuse an unknown theme, naming it', () => {
+    expect(() => views.themePage(corpus, 'no-such-theme')).toThrow(/no-such-theme/);
+  });
+});
+
+describe('coverageMatrix', () => {
+  it('should hold, for every theme and source, the number of passages its theme page column shows', () => {
+    const matrix = views.coverageMatrix(corpus);
+    expect(matrix.rows.map((r) => r.theme.id)).toEqual(corpus.themes.map((t) => t.id));
+    for (const row of matrix.rows) {
+      const page = views.themePage(corpus, row.theme.id);
+      for (const cell of row.cells) {
+        const column = page.columns.find((c) => c.source.slug === cell.source.slug)!;
+        expect(cell.count).toBe(column.passages.length);
+        expect(cell.href).toBe(`${themeUrl(row.theme.id)}#${column.source.anchor}`);
+        expect(cell.level).toBe(views.coverageLevel(cell.count, matrix.max));
+      }
+      expect(row.total).toBe(page.total);
+    }
+    expect(matrix.max).toBe(Math.max(...matrix.rows.flatMap((r) => r.cells.map((c) => c.count))));
+  });
+});
+
+describe('themeIndex', () => {
+  it('should count each theme’s passages per source', () => {
+    for (const summary of views.themeIndex(corpus)) {
+      for (const { source, count } of summary.perSource) {
+        expect(count).toBe(passagesOn(summary.theme.id, source.slug).length);
+      }
+      expect(summary.total).toBe(passagesOn(summary.theme.id).length);
+    }
+  });
+});
+
+describe('entityIndex', () => {
+  it('should list every entity once, under its kind, with its mentions per source adding up to its total', () => {
+    const { groups, sources } = views.entityIndex(corpus);
+    const listed = groups.flatMap((g) => g.entities.map((e) => e.entity.id));
+    expect(listed.sort()).toEqual(corpus.entities.map((e) => e.id).sort());
+    for (const group of groups) {
+      for (const summary of group.entities) {
+        expect(summary.entity.kind).toBe(group.kind);
+        expect(summary.perSource.map((s) => s.source.slug)).toEqual(sources.map((s) => s.slug));
+        expect(summary.perSource.reduce((n, s) => n + s.count, 0)).toBe(summary.total);
+        expect(summary.total).toBe(summary.entity.mentions.length);
+      }
+      const totals = group.entities.map((e) => e.total);
+      expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    }
+  });
+});
+
+describe('entityPage', () => {
+  it('should show every mention as a keyword-in-context line, grouped by source, linking to its passage', () => {
+    for (const entity of corpus.entities) {
+      const page = views.entityPage(corpus, entity.id);
+      const lines = page.groups.flatMap((g) => g.lines);
+      expect(lines).toHaveLength(entity.mentions.length);
+      for (const group of page.groups) {
+        for (const line of group.lines) {
+          const passage = corpus.passagesById.get(line.passageId)!;
+          expect(passage.article).toBe(group.source.slug);
+          expect(line.url).toBe(passageUrl(passage));
+          // the line is the passage's own words around the mention
+          const unclipped = `${line.before}${line.match}${line.after}`.replace(/^…|…$/g, '');
+          expect(passage.text).toContain(unclipped);
+          expect(entity.mentions.some((m) => m.passageId === line.passageId && m.text === line.match)).toBe(true);
+        }
+      }
+      expect([...page.groups.map((g) => g.source.slug), ...page.silent.map((s) => s.slug)].sort()).toEqual(
+        corpus.articles.map((a) => a.slug).sort(),
+      );
+    }
+  });
+
+  it('should keep a keyword-in-context line short: a few words either side', () => {
+    const entity = corpus.entities[0]!;
+    for (const line of views.entityPage(corpus, entity.id).groups.flatMap((g) => g.lines)) {
+      expect(line.before.length).toBeLessThanOrEqual(50);
+      expect(line.after.length).toBeLessThanOrEqual(50);
+    }
+  });
+});
+
+describe('search filters', () => {
+  it('should give every entity a distinct filter value', () => {
+    const values = [...views.entityFilterValues(corpus).values()];
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it('should give a passage its theme labels and the names of the entities it mentions', () => {
+    const values = views.entityFilterValues(corpus);
+    for (const passage of corpus.passagesById.values()) {
+      const filters = views.passageFilters(corpus, passage);
+      expect(filters.themes).toEqual(passage.themes.map((t) => corpus.themesById.get(t)!.label));
+      const mentioned = corpus.entities.filter((e) => e.mentions.some((m) => m.passageId === passage.id));
+      expect(filters.entities.sort()).toEqual(mentioned.map((e) => values.get(e.id)!).sort());
+    }
+  });
+
+  it('should offer facets whose counts are the passages carrying each value', () => {
+    const facets = views.searchFacets(corpus);
+    const passages = [...corpus.passagesById.values()];
+    expect(facets.source.map((o) => o.value)).toEqual(corpus.articles.map((a) => a.meta.outlet));
+    for (const option of facets.source) {
+      expect(option.passages).toBe(corpus.articles.find((a) => a.meta.outlet === option.value)!.passages.length);
+    }
+    for (const option of facets.theme) expect(option.passages).toBe(passagesOn(option.param).length);
+    for (const option of facets.entity) {
+      const entity = corpus.entitiesById.get(option.param)!;
+      expect(option.passages).toBe(passages.filter((p) => entity.mentions.some((m) => m.passageId === p.id)).length);
+    }
+    const counts = facets.entity.map((o) => o.passages);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+});
+
+describe('dossierData', () => {
+  it('should validate against the published JSON Schema and agree with the model the pages render', () => {
+    const data = JSON.parse(
+      JSON.stringify(views.dossierData(corpus, { title: 'T', description: 'D' }, readThemes())),
+    ) as ReturnType<typeof views.dossierData>;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat('uri', (s: string) => URL.canParse(s));
+    const validate = ajv.compile(dossierJsonSchema());
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.passages).toHaveLength(corpus.passagesById.size);
+    for (const p of data.passages) {
+      const model = corpus.passagesById.get(p.id)!;
+      expect(p.themes).toEqual(model.themes);
+      expect(p.related.map((r) => r.id)).toEqual(model.related.map((r) => r.id));
+      expect(p.url).toBe(passageUrl(model));
+    }
+    expect(data.entities.map((e) => e.id)).toEqual(corpus.entities.map((e) => e.id));
+  });
+});
