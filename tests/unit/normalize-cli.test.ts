@@ -61,6 +61,11 @@ describe('normalize CLI: bad input', () => {
     await expectOneClearError(/art-b\.txt:1: not valid UTF-8 \(byte 0xe2 at offset 22\)/);
   });
 
+  it('should reject a control character (a damaged or binary file), naming the file and line', async () => {
+    corpus.writeSource('art-b.txt', 'A first paragraph.\n\nA second one with a NUL \u0000 inside.\n');
+    await expectOneClearError(/content\/sources\/art-b\.txt:3: contains the control character U\+0000, .*Re-export the article as plain text\./);
+  });
+
   it('should reject a manifest entry whose file is missing', async () => {
     rmSync(join(corpus.sourcesDir, 'art-b.txt'));
     await expectOneClearError(/sources\.yaml: field articles\[1\]\.file: content\/sources\/art-b\.txt \(article "art-b"\) does not exist\. Add the file/);

@@ -31,7 +31,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 const decodeSource: Stage = {
   name: 'decode-source',
-  description: 'Decode the raw bytes as strict UTF-8, drop a byte-order mark, turn CRLF/CR line ends into LF, split into lines.',
+  description: 'Decode the raw bytes as strict UTF-8 (no control characters), drop a byte-order mark, turn CRLF/CR line ends into LF, split into lines.',
   transform(_tree, file, { log }) {
     const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value;
     let text: string;
@@ -55,6 +55,17 @@ const decodeSource: Stage = {
     if (text.includes('\r')) {
       text = text.replace(/\r\n?/g, '\n');
       notes.push('turned CRLF line ends into LF');
+    }
+    // Control characters (other than tab, line feed, vertical tab, form feed) are never
+    // article text: they mean a binary or damaged file, so stop rather than guess.
+    const control = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);
+    if (control) {
+      const line = text.slice(0, control.index).split('\n').length;
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      throw new NormalizeError(
+        `${file.path}:${line}`,
+        `contains the control character U+${code}, which is not text: the file is probably damaged or not a text file. Re-export the article as plain text.`,
+      );
     }
     if (text.trim() === '') {
       throw new NormalizeError(
