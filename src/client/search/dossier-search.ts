@@ -29,7 +29,6 @@ import {
 import { searchTargetUrl } from './target-url';
 
 const PAGE_SIZE = 20;
-const TYPING_PAUSE_MS = 150;
 const INTRO = 'Type a word or a phrase, or pick a theme or a name: results are passages, each linking to its place in the article.';
 
 class DossierSearch extends HTMLElement {
@@ -40,7 +39,6 @@ class DossierSearch extends HTMLElement {
   #clear!: HTMLButtonElement;
   #didYouMean!: HTMLElement;
   #run = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
   #results: PagefindResult[] = [];
   #shown = 0;
   #query = '';
@@ -68,10 +66,9 @@ class DossierSearch extends HTMLElement {
       event.preventDefault();
       void this.#search();
     });
-    this.#input.addEventListener('input', () => {
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => void this.#search(), TYPING_PAUSE_MS);
-    });
+    // Pagefind answers a warm query in milliseconds, so search as the reader types;
+    // a newer query supersedes an older one still running (see #run).
+    this.#input.addEventListener('input', () => void this.#search());
     this.addEventListener('change', (event) => {
       if ((event.target as Element).matches('input[type=checkbox]')) void this.#search();
     });
@@ -121,7 +118,6 @@ class DossierSearch extends HTMLElement {
   }
 
   async #search({ keepUrl = false } = {}) {
-    clearTimeout(this.#timer);
     const run = ++this.#run;
     const query = this.#input.value.trim();
     const selection = this.#selection();
@@ -140,12 +136,10 @@ class DossierSearch extends HTMLElement {
 
     let pagefind: Pagefind;
     let main: PagefindSearch;
-    let counts: FacetCounts;
     const term = query || null;
     try {
       pagefind = await loadPagefind();
       main = await pagefind.search(term, { filters: pagefindFilters(selection) });
-      counts = await facetCounts(selection, main, (filters) => pagefind.search(term, { filters }));
     } catch {
       this.#summary.textContent = 'Search is unavailable: the search index could not be loaded. Try reloading the page.';
       return;
@@ -161,16 +155,26 @@ class DossierSearch extends HTMLElement {
     if (loose) {
       results = [];
       firstPage = [];
-      counts = { source: {}, theme: {}, entity: {} };
     }
 
-    this.#showCounts(counts);
+    // Results first; the facet counts (one more search per facet) follow a moment later.
     this.#results = results;
     this.#query = query;
     this.#shown = 0;
     this.#list.replaceChildren();
     this.#render(firstPage);
     this.#summary.textContent = describeResults(results.length, query, selection, this.#shown);
+
+    let counts: FacetCounts = { source: {}, theme: {}, entity: {} };
+    if (!loose) {
+      try {
+        counts = await facetCounts(selection, main, (filters) => pagefind.search(term, { filters }));
+      } catch {
+        /* counts are a help, not the result: leave them blank */
+      }
+      if (run !== this.#run) return;
+    }
+    this.#showCounts(counts);
     await this.#offerSuggestions(run, pagefind, query, selection, results.length);
   }
 
