@@ -15,7 +15,7 @@
  * (with everything it started) and reported as unfinished, with how far it got.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -87,6 +87,7 @@ if (!(stageTimeoutMs > 0)) fail(`--stage-timeout takes minutes > 0 (got "${value
 const maxRss = Number(values['max-memory']) * 1e9;
 const maxOutput = Number(values['max-output']) * 1e9;
 if (!(maxRss > 0) || !(maxOutput > 0)) fail('--max-memory and --max-output take a number of GB > 0');
+const loadAtStart = loadavg()[0]!;
 const realCount = readRealDossier(projectRoot).length;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -96,6 +97,17 @@ const runs: SizeRun[] = [];
 const search: BenchReport['search'] = [];
 let pages: BenchReport['pages'] = null;
 let lighthouse: BenchReport['lighthouse'] = null;
+const errors: string[] = [];
+/** One measurement failing (a page changed, a browser hiccup) must not lose the others. */
+async function attempt(what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const message = `${what}: ${(error as Error).message.split('\n')[0]}`;
+    errors.push(message);
+    log(`FAILED ${message}`);
+  }
+}
 
 try {
   for (const size of [...sizes].sort((a, b) => a - b)) {
@@ -114,16 +126,20 @@ try {
       try {
         if (!skip.has('search')) {
           log('search in Chromium…');
-          search.push({ articles: run.articles, timing: await measureSearch(browser, server.url) });
+          await attempt(`search at ${size} articles`, async () => {
+            search.push({ articles: run.articles, timing: await measureSearch(browser, server.url) });
+          });
         }
         if (size === realCount && !skip.has('pages')) {
           log('page weights…');
-          pages = (await measurePageWeights(browser, server.url, run.dist)).map((p) => ({
-            ...p,
-            load: p.load && { resources: p.load.resources, byKind: p.load.byKind, total: p.load.total },
-          }));
+          await attempt('page weights', async () => {
+            pages = (await measurePageWeights(browser, server.url, run.dist)).map((p) => ({
+              ...p,
+              load: p.load && { resources: p.load.resources, byKind: p.load.byKind, total: p.load.total },
+            }));
+          });
         }
-        if (size === realCount && !skip.has('lighthouse')) {
+        if (size === realCount && !skip.has('lighthouse')) await attempt('Lighthouse', async () => {
           const samples = samplePages(builtPages(run.dist));
           const targets = reportedTypes(run.dist)
             .map((type) => samples.find((p) => p.type === type))
@@ -131,7 +147,7 @@ try {
           log(`Lighthouse on ${targets.length} page types…`);
           const results = await runLighthouse(targets.map((p) => new URL(p.path, server.url).href));
           lighthouse = results.map((r, i) => ({ type: targets[i]!.type, path: targets[i]!.path, ...r }));
-        }
+        });
       } finally {
         await server.close();
       }
@@ -154,6 +170,7 @@ const partial: Omit<BenchReport, 'targets'> = {
     os: `${platform()} ${release()}`,
     node: process.versions.node,
     chromium: `Chromium ${chromiumVersion}`,
+    loadAverage: { start: loadAtStart, end: loadavg()[0]! },
   },
   seed: values.seed,
   sizes,
@@ -162,6 +179,7 @@ const partial: Omit<BenchReport, 'targets'> = {
   pages,
   search,
   lighthouse,
+  errors,
 };
 const report: BenchReport = { ...partial, targets: checkTargets(partial) };
 

@@ -14,6 +14,8 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string;
+  /** 1-minute load average when the bench started and ended: timings on a busy machine are slower. */
+  loadAverage: { start: number; end: number };
 }
 
 export interface TargetCheck {
@@ -35,6 +37,8 @@ export interface BenchReport {
   pages: (Omit<PageWeight, 'load'> & { load: Omit<NonNullable<PageWeight['load']>, 'url'> | null })[] | null;
   search: { articles: number; timing: SearchTiming }[];
   lighthouse: ({ type: string; path: string } & LighthouseResult)[] | null;
+  /** Measurements that failed (the rest of the report stands). */
+  errors: string[];
   targets: TargetCheck[];
 }
 
@@ -147,6 +151,7 @@ export function formatReport(report: BenchReport): string {
   const m = report.machine;
   parts.push(
     `Dossier benchmark — ${report.date}\n${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}; ${m.chromium}\n` +
+      `Load average (1 min) at start / end: ${m.loadAverage.start.toFixed(2)} / ${m.loadAverage.end.toFixed(2)} on ${m.cores} cores.\n` +
       `Synthetic corpora: seed ${report.seed}.`,
   );
 
@@ -243,6 +248,12 @@ export function formatReport(report: BenchReport): string {
     if (failing.length) parts.push(`Lighthouse audits not passed:\n${failing.join('\n')}`);
   }
 
+  if (report.errors.length) parts.push(`Measurements that failed:\n${report.errors.map((e) => `  ${e}`).join('\n')}`);
+  const noResults = report.search.filter((s) => s.timing.coldResults === 0 || s.timing.warmRuns.some((r) => r.results === 0));
+  for (const { articles, timing } of noResults) {
+    const empty = [...(timing.coldResults === 0 ? ['(cold query)'] : []), ...timing.warmRuns.filter((r) => !r.results).map((r) => r.query)];
+    parts.push(`Note: at ${articles} articles these queries found nothing, so their times are of "no results": ${empty.join(', ')}`);
+  }
   parts.push(
     `Targets\n${textTable(
       ['target', 'measured', 'met'],
@@ -275,7 +286,7 @@ export function readmeTable(report: BenchReport): string {
   }
   const m = report.machine;
   return (
-    `Latest figures (${report.date.slice(0, 10)}, ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; \`npm run bench\`):\n\n` +
+    `Latest figures (${report.date.slice(0, 10)}, ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, load ${m.loadAverage.start.toFixed(1)}–${m.loadAverage.end.toFixed(1)}; \`npm run bench\`):\n\n` +
     markdownTable(['measure', 'result', 'target'], rows)
   );
 }

@@ -25,7 +25,7 @@ const run = (articles: number, ms: number, rss: number, out: number): Omit<SizeR
 const base = (overrides: Partial<BenchReport>): Omit<BenchReport, 'targets'> => ({
   version: 1,
   date: '2026-01-01T00:00:00.000Z',
-  machine: { cpu: 'cpu', cores: 2, memoryGb: 4, os: 'linux', node: '24', chromium: 'Chromium' },
+  machine: { cpu: 'cpu', cores: 2, memoryGb: 4, os: 'linux', node: '24', chromium: 'Chromium', loadAverage: { start: 0, end: 0 } },
   seed: '1',
   sizes: [100, 1000],
   pipeline: [],
@@ -33,6 +33,7 @@ const base = (overrides: Partial<BenchReport>): Omit<BenchReport, 'targets'> => 
   pages: null,
   search: [],
   lighthouse: null,
+  errors: [],
   ...overrides,
 });
 
