@@ -28,7 +28,7 @@ import {
 } from './pagefind';
 import { searchTargetUrl } from './target-url';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 20;
 const INTRO = 'Type a word or a phrase, or pick a theme or a name: results are passages, each linking to its place in the article.';
 
 class DossierSearch extends HTMLElement {
