@@ -35,6 +35,18 @@ export function compareRows(articles: Article[], themes: ThemeInfo[]): CompareRo
   ];
 }
 
+/**
+ * The most sources the compare view holds. Every page of it lists, and pre-renders a page
+ * for, each pair of the sources it holds, so beyond a handful the site would grow with the
+ * square of the dossier; a larger dossier compares its most recent sources.
+ */
+export const COMPARE_LIMIT = 8;
+
+/** The sources the compare view holds: all of them, or the COMPARE_LIMIT most recent. */
+export function comparableArticles<T>(articles: T[]): T[] {
+  return articles.slice(-COMPARE_LIMIT);
+}
+
 /** Separator between the two slugs of a pair page's address: /compare/<a>--<b>/. */
 export const PAIR_SEPARATOR = '--';
 

@@ -8,3 +8,6 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/search/', label: 'Search' },
   { href: '/notebook/', label: 'Notebook' },
 ];
+
+/** How many passages on a theme the article rail lists from the other sources. */
+export const RAIL_PASSAGES_PER_THEME = 12;

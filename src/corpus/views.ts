@@ -17,13 +17,20 @@ import {
   type PassageSummary,
   type ThemeInfo,
 } from './model';
+import { RAIL_PASSAGES_PER_THEME } from './site';
 
 export interface ThemeInArticle {
   theme: ThemeInfo;
   /** Passages of this article on the theme. */
   count: number;
-  /** Passages on the theme in the other sources, in publication order. */
+  /**
+   * Passages on the theme in the other sources, taken in turn from each source (so a
+   * prolific one does not crowd out the rest), at most RAIL_PASSAGES_PER_THEME, and then
+   * in publication order.
+   */
   elsewhere: PassageSummary[];
+  /** All passages on the theme in the other sources (the theme page lists them). */
+  elsewhereTotal: number;
 }
 
 /** The themes an article touches, in taxonomy order, with where else each is discussed. */
@@ -31,12 +38,26 @@ export function themesInArticle(corpus: Corpus, article: Article): ThemeInArticl
   return corpus.themes.flatMap((theme) => {
     const count = article.passages.filter((p) => p.themes.includes(theme.id)).length;
     if (count === 0) return [];
-    const elsewhere = corpus.articles
+    const bySource = corpus.articles
       .filter((a) => a.slug !== article.slug)
-      .flatMap((a) => a.passages.filter((p) => p.themes.includes(theme.id)))
-      .map((p) => summarize(corpus, p.id, 12));
-    return [{ theme, count, elsewhere }];
+      .map((a) => a.passages.filter((p) => p.themes.includes(theme.id)));
+    const picked = takeInTurn(bySource, RAIL_PASSAGES_PER_THEME);
+    const elsewhere = bySource.flat().filter((p) => picked.has(p)).map((p) => summarize(corpus, p.id, 12));
+    const elsewhereTotal = bySource.reduce((n, list) => n + list.length, 0);
+    return [{ theme, count, elsewhere, elsewhereTotal }];
   });
+}
+
+/** Up to `max` items, one from each list in turn (first items first). */
+function takeInTurn<T>(lists: T[][], max: number): Set<T> {
+  const picked = new Set<T>();
+  for (let round = 0; picked.size < max && lists.some((l) => l.length > round); round++) {
+    for (const list of lists) {
+      const item = list[round];
+      if (item !== undefined && picked.size < max) picked.add(item);
+    }
+  }
+  return picked;
 }
 
 /** Per passage of an article: its themes as objects and its related passages as summaries. */
