@@ -1,7 +1,8 @@
 /**
  * Property-based tests of the normaliser (fast-check): random and adversarial raw text —
- * control characters, mojibake and invalid bytes, huge lines, HTML and Markdown markup,
- * fake passage marks, nothing but boilerplate — in temporary folders, never content/.
+ * odd spaces and control characters, mojibake and invalid bytes, huge lines, HTML and
+ * Markdown markup, fake passage marks, nothing but boilerplate — in temporary folders,
+ * never content/.
  *
  * Whatever the input, the normaliser either
  *   - writes articles whose words are exactly the input's words minus the lines it
@@ -46,10 +47,14 @@ const MARKUP = [
   '$x$', '~~strike~~', '<br>', '&#x26;', '\\*',
 ];
 const MOJIBAKE = ['â€™', 'â€œ', 'â€”', 'Ã©', 'Ã¼', 'Â', 'ï»¿', '\uFFFD', 'Ãƒ'];
-const CONTROL = [
-  '\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u007F', '\u0085', '\u200B', '\u200D',
-  '\u200F', '\u2028', '\u2029', '\uFEFF', '\u00A0', '\u2009', '\u3000', '\t',
+/** Odd spaces and invisible characters that real text does carry. */
+const ODD_CHARACTERS = [
+  '\u000B', '\u000C', '\u0085', '\u200B', '\u200D', '\u200F', '\u2028', '\u2029', '\uFEFF', '\u00A0', '\u2009',
+  '\u3000', '\t',
 ];
+/** Control characters no text has: a file holding one is damaged (or not text at all). */
+const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000E', '\u001B', '\u001F', '\u007F'];
+const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
 const BOILERPLATE = [
   'Image copyright Getty Images', '© Reuters', 'AA Font size + Print', 'Khalid Mohammed/AP', 'ISIS_fall_card_sign2',
   'Get alerts on Terrorism when a new story is published', 'Copyright The Financial Times Limited 2019. All rights reserved.',
@@ -60,9 +65,9 @@ const token = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 3, arbitrary: fc.constantFrom(...MARKUP) },
   { weight: 2, arbitrary: fc.constantFrom(...MOJIBAKE) },
-  { weight: 2, arbitrary: fc.constantFrom(...CONTROL) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+  { weight: 2, arbitrary: fc.constantFrom(...ODD_CHARACTERS) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }).map(withoutControls) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }).map(withoutControls) },
 );
 const line = fc.oneof(
   { weight: 10, arbitrary: fc.array(token, { minLength: 1, maxLength: 30 }).map((t) => t.join(' ')) },
@@ -77,9 +82,20 @@ const rawText = fc
   .tuple(fc.boolean(), fc.array(fc.tuple(line, separator), { minLength: 1, maxLength: 25 }))
   .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.map(([l, s]) => l + s).join(''));
 
-/** Bytes of a raw file: mostly the UTF-8 of the text, sometimes broken on purpose. */
+/**
+ * Bytes of a raw file: mostly the UTF-8 of the text (so the words property is well
+ * exercised), sometimes damaged on purpose: a control character, invalid UTF-8, UTF-16, a
+ * huge line, nothing but boilerplate.
+ */
 const rawBytes = fc.oneof(
-  { weight: 12, arbitrary: rawText.map((t) => Buffer.from(t, 'utf8')) },
+  { weight: 20, arbitrary: rawText.map((t) => Buffer.from(t, 'utf8')) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(rawText, fc.nat(), fc.constantFrom(...CONTROL)).map(([t, at, control]) => {
+      const i = at % (t.length + 1);
+      return Buffer.from(t.slice(0, i) + control + t.slice(i), 'utf8');
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -224,7 +240,7 @@ describe('normalizeCorpus under random and adversarial input', () => {
   }, 120_000);
 
   it('should survive fake passage marks, markup-only lines and lone separators', async () => {
-    const adversarial = fc.array(fc.constantFrom(...MARKUP, ...CONTROL, ...MOJIBAKE), { minLength: 1, maxLength: 12 });
+    const adversarial = fc.array(fc.constantFrom(...MARKUP, ...ODD_CHARACTERS, ...MOJIBAKE), { minLength: 1, maxLength: 12 });
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(adversarial, separator), { minLength: 1, maxLength: 12 }),
