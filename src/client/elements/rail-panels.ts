@@ -8,5 +8,8 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>('details[data-
     panel.open = wide.matches;
   };
   sync();
+  // Until now CSS showed the panel's content on wide screens (so nothing moved on load);
+  // from here on, the <details> opens and closes as usual.
+  panel.dataset.ready = '';
   wide.addEventListener('change', sync);
 }
