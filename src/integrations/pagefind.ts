@@ -16,7 +16,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only the share pages carry data-pagefind-body (one passage each); reading the
+        // rest of the site would only cost time and memory.
+        const added = await index.addDirectory({ path: site, glob: 'p/**/*.html' });
         if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${site}pagefind` });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

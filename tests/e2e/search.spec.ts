@@ -55,3 +55,11 @@ test('a search with no results says so and suggests what to try', async ({ page 
   await expect(page.locator('.search-summary')).toContainText('No passage matches');
   await expect(page.locator('.search-result')).toHaveCount(0);
 });
+
+test('a name written with a prefix in the text ("al-Baghdadi") is found by its bare form', async ({ page }) => {
+  const expected = articles.flatMap((a) => a.passages).filter((p) => /baghdadi/i.test(p.text)).length;
+  expect(expected).toBeGreaterThan(0);
+  await page.goto('/search/?q=Baghdadi');
+  await expect(page.locator('.search-result')).toHaveCount(expected);
+  await expect(page.locator('.search-summary')).not.toContainText('No passage');
+});

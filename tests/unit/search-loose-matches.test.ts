@@ -20,6 +20,11 @@ describe('hitsWord', () => {
 });
 
 describe('unfoundWords', () => {
+  it('should count a part of a hyphenated marked word as a hit', () => {
+    expect(unfoundWords('Baghdadi', ['al-Baghdadi'])).toEqual([]);
+    expect(unfoundWords('Qaeda', ['al-Qaeda’s'])).toEqual([]);
+  });
+
   it('should name the query words no marked word is a hit for', () => {
     expect(unfoundWords('Afganistan', ['a', 'A'])).toEqual(['afganistan']);
     expect(unfoundWords('foreign fighters', ['foreign', 'fighters'])).toEqual([]);

@@ -32,7 +32,9 @@ export function hitsWord(word: string, marked: string): boolean {
 
 /** The query words that none of the marked words is a real hit for. */
 export function unfoundWords(query: string, marked: Iterable<string>): string[] {
-  const words = [...new Set([...marked].map(fold).filter(Boolean))];
+  // "al-Baghdadi" is a hit for "Baghdadi" too: count the parts of hyphenated words
+  const parts = [...marked].flatMap((m) => [m, ...m.split(/[-‐‑'’]/)]);
+  const words = [...new Set(parts.map(fold).filter(Boolean))];
   return queryWords(query).filter((q) => !words.some((m) => hitsWord(q, m)));
 }
 
