@@ -14,7 +14,7 @@
  * The machine is shared: a stage that runs past its time, memory or disk limit is stopped
  * (with everything it started) and reported as unfinished, with how far it got.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,7 +39,9 @@ const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip l
   --port    first port for the static servers
   --stage-timeout  minutes after which a pipeline stage is stopped and reported as unfinished (default 20)
   --max-memory     GB of memory a stage may hold before it is stopped (default 12)
-  --max-output     GB the built site may reach before the build is stopped, to spare the disk (default 10)`;
+  --max-output     GB the built site may reach before the build is stopped, to spare the disk (default 10)
+  --report FILE    measure nothing: print the tables of a saved report (e.g. bench-results/latest.json)
+                   and write its README table again`;
 
 const SKIPPABLE = ['pages', 'search', 'lighthouse'] as const;
 
@@ -61,6 +63,7 @@ const { values } = (() => {
         'max-memory': { type: 'string', default: '12' },
         'max-output': { type: 'string', default: '10' },
         out: { type: 'string', default: 'bench-results' },
+        report: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -70,6 +73,16 @@ const { values } = (() => {
 })();
 if (values.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+
+if (values.report) {
+  const saved = JSON.parse(readFileSync(values.report, 'utf8')) as BenchReport;
+  const { targets: _old, ...rest } = saved;
+  const again: BenchReport = { ...rest, errors: rest.errors ?? [], targets: checkTargets(rest) };
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'README-table.md'), `${readmeTable(again)}\n`);
+  console.log(`${formatReport(again)}\n\nWritten: ${join(values.out, 'README-table.md')}`);
   process.exit(0);
 }
 
