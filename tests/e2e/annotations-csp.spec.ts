@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectCspViolations } from './csp-violations';
 import { annotate, richPassage, selectInPassage } from './annotations-helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -7,11 +8,7 @@ const { article, passage, sentence } = richPassage();
 
 /** Collects CSP violations (reported as console errors and as events) and page errors. */
 async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on('console', (msg) => {
-    if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
-  });
-  page.on('pageerror', (error) => violations.push(String(error)));
+  const violations = collectCspViolations(page);
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to … (${e.violatedDirective}: ${e.blockedURI})`));
   });

@@ -1,3 +1,4 @@
+import { collectCspViolations } from './csp-violations';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readThemeOverrides, readThemes } from '../../src/corpus/analysis-data';
@@ -200,11 +201,7 @@ test.describe('wide screens', () => {
   test('the compare pages run under the Content-Security-Policy, and work from the first paint without scripts for their sources', async ({
     page,
   }) => {
-    const violations: string[] = [];
-    page.on('console', (msg) => {
-      if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
-    });
-    page.on('pageerror', (error) => violations.push(String(error)));
+    const violations = collectCspViolations(page);
     await page.goto('/compare/');
     await page.getByRole('link', { name: 'Full text' }).click();
     await expect(page.locator('.cmp-minimap rect[class^="theme-"]').first()).toBeAttached();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { collectCspViolations } from './csp-violations';
 import { loadDossier, passagesOn, type DossierJson } from './dossier-json';
 
 let dossier: DossierJson;
@@ -90,11 +91,7 @@ test.describe('on a phone', () => {
 test('the analysis pages run under the Content-Security-Policy without violations, and carry no inline styles', async ({
   page,
 }) => {
-  const violations: string[] = [];
-  page.on('console', (msg) => {
-    if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
-  });
-  page.on('pageerror', (error) => violations.push(String(error)));
+  const violations = collectCspViolations(page);
   const paths = [
     '/themes/',
     `/themes/${dossier.themes[0]!.id}/`,

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { collectCspViolations } from './csp-violations';
 import { readArticles } from './corpus';
 
 const article = readArticles()[0]!;
@@ -21,11 +22,7 @@ const pages: { path: string; act?: (page: import('@playwright/test').Page) => Pr
 
 for (const { path, act } of pages) {
   test(`${path} runs under the Content-Security-Policy without violations`, async ({ page }) => {
-    const violations: string[] = [];
-    page.on('console', (msg) => {
-      if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
-    });
-    page.on('pageerror', (error) => violations.push(String(error)));
+    const violations = collectCspViolations(page);
     await page.goto(path);
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'self'");

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { collectCspViolations } from './csp-violations';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { publicationSortKey } from '../../src/corpus/format';
@@ -87,11 +88,7 @@ test.describe('wide screens', () => {
   });
 
   test('the figures page runs under the Content-Security-Policy', async ({ page }) => {
-    const violations: string[] = [];
-    page.on('console', (msg) => {
-      if (/content security policy|refused to/i.test(msg.text())) violations.push(msg.text());
-    });
-    page.on('pageerror', (error) => violations.push(String(error)));
+    const violations = collectCspViolations(page);
     await page.goto('/figures/');
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
