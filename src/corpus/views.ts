@@ -303,17 +303,17 @@ export function passageFilters(corpus: Corpus, passage: Passage): { themes: stri
 }
 
 export interface FacetOption {
-  /** The filter value in the index (outlet, theme label, entity name). */
+  /** The filter value in the index (article's passage-id prefix, theme label, entity name). */
   value: string;
-  /** What the URL carries: outlet, theme id, entity id. */
+  /** What the URL carries: article slug, theme id, entity id. */
   param: string;
   label: string;
   /** Passages carrying it in the whole dossier. */
   passages: number;
   /** A theme option's theme, for its colour dot. */
   theme?: ThemeInfo;
-  /** A source option's article: results show its headline and link into it. */
-  article?: { url: string; headline: string };
+  /** A source option's article: results whose passage id has its prefix show its outlet and headline. */
+  article?: { url: string; headline: string; outlet: string };
 }
 
 export interface SearchFacets {
@@ -327,14 +327,21 @@ export interface SearchFacets {
 export function searchFacets(corpus: Corpus): SearchFacets {
   const values = entityFilterValues(corpus);
   const all = [...corpus.passagesById.values()];
+  const outlets = new Map<string, number>();
+  for (const a of corpus.articles) outlets.set(a.meta.outlet, (outlets.get(a.meta.outlet) ?? 0) + 1);
   return {
-    source: corpus.articles.map((a) => ({
-      value: a.meta.outlet,
-      param: a.meta.outlet,
-      label: a.meta.outlet,
-      passages: a.passages.length,
-      article: { url: a.url, headline: a.meta.headline.value ?? a.slug },
-    })),
+    // One value per article, not per outlet: an outlet may have several articles. The index
+    // knows an article by its passage-id prefix, the URL by its slug.
+    source: corpus.articles.map((a) => {
+      const headline = a.meta.headline.value ?? a.slug;
+      return {
+        value: a.meta.idPrefix,
+        param: a.slug,
+        label: (outlets.get(a.meta.outlet) ?? 0) > 1 ? `${a.meta.outlet}: ${headline}` : a.meta.outlet,
+        passages: a.passages.length,
+        article: { url: a.url, headline, outlet: a.meta.outlet },
+      };
+    }),
     theme: corpus.themes.map((theme) => ({
       value: theme.label,
       param: theme.id,

@@ -1,35 +1,42 @@
 /**
- * <dossier-search>: the search page. Results are passages (one Pagefind document each),
- * narrowed by facets — sources, themes, people/places/organisations — that show how many
- * passages each value holds for the current query. A query that finds little offers
- * "Did you mean …" corrections. Each result links to the passage in its article with the
- * query carried along, so the hit terms are marked on arrival. The URL keeps the state.
+ * <dossier-search>: the search page. Results are passages (one Pagefind record each, and
+ * editors' notes, labelled), narrowed by facets — sources, themes, people/places/organisations
+ * — that show how many passages each value holds for the current query. The URL keeps the state.
+ *
+ * Fast at any size: results are painted as soon as the fragments of the results that fit on
+ * screen are in; the next ones load as the reader scrolls or asks for more; facet counts come
+ * from a second Pagefind instance afterwards (pagefind.ts). A query that finds nothing is
+ * searched again as its best correction, and says so; one that finds little offers corrections.
  */
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
+import { countFacets, findHits, type Found, type Hit } from './engine';
+import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
-import {
-  FACETS,
-  describeResults,
-  emptySelection,
-  facetCounts,
-  hasSelection,
-  pagefindFilters,
-  type FacetCounts,
-  type FacetName,
-  type Selection,
-} from './facets';
-import {
-  excerptNodes,
-  loadPagefind,
-  type Pagefind,
-  type PagefindResult,
-  type PagefindResultData,
-  type PagefindSearch,
-} from './pagefind';
+import { excerptNodes, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
 import { searchTargetUrl } from './target-url';
 
+/** Results loaded at a time past the first screenful (on scroll or "Show more"). */
 const PAGE_SIZE = 20;
+/** The least height a result takes: how many fit on screen decides how many load first. */
+const MIN_RESULT_HEIGHT = 110;
+/** Counting the facets waits this long for the reader to stop typing. */
+const COUNTS_DELAY_MS = 150;
 const INTRO = 'Type a word or a phrase, or pick a theme or a name: results are passages, each linking to its place in the article.';
+
+/** A passage id ("cnn-3fa2c1") in a result's URL fragment, and its article prefix ("cnn"). */
+const PASSAGE_IN_URL = /#([a-z][a-z0-9]*)-[0-9a-f]{6,}$/;
+
+interface ArticleInfo {
+  url: string;
+  headline: string;
+  outlet: string;
+}
+
+interface Shown {
+  query: string;
+  found: Found;
+  first: PagefindResultData[];
+}
 
 class DossierSearch extends HTMLElement {
   #input!: HTMLInputElement;
@@ -37,17 +44,26 @@ class DossierSearch extends HTMLElement {
   #list!: HTMLOListElement;
   #more!: HTMLButtonElement;
   #clear!: HTMLButtonElement;
+  #facets!: HTMLElement;
   #didYouMean!: HTMLElement;
+  #correction!: HTMLElement;
   #run = 0;
-  #results: PagefindResult[] = [];
+  #hits: Hit[] = [];
+  #found: Found = { hits: [], passages: 0, notes: 0 };
   #shown = 0;
+  #loading: Promise<void> | null = null;
+  /** The query whose results are shown (the reader's, or its correction). */
   #query = '';
+  /** Search the words as typed, without correcting them (after "search instead for …"). */
+  #literal = false;
   /** Whether the facet counts are a search's (true) or the whole dossier's. */
   #searching = false;
   /** Theme label → theme id, for the chips on results. */
   #themeIds = new Map<string, string>();
-  /** Outlet → its article, for a result's headline and link. */
-  #articles = new Map<string, { url: string; headline: string }>();
+  /** Passage-id prefix → its article: where a result comes from is in its id. */
+  #articles = new Map<string, ArticleInfo>();
+  /** Filter value → label, per facet, for the sentence above the results. */
+  #labels = new Map<string, string>();
 
   connectedCallback() {
     this.#input = this.querySelector('input[type=search]')!;
@@ -55,10 +71,19 @@ class DossierSearch extends HTMLElement {
     this.#list = this.querySelector('[data-search-results]')!;
     this.#more = this.querySelector('[data-search-more]')!;
     this.#clear = this.querySelector('[data-facets-clear]')!;
+    this.#facets = this.querySelector('.search-facets')!;
     this.#didYouMean = this.querySelector('[data-did-you-mean]')!;
+    this.#correction = this.querySelector('[data-correction]')!;
     for (const box of this.#boxes('theme')) this.#themeIds.set(box.dataset.filterValue!, box.value);
     for (const box of this.#boxes('source')) {
-      this.#articles.set(box.dataset.filterValue!, { url: box.dataset.articleUrl!, headline: box.dataset.headline! });
+      const { filterValue, articleUrl, headline, outlet } = box.dataset;
+      this.#articles.set(filterValue!, { url: articleUrl!, headline: headline!, outlet: outlet! });
+    }
+    for (const facet of FACETS) {
+      for (const box of this.#boxes(facet)) {
+        const label = box.closest('label')?.querySelector('.facet-label')?.textContent?.trim();
+        this.#labels.set(`${facet}:${box.dataset.filterValue}`, label || box.dataset.filterValue!);
+      }
     }
 
     this.#restoreFromUrl();
@@ -68,7 +93,10 @@ class DossierSearch extends HTMLElement {
     });
     // Pagefind answers a warm query in milliseconds, so search as the reader types;
     // a newer query supersedes an older one still running (see #run).
-    this.#input.addEventListener('input', () => void this.#search());
+    this.#input.addEventListener('input', () => {
+      this.#literal = false;
+      void this.#search();
+    });
     this.addEventListener('change', (event) => {
       if ((event.target as Element).matches('input[type=checkbox]')) void this.#search();
     });
@@ -77,7 +105,11 @@ class DossierSearch extends HTMLElement {
       void this.#search();
       this.#input.focus();
     });
-    this.#more.addEventListener('click', () => void this.#showMore());
+    this.#more.addEventListener('click', () => void this.#showMore(true));
+    // The next results load before the reader reaches the end of the list.
+    new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void this.#showMore(false);
+    }, { rootMargin: '0px 0px 400px 0px' }).observe(this.#more);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-facet-more]')) {
       button.addEventListener('click', () => this.#toggleAll(button));
     }
@@ -86,6 +118,13 @@ class DossierSearch extends HTMLElement {
       if (!link) return;
       event.preventDefault();
       this.#input.value = link.dataset.suggestion!;
+      this.#literal = false;
+      void this.#search();
+      this.#input.focus();
+    });
+    this.#correction.querySelector('a')!.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.#literal = true;
       void this.#search();
       this.#input.focus();
     });
@@ -100,101 +139,170 @@ class DossierSearch extends HTMLElement {
   #restoreFromUrl() {
     const params = new URLSearchParams(location.search);
     this.#input.value = params.get('q') ?? '';
+    this.#literal = params.get('literal') === '1';
     for (const facet of FACETS) {
       const wanted = new Set(params.getAll(facet));
-      for (const box of this.#boxes(facet)) box.checked = wanted.has(box.value);
+      // a source may also be named by its outlet (links made before sources were articles)
+      for (const box of this.#boxes(facet)) box.checked = wanted.has(box.value) || (facet === 'source' && wanted.has(box.dataset.outlet!));
     }
   }
 
-  /** Ticked values as the index knows them (outlet, theme label, entity name). */
-  #selection(): Selection {
+  /** Ticked values as the index knows them (article prefix, theme label, entity name), or their labels. */
+  #selection(as: 'values' | 'labels' = 'values'): Selection {
     const selection = emptySelection();
     for (const facet of FACETS) {
       selection[facet] = this.#boxes(facet)
         .filter((b) => b.checked)
-        .map((b) => b.dataset.filterValue!);
+        .map((b) => b.dataset.filterValue!)
+        .map((v) => (as === 'labels' ? (this.#labels.get(`${facet}:${v}`) ?? v) : v));
     }
     return selection;
   }
 
+  /** How many results fit between the top of the list and the bottom of the window. */
+  #onScreen(): number {
+    const top = Math.max(0, this.#list.getBoundingClientRect().top);
+    return Math.min(PAGE_SIZE, Math.max(3, Math.ceil((innerHeight - top) / MIN_RESULT_HEIGHT)));
+  }
+
   async #search({ keepUrl = false } = {}) {
     const run = ++this.#run;
-    const query = this.#input.value.trim();
+    const typed = this.#input.value.trim();
     const selection = this.#selection();
-    if (!keepUrl) this.#syncUrl(query);
+    if (!keepUrl) this.#syncUrl(typed);
     this.#showSelectionState(selection);
 
-    if (!query && !hasSelection(selection)) {
-      this.#results = [];
+    if (!typed && !hasSelection(selection)) {
+      this.#hits = [];
+      this.#shown = 0;
       this.#list.replaceChildren();
       this.#more.hidden = true;
       this.#didYouMean.hidden = true;
+      this.#correction.hidden = true;
       this.#showCounts(null);
       this.#summary.textContent = INTRO;
       return;
     }
 
     let pagefind: Pagefind;
-    let main: PagefindSearch;
-    const term = query || null;
+    let shown: Shown | null;
     try {
-      pagefind = await loadPagefind();
-      main = await pagefind.search(term, { filters: pagefindFilters(selection) });
+      pagefind = await loadPagefind('results');
+      shown = await this.#find(pagefind, typed, selection);
+      if (run !== this.#run) return;
+      // Nothing found: search the best correction instead, unless the reader asked for the words as typed.
+      if (typed && !shown.found.hits.length && !this.#literal) {
+        const corrected = await this.#corrected(pagefind, typed, selection);
+        if (run !== this.#run) return;
+        if (corrected) shown = corrected;
+      }
     } catch {
+      if (run !== this.#run) return;
       this.#summary.textContent = 'Search is unavailable: the search index could not be loaded. Try reloading the page.';
       return;
     }
-    if (run !== this.#run) return;
 
-    let results = main.results;
-    let firstPage = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
-    if (run !== this.#run) return;
-    // A word Pagefind does not know matches the smaller words it splits into ("Afganistan"
-    // finds every "a"): such results are no match at all.
-    const loose = Boolean(query) && results.length > 0 && unfoundWords(query, firstPage.flatMap(markedWords)).length > 0;
-    if (loose) {
-      results = [];
-      firstPage = [];
-    }
-
-    // Results first; the facet counts (one more search per facet) follow a moment later.
-    this.#results = results;
-    this.#query = query;
-    this.#shown = 0;
-    this.#list.replaceChildren();
-    this.#render(firstPage);
-    this.#summary.textContent = describeResults(results.length, query, selection, this.#shown);
-
-    let counts: FacetCounts = { source: {}, theme: {}, entity: {} };
-    if (!loose) {
-      try {
-        counts = await facetCounts(selection, main, (filters) => pagefind.search(term, { filters }));
-      } catch {
-        /* counts are a help, not the result: leave them blank */
-      }
-      if (run !== this.#run) return;
-    }
-    this.#showCounts(counts);
-    await this.#offerSuggestions(run, pagefind, query, selection, results.length);
+    this.#paint(shown, typed, selection);
+    void this.#countLater(run, shown.query, selection);
+    if (shown.query === typed) void this.#offerSuggestions(run, pagefind, typed, selection, shown.found.passages + shown.found.notes);
+    else this.#didYouMean.hidden = true;
   }
 
-  /** Renders the next page of results ("Show more"). */
-  async #showMore() {
+  /** The query's hits and the data of those that fit on screen; a query that only finds loose fragments finds nothing. */
+  async #find(pagefind: Pagefind, query: string, selection: Selection): Promise<Shown> {
+    const found = await findHits(pagefind, query, selection);
+    const first = await Promise.all(found.hits.slice(0, this.#onScreen()).map((h) => h.result.data()));
+    // A word Pagefind does not know matches the smaller words it splits into ("Afganistan"
+    // finds every "a"): such results are no match at all.
+    if (query && first.length && unfoundWords(query, first.flatMap(markedWords)).length > 0) {
+      return { query, found: { hits: [], passages: 0, notes: 0 }, first: [] };
+    }
+    return { query, found, first };
+  }
+
+  /** The first correction of the query's unknown words that finds something, searched. */
+  async #corrected(pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
+    let suggestions;
+    try {
+      suggestions = await suggestionsFor(query);
+    } catch {
+      return null; // no vocabulary: the summary says what to try
+    }
+    for (const suggestion of suggestions) {
+      const shown = await this.#find(pagefind, suggestion.text, selection);
+      if (shown.found.hits.length) return shown;
+    }
+    return null;
+  }
+
+  #paint({ query, found, first }: Shown, typed: string, selection: Selection) {
+    this.#query = query;
+    this.#found = found;
+    this.#hits = found.hits;
+    this.#shown = 0;
+    this.#loading = null;
+    this.#list.replaceChildren();
+    this.#render(first);
+    this.#describe();
+    const corrected = query !== typed;
+    this.#correction.hidden = !corrected;
+    if (corrected) {
+      this.#correction.querySelector('[data-corrected]')!.textContent = query;
+      this.#correction.querySelector('[data-literal-query]')!.textContent = typed;
+      this.#correction.querySelector('a')!.href = this.#urlFor(typed, true);
+    }
+    if (!hasSelection(selection) || found.hits.length) this.#facets.setAttribute('aria-busy', 'true');
+  }
+
+  #describe() {
+    const { passages, notes } = this.#found;
+    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), this.#shown, notes);
+  }
+
+  /** Loads and renders the next results: on scroll, or focusing the first new one when asked with the button. */
+  async #showMore(focus: boolean) {
+    if (this.#shown >= this.#hits.length || this.#loading) return;
     const run = this.#run;
-    const data = await Promise.all(this.#results.slice(this.#shown, this.#shown + PAGE_SIZE).map((r) => r.data()));
-    if (run !== this.#run) return;
     const first = this.#shown;
-    this.#render(data);
-    this.#summary.textContent = describeResults(this.#results.length, this.#query, this.#selection(), this.#shown);
+    this.#loading = (async () => {
+      const data = await Promise.all(this.#hits.slice(first, first + PAGE_SIZE).map((h) => h.result.data()));
+      if (run !== this.#run || this.#shown !== first) return;
+      this.#render(data);
+      this.#describe();
+    })();
+    try {
+      await this.#loading;
+    } finally {
+      if (run === this.#run) this.#loading = null;
+    }
     // carry on reading where the new results start
-    this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
+    if (focus && run === this.#run) this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
   }
 
   #render(data: PagefindResultData[]) {
-    this.#list.append(...data.map((result) => this.#renderResult(result, this.#query)));
+    const from = this.#shown;
+    this.#list.append(...data.map((result, i) => this.#renderResult(this.#hits[from + i]!, result)));
     this.#shown += data.length;
-    this.#more.hidden = this.#shown >= this.#results.length;
-    this.#more.textContent = `Show ${Math.min(PAGE_SIZE, this.#results.length - this.#shown)} more results`;
+    const left = this.#hits.length - this.#shown;
+    this.#more.hidden = left <= 0;
+    this.#more.textContent = `Show ${Math.min(PAGE_SIZE, left)} more result${left === 1 ? '' : 's'}`;
+  }
+
+  /** Facet counts for what is shown, once the reader pauses: never before the results are painted. */
+  async #countLater(run: number, query: string, selection: Selection) {
+    await new Promise((resolve) => setTimeout(resolve, COUNTS_DELAY_MS));
+    if (run !== this.#run) return;
+    let counts: FacetCounts = { source: {}, theme: {}, entity: {} };
+    if (this.#found.passages > 0 || !query) {
+      try {
+        counts = await countFacets(await loadPagefind('counts'), query, selection);
+      } catch {
+        /* counts are a help, not the result: leave them blank */
+      }
+    }
+    if (run !== this.#run) return;
+    this.#showCounts(counts);
+    this.#facets.removeAttribute('aria-busy');
   }
 
   async #offerSuggestions(run: number, pagefind: Pagefind, query: string, selection: Selection, found: number) {
@@ -203,9 +311,11 @@ class DossierSearch extends HTMLElement {
     let offers: { text: string; count: number }[];
     try {
       const suggestions = await suggestionsFor(query);
-      const filters = pagefindFilters(selection);
       offers = await Promise.all(
-        suggestions.map(async (s) => ({ text: s.text, count: (await pagefind.search(s.text, { filters })).results.length })),
+        suggestions.map(async (s) => {
+          const { passages, notes } = await findHits(pagefind, s.text, selection);
+          return { text: s.text, count: passages + notes };
+        }),
       );
     } catch {
       return; // no suggestions is a quiet failure: the summary already says what to try
@@ -224,7 +334,7 @@ class DossierSearch extends HTMLElement {
         link.textContent = text;
         const note = document.createElement('span');
         note.className = 'suggestion-count';
-        note.textContent = `${count} passage${count === 1 ? '' : 's'}`;
+        note.textContent = `${count} result${count === 1 ? '' : 's'}`;
         link.append(note);
         item.append(link);
         return item;
@@ -298,27 +408,34 @@ class DossierSearch extends HTMLElement {
     this.#clear.hidden = !hasSelection(selection);
   }
 
-  #renderResult(result: PagefindResultData, query: string): HTMLLIElement {
-    // The index holds only the passage text (README, "The search contract"): where it comes
-    // from travels in its filters, and its place is its article's URL + its id.
-    const outletName = result.filters.source?.[0] ?? '';
-    const article = this.#articles.get(outletName);
-    const passageId = /\/p\/([^/]+)\/?$/.exec(result.url)?.[1];
+  #renderResult(hit: Hit, result: PagefindResultData): HTMLLIElement {
+    // The index holds only the text (README, "The search contract"): the passage is the id in
+    // the record's URL, and its article is the one whose prefix the id carries.
+    const match = PASSAGE_IN_URL.exec(result.url);
+    const passageId = match ? result.url.slice(result.url.lastIndexOf('#') + 1) : undefined;
+    const article = match ? this.#articles.get(match[1]!) : undefined;
     const target = article && passageId ? `${article.url}#${passageId}` : result.url;
+    const query = this.#query;
 
     const item = document.createElement('li');
-    item.className = 'search-result';
-    const outlet = document.createElement('p');
-    outlet.className = 'outlet';
-    outlet.textContent = [outletName, result.filters.section?.[0]].filter(Boolean).join(' · ');
+    item.className = hit.kind === 'note' ? 'search-result is-note' : 'search-result';
+    const where = document.createElement('p');
+    where.className = 'outlet';
+    if (hit.kind === 'note') {
+      const kind = document.createElement('span');
+      kind.className = 'search-result-kind';
+      kind.textContent = 'Editors’ note';
+      where.append(kind, ' ');
+    }
+    where.append([article?.outlet, result.filters.section?.[0]].filter(Boolean).join(' · '));
     const title = document.createElement('a');
     title.className = 'search-result-title';
     title.href = query ? searchTargetUrl(target, query) : target;
-    title.textContent = article?.headline ?? result.url;
+    title.textContent = hit.kind === 'note' ? `On a passage of “${article?.headline ?? target}”` : (article?.headline ?? target);
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
     excerpt.append(...excerptNodes(result.excerpt));
-    item.append(outlet, title, excerpt);
+    item.append(where, title, excerpt);
 
     const themes = (result.filters.theme ?? []).filter((label) => this.#themeIds.has(label));
     if (themes.length) {
@@ -343,20 +460,21 @@ class DossierSearch extends HTMLElement {
     return item;
   }
 
-  #params(query: string): URLSearchParams {
+  #params(query: string, literal = this.#literal): URLSearchParams {
     const params = new URLSearchParams();
     if (query) params.set('q', query);
+    if (query && literal) params.set('literal', '1');
     for (const facet of FACETS) for (const box of this.#boxes(facet)) if (box.checked) params.append(facet, box.value);
     return params;
   }
 
-  #urlFor(query: string): string {
-    const search = this.#params(query).toString();
+  #urlFor(query: string, literal = false): string {
+    const search = this.#params(query, literal).toString();
     return `${location.pathname}${search ? `?${search}` : ''}`;
   }
 
   #syncUrl(query: string) {
-    history.replaceState(null, '', this.#urlFor(query));
+    history.replaceState(null, '', this.#urlFor(query, this.#literal));
   }
 }
 

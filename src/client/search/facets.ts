@@ -7,12 +7,10 @@
  * applied but not its own, so ticking CNN does not zero the other sources: each count says
  * how many passages ticking that value would add to the search.
  */
-import type { PagefindSearch } from './pagefind';
-
 export const FACETS = ['source', 'theme', 'entity'] as const;
 export type FacetName = (typeof FACETS)[number];
 
-/** The ticked values of each facet, as filter values in the index (outlet, theme label, entity name). */
+/** The ticked values of each facet: as filter values in the index (article prefix, theme label, entity name), or as labels to show. */
 export type Selection = Record<FacetName, readonly string[]>;
 
 export const emptySelection = (): Selection => ({ source: [], theme: [], entity: [] });
@@ -30,28 +28,10 @@ export function pagefindFilters(selection: Selection, except?: FacetName): Recor
 
 export type FacetCounts = Record<FacetName, Record<string, number>>;
 
-/**
- * Each facet's counts for the current query. `main` is the search with the whole selection;
- * `search` runs another with given filters (a facet with a selection needs one without it).
- */
-export async function facetCounts(
-  selection: Selection,
-  main: Pick<PagefindSearch, 'filters'>,
-  search: (filters: Record<string, { any: string[] }>) => Promise<Pick<PagefindSearch, 'filters'>>,
-): Promise<FacetCounts> {
-  const entries = await Promise.all(
-    FACETS.map(async (facet) => {
-      const source = selection[facet].length > 0 ? await search(pagefindFilters(selection, facet)) : main;
-      return [facet, source.filters[facet] ?? {}] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as FacetCounts;
-}
-
 const or = (values: readonly string[]) =>
   values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 
-/** "in CNN or BBC News, on Foreign fighters, naming Tunisia" (empty without a selection). */
+/** "in CNN or BBC News, on Foreign fighters, naming Tunisia" (empty without a selection), from the labels. */
 export function describeSelection(selection: Selection): string {
   return [
     selection.source.length ? `in ${or(selection.source)}` : '',
@@ -62,10 +42,19 @@ export function describeSelection(selection: Selection): string {
     .join(', ');
 }
 
-/** The sentence above the results. */
-export function describeResults(count: number, query: string, selection: Selection, shown: number): string {
+/**
+ * The sentence above the results, from the selection's labels. `notes`: editors' notes the
+ * query also found (shown among the results, labelled, and never counted as passages).
+ */
+export function describeResults(count: number, query: string, selection: Selection, shown: number, notes = 0): string {
   const scope = describeSelection(selection);
   const where = scope ? ` ${scope}` : '';
+  if (notes > 0) {
+    const noteNoun = `${notes} editors’ note${notes === 1 ? '' : 's'}`;
+    if (count === 0) return `${noteNoun} match${notes === 1 ? 'es' : ''} “${query}”${where}; no passage does.`;
+    const more = count + notes > shown ? ` (showing ${shown})` : '';
+    return `${count} passage${count === 1 ? '' : 's'} and ${noteNoun} match “${query}”${where}${more}.`;
+  }
   if (count === 0) {
     const filtered = hasSelection(selection);
     if (!query) return `No passage${where}.`;

@@ -1,8 +1,10 @@
 /**
  * On an article reached from search (`?hl=words#passage-id`), marks the hit terms
  * inside the target passage (words starting with a term, so "Tunisia" also marks
- * "Tunisian", as Pagefind's stemming matched them).
+ * "Tunisian", as Pagefind's stemming matched them). Text and terms are compared folded
+ * as the index folds them, so "al-Sham" marks "al-Shām" and "Quranic" marks "Qur’anic".
  */
+import { foldWithOffsets } from './fold';
 import { hitTerms } from './target-url';
 
 function markTerms(root: Element, terms: string[]): number {
@@ -15,15 +17,18 @@ function markTerms(root: Element, terms: string[]): number {
   let count = 0;
   for (const text of texts) {
     const value = text.data;
+    const { folded, offsets } = foldWithOffsets(value);
     const parts: Node[] = [];
     let last = 0;
-    for (const match of value.matchAll(pattern)) {
-      parts.push(document.createTextNode(value.slice(last, match.index)));
+    for (const match of folded.matchAll(pattern)) {
+      const start = offsets[match.index]!;
+      const end = offsets[match.index + match[0].length]!;
+      parts.push(document.createTextNode(value.slice(last, start)));
       const mark = document.createElement('mark');
       mark.className = 'search-hit';
-      mark.textContent = match[0];
+      mark.textContent = value.slice(start, end);
       parts.push(mark);
-      last = match.index + match[0].length;
+      last = end;
       count++;
     }
     if (parts.length) {

@@ -3,19 +3,17 @@
  * know is split into smaller words it does know: "Afganistan" finds every passage with an
  * "a" in it. So a query word only counts as found when some word Pagefind marked in the
  * results starts like it (stemming and prefixes still count: "fighting" finds "fight",
- * "Tuni" finds "Tunisia"). Pure string work, for dossier-search.ts.
+ * "Tuni" finds "Tunisia"). Words are compared folded as the index folds them (fold.ts).
+ * Pure string work, for dossier-search.ts.
  */
+import { foldText, searchWords } from './fold';
 
-const fold = (word: string) =>
-  word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+/** A word folded to its letters and digits only: "Qur’anic" → "quranic", "al-Qaeda" → "alqaeda". */
+const squash = (word: string) => foldText(word).replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The words of a query worth checking: two letters or more, folded. */
+/** The words of a query worth checking: three letters or more, folded, split at dashes. */
 export function queryWords(query: string): string[] {
-  return [...new Set((query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map(fold))].filter((w) => w.length > 2);
+  return [...new Set(searchWords(query))].filter((w) => w.length > 2);
 }
 
 const commonPrefix = (a: string, b: string) => {
@@ -27,15 +25,14 @@ const commonPrefix = (a: string, b: string) => {
 /** Whether a marked word is a real hit for `word`: they share most of the word's start. */
 export function hitsWord(word: string, marked: string): boolean {
   const needed = Math.min(word.length, Math.max(3, Math.ceil(word.length * 0.6)));
-  return commonPrefix(fold(word), fold(marked)) >= needed;
+  return commonPrefix(squash(word), squash(marked)) >= needed;
 }
 
 /** The query words that none of the marked words is a real hit for. */
 export function unfoundWords(query: string, marked: Iterable<string>): string[] {
-  // "al-Baghdadi" is a hit for "Baghdadi" too: count the parts of hyphenated words
-  const parts = [...marked].flatMap((m) => [m, ...m.split(/[-‐‑'’]/)]);
-  const words = [...new Set(parts.map(fold).filter(Boolean))];
-  return queryWords(query).filter((q) => !words.some((m) => hitsWord(q, m)));
+  // "al-Baghdadi" is a hit for "Baghdadi" and for "alBaghdadi": count the parts and the whole
+  const words = new Set([...marked].flatMap((m) => [squash(m), ...searchWords(m)]).filter(Boolean));
+  return queryWords(query).filter((q) => ![...words].some((m) => hitsWord(q, m)));
 }
 
 /** The words Pagefind marked in one result: its content's words at the hit locations. */

@@ -26,30 +26,54 @@ export interface PagefindSearch {
   totalFilters: Record<string, Record<string, number>>;
 }
 
+export interface PagefindSearchOptions {
+  filters?: Record<string, unknown>;
+}
+
+/** One Pagefind instance (pagefind.js's `createInstance`): its own worker and loaded chunks. */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindSearch>;
-  debouncedSearch(
-    term: string,
-    options?: { filters?: Record<string, unknown> },
-    ms?: number,
-  ): Promise<PagefindSearch | null>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
+  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-let loading: Promise<Pagefind> | undefined;
+interface PagefindModule {
+  createInstance(options?: Record<string, unknown>): Pagefind;
+}
 
-export function loadPagefind(): Promise<Pagefind> {
-  const path = '/pagefind/pagefind.js';
-  loading ??= (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 36 });
-    await pagefind.init();
-    // Loading the filters once makes every search return its per-value counts (facets).
-    await pagefind.filters();
-    return pagefind;
-  });
-  return loading;
+const BUNDLE = '/pagefind/pagefind.js';
+let bundle: Promise<PagefindModule> | undefined;
+const instances = new Map<string, Promise<Pagefind>>();
+
+/**
+ * The two instances the search page uses, each loaded on first use:
+ *   results  finds the passages. It never loads every filter: with the filters loaded,
+ *            Pagefind counts every value of every facet on each search, which at a thousand
+ *            articles (thousands of names) costs seconds a query.
+ *   counts   has every filter loaded and answers the facet counts, in its own worker, after
+ *            the results are on screen.
+ */
+export function loadPagefind(role: 'results' | 'counts'): Promise<Pagefind> {
+  let instance = instances.get(role);
+  if (!instance) {
+    bundle ??= import(/* @vite-ignore */ BUNDLE) as Promise<PagefindModule>;
+    instance = bundle.then(async (pagefind) => {
+      const created = pagefind.createInstance({ basePath: '/pagefind/' });
+      await created.options({ excerptLength: 36 });
+      await created.init();
+      if (role === 'counts') await created.filters();
+      return created;
+    });
+    // a failed load may be retried by the next search
+    instance.catch(() => {
+      instances.delete(role);
+      bundle = undefined;
+    });
+    instances.set(role, instance);
+  }
+  return instance;
 }
 
 /**

@@ -1,0 +1,112 @@
+/**
+ * What a query finds, over Pagefind: the forms of the query (fold.ts) searched together and
+ * merged, passages and editors' notes told apart by the `kind` filter, and the facet counts
+ * with each passage counted once however many forms found it. No DOM.
+ */
+import { FACETS, hasSelection, pagefindFilters, type FacetCounts, type FacetName, type Selection } from './facets';
+import { queryForms } from './fold';
+import type { Pagefind, PagefindResult, PagefindSearch } from './pagefind';
+
+export type HitKind = 'passage' | 'note';
+
+export interface Hit {
+  kind: HitKind;
+  result: PagefindResult;
+}
+
+export interface Found {
+  /** Passages and notes, best first. */
+  hits: Hit[];
+  passages: number;
+  notes: number;
+}
+
+type Filters = Record<string, { any: string[] }>;
+
+const ofKind = (filters: Filters, kind: HitKind): Filters => ({ ...filters, kind: { any: [kind] } });
+
+/** The Pagefind terms for a query: its forms, or `null` (every passage) when there are no words. */
+const termsFor = (query: string): (string | null)[] => {
+  const forms = queryForms(query);
+  return forms.length ? forms : [null];
+};
+
+/** Results of several searches as one list: each id once with its best score, best first. */
+export function mergeResults<R extends { id: string; score: number }>(lists: readonly (readonly R[])[]): R[] {
+  if (lists.length === 1) return [...lists[0]!];
+  const best = new Map<string, R>();
+  for (const list of lists) {
+    for (const result of list) {
+      const seen = best.get(result.id);
+      if (!seen || result.score > seen.score) best.set(result.id, result);
+    }
+  }
+  // Map keeps first-seen order, and sort is stable: ties stay in the first search's order.
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Every passage the query finds under the selection, and the editors' notes it finds when no
+ * facet narrows the search (notes carry no source, theme or entity, so no facet counts them).
+ */
+export async function findHits(pagefind: Pagefind, query: string, selection: Selection): Promise<Found> {
+  const terms = termsFor(query);
+  const filters = pagefindFilters(selection);
+  const searchNotes = Boolean(query) && !hasSelection(selection);
+  const [passageSearches, noteSearches] = await Promise.all([
+    Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind(filters, 'passage') }))),
+    searchNotes ? Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind({}, 'note') }))) : [],
+  ]);
+  const passages = mergeResults(passageSearches.map((s) => s.results));
+  const notes = mergeResults(noteSearches.map((s) => s.results));
+  const hits: Hit[] = [
+    ...passages.map((result) => ({ kind: 'passage' as const, result })),
+    ...notes.map((result) => ({ kind: 'note' as const, result })),
+  ].sort((a, b) => b.result.score - a.result.score);
+  return { hits, passages: passages.length, notes: notes.length };
+}
+
+/**
+ * Each facet's counts for the query: how many passages ticking a value would give. A facet's
+ * counts apply every *other* facet's selection (values of one facet combine with OR). With
+ * several query forms, Pagefind's counts are summed and a passage that more than one form
+ * found is taken off again, from its own filters.
+ */
+export async function countFacets(pagefind: Pagefind, query: string, selection: Selection): Promise<FacetCounts> {
+  const terms = termsFor(query);
+  const searches = new Map<string, Promise<PagefindSearch[]>>();
+  const searchAll = (filters: Filters) => {
+    const key = JSON.stringify(filters);
+    let found = searches.get(key);
+    if (!found) searches.set(key, (found = Promise.all(terms.map((term) => pagefind.search(term, { filters })))));
+    return found;
+  };
+  const entries = await Promise.all(
+    FACETS.map(async (facet) => {
+      const found = await searchAll(ofKind(pagefindFilters(selection, facet), 'passage'));
+      return [facet, await countOnce(found, facet)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as FacetCounts;
+}
+
+async function countOnce(found: PagefindSearch[], facet: FacetName): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const search of found) {
+    for (const [value, n] of Object.entries(search.filters[facet] ?? {})) counts[value] = (counts[value] ?? 0) + n;
+  }
+  if (found.length < 2) return counts;
+  const times = new Map<string, { n: number; result: PagefindResult }>();
+  for (const search of found) {
+    for (const result of search.results) {
+      const seen = times.get(result.id);
+      times.set(result.id, { n: (seen?.n ?? 0) + 1, result });
+    }
+  }
+  const repeated = [...times.values()].filter((t) => t.n > 1);
+  const data = await Promise.all(repeated.map((t) => t.result.data()));
+  data.forEach((d, i) => {
+    for (const value of d.filters[facet] ?? []) counts[value] = (counts[value] ?? 0) - (repeated[i]!.n - 1);
+  });
+  return counts;
+}

@@ -1,0 +1,145 @@
+/**
+ * src/client/search/engine.ts: forms of a query searched together and merged, editors' notes
+ * apart from passages, and facet counts (OR within a facet, AND across facets) that count a
+ * passage once however many forms found it. Pagefind is replaced by a small fake that follows
+ * its documented semantics: words are ANDed, a dashed word is indexed joined and in parts, a
+ * query in double quotes is an exact phrase, and `filters` counts are "the number of results
+ * if a given filter were applied in addition to the current filters".
+ */
+import { describe, expect, it } from 'vitest';
+import { countFacets, findHits, mergeResults } from '../../src/client/search/engine';
+import { emptySelection, type Selection } from '../../src/client/search/facets';
+import type { Pagefind, PagefindSearch } from '../../src/client/search/pagefind';
+
+interface Doc {
+  id: string;
+  text: string;
+  filters: Record<string, string[]>;
+}
+const passage = (id: string, text: string, source: string, theme: string[] = [], entity: string[] = []): Doc => ({
+  id,
+  text,
+  filters: { kind: ['passage'], source: [source], theme, entity },
+});
+const docs: Doc[] = [
+  passage('p1', 'Fighters loyal to al-Qaeda crossed into Syria.', 'cnn', ['Foreign fighters'], ['Syria']),
+  passage('p2', 'The group known as al Qaeda in Yemen grew.', 'bbc', ['Affiliates'], ['Yemen']),
+  passage('p3', 'Both al Qaeda and al-Qaeda are written here.', 'bbc', ['Affiliates'], []),
+  passage('p4', 'Al-Nusra, not Qaeda, held Idlib.', 'ft', ['Affiliates'], ['Idlib']),
+  passage('p5', 'Returnees went home to Tunisia.', 'cnn', ['Returnees'], ['Tunisia']),
+  { id: 'n1', text: 'Editors: this is al-Qaeda’s affiliate.', filters: { kind: ['note'] } },
+];
+
+const words = (text: string) => {
+  const tokens = text.toLowerCase().replace(/[’']/g, '').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return new Set(tokens.flatMap((t) => [t.replace(/-/g, ''), ...t.split('-')]));
+};
+const matches = (doc: Doc, term: string | null) => {
+  if (term === null) return true;
+  const phrase = /^"(.*)"$/.exec(term);
+  if (phrase) return ` ${doc.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${phrase[1]!.toLowerCase()} `);
+  const have = words(doc.text);
+  return term.toLowerCase().replace(/-/g, '').split(' ').every((w) => have.has(w));
+};
+const passes = (doc: Doc, filters: Record<string, { any: string[] }>) =>
+  Object.entries(filters).every(([key, { any }]) => (doc.filters[key] ?? []).some((v) => any.includes(v)));
+
+function fakePagefind(calls: string[] = []): Pagefind {
+  return {
+    async search(term, options = {}) {
+      const filters = (options.filters ?? {}) as Record<string, { any: string[] }>;
+      calls.push(`${term} ${JSON.stringify(filters)}`);
+      const found = docs.filter((d) => matches(d, term) && passes(d, filters));
+      const counts: Record<string, Record<string, number>> = {};
+      for (const d of docs) {
+        for (const [key, values] of Object.entries(d.filters)) {
+          for (const v of values) {
+            counts[key] ??= {};
+            counts[key][v] = found.filter((m) => (m.filters[key] ?? []).includes(v)).length;
+          }
+        }
+      }
+      const results = found.map((d, i) => ({
+        id: d.id,
+        score: 1 - i / 10,
+        data: async () => ({ url: `/#${d.id}`, excerpt: d.text, content: d.text, meta: {}, filters: d.filters, locations: [] }),
+      }));
+      return { results, filters: counts, totalFilters: counts, unfilteredResultCount: results.length } satisfies PagefindSearch;
+    },
+    options: async () => {},
+    init: async () => {},
+    preload: async () => {},
+    filters: async () => ({}),
+  };
+}
+
+const select = (partial: Partial<Selection>): Selection => ({ ...emptySelection(), ...partial });
+const ids = (hits: { result: { id: string } }[]) => hits.map((h) => h.result.id).sort();
+
+describe('mergeResults', () => {
+  it('should keep each id once, with its best score, best first', () => {
+    const merged = mergeResults([
+      [{ id: 'a', score: 0.5 }, { id: 'b', score: 0.4 }],
+      [{ id: 'b', score: 0.9 }, { id: 'c', score: 0.1 }],
+    ]);
+    expect(merged).toEqual([{ id: 'b', score: 0.9 }, { id: 'a', score: 0.5 }, { id: 'c', score: 0.1 }]);
+  });
+});
+
+describe('findHits', () => {
+  it('should find a dashed compound written with a space too, but not its words apart', async () => {
+    const found = await findHits(fakePagefind(), 'al-Qaeda', emptySelection());
+    expect(ids(found.hits.filter((h) => h.kind === 'passage'))).toEqual(['p1', 'p2', 'p3']);
+    expect(found.passages).toBe(3);
+  });
+
+  it('should list editors’ notes apart from passages, and only when no facet narrows the search', async () => {
+    const found = await findHits(fakePagefind(), 'al-Qaeda', emptySelection());
+    expect(found.hits.filter((h) => h.kind === 'note').map((h) => h.result.id)).toEqual(['n1']);
+    expect(found.notes).toBe(1);
+    const narrowed = await findHits(fakePagefind(), 'al-Qaeda', select({ source: ['bbc'] }));
+    expect(ids(narrowed.hits)).toEqual(['p2', 'p3']);
+    expect(narrowed.notes).toBe(0);
+  });
+
+  it('should list every passage under a selection when there are no words', async () => {
+    const calls: string[] = [];
+    const found = await findHits(fakePagefind(calls), '', select({ theme: ['Affiliates'] }));
+    expect(ids(found.hits)).toEqual(['p2', 'p3', 'p4']);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('countFacets', () => {
+  it('should count a passage found by two forms of the query once', async () => {
+    const counts = await countFacets(fakePagefind(), 'al-Qaeda', emptySelection());
+    // p3 writes both spellings: both forms find it
+    expect(counts.source).toMatchObject({ cnn: 1, bbc: 2 });
+    expect(counts.theme).toMatchObject({ Affiliates: 2, 'Foreign fighters': 1 });
+    expect(counts.source.ft ?? 0).toBe(0);
+  });
+
+  it('should count a ticked facet’s other values as if they were ticked too (OR within a facet)', async () => {
+    const counts = await countFacets(fakePagefind(), 'al-Qaeda', select({ source: ['cnn'] }));
+    expect(counts.source).toMatchObject({ cnn: 1, bbc: 2 });
+    expect(counts.theme).toMatchObject({ 'Foreign fighters': 1, Affiliates: 0 });
+  });
+
+  it('should narrow each facet by the selections of the others (AND across facets)', async () => {
+    const counts = await countFacets(fakePagefind(), '', select({ source: ['bbc'], theme: ['Affiliates'] }));
+    expect(counts.source).toMatchObject({ bbc: 2, ft: 1, cnn: 0 });
+    expect(counts.theme).toMatchObject({ Affiliates: 2, 'Foreign fighters': 0 });
+    expect(counts.entity).toMatchObject({ Yemen: 1, Idlib: 0 });
+  });
+
+  it('should never count editors’ notes', async () => {
+    const counts = await countFacets(fakePagefind(), 'affiliate', emptySelection());
+    expect(Object.values(counts.source).reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it('should search once per form when nothing is selected', async () => {
+    const calls: string[] = [];
+    await countFacets(fakePagefind(calls), 'Tunisia', emptySelection());
+    expect(calls).toHaveLength(1);
+  });
+});
