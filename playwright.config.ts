@@ -1,12 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { whyRebuild } from './tests/build-freshness';
 import { launchOptions } from './tests/browser';
+import { ensure, JAVA, orExit } from './tests/system-deps';
 
-// The browser tests run against the built site. On a fresh checkout (no dist/ yet)
-// build it first, so that `npm test` works right after `npm install`.
-if (!existsSync('dist/index.html') || !existsSync('dist/pagefind/pagefind.js')) {
-  console.log('No built site in dist/: running `npm run build` first…');
+// Only the runner's own process prepares; its workers load this file again and find it done.
+const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+
+// The browser and Java first: a missing one stops the run with one line, before any build.
+const browser = orExit(launchOptions);
+if (isRunner) orExit(() => ensure(JAVA));
+
+// The tests run against the built site, rebuilt whenever content/, src/, public/ or a config is
+// newer than it, so a change is never tested against an old build.
+const stale = isRunner ? whyRebuild('dist') : null;
+if (stale) {
+  console.log(`Building the site (${stale})…`);
   execSync('npm run build', { stdio: 'inherit' });
 }
 
@@ -22,7 +31,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: launchOptions(),
+    launchOptions: browser,
     trace: 'off',
   },
   webServer: {
