@@ -8,6 +8,7 @@
  * from a second Pagefind instance afterwards (pagefind.ts). A query that finds nothing is
  * searched again as its best correction, and says so; one that finds little offers corrections.
  */
+import { themeUrl } from '../../contract/routes';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
 import { countFacets, findHits, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
@@ -447,7 +448,7 @@ class DossierSearch extends HTMLElement {
         const li = document.createElement('li');
         const chip = document.createElement('a');
         chip.className = `theme-chip theme-${id}`;
-        chip.href = `/themes/${id}/`;
+        chip.href = themeUrl(id);
         const dot = document.createElement('span');
         dot.className = 'theme-dot';
         dot.setAttribute('aria-hidden', 'true');
