@@ -5,6 +5,7 @@
  *
  * Pure and linear in the size of the corpus: every map is built in one pass.
  */
+import { passageUrl } from '../contract/routes';
 import type { Corpus } from './model';
 import { entityFilterValues } from './views';
 
@@ -56,7 +57,7 @@ export function searchRecords(corpus: Corpus, notes: readonly NoteForSearch[]): 
       if (themes.length) filters.theme = themes;
       if (entities.length) filters.entity = entities;
       if (passage.section) filters.section = [passage.section.title];
-      records.push({ url: `${article.url}#${passage.id}`, content: passage.text, language: 'en', filters });
+      records.push({ url: passageUrl(passage), content: passage.text, language: 'en', filters });
     }
   }
   for (const note of notes) {

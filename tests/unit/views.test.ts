@@ -188,9 +188,10 @@ describe('search filters', () => {
   it('should offer facets whose counts are the passages carrying each value', () => {
     const facets = views.searchFacets(corpus);
     const passages = [...corpus.passagesById.values()];
-    expect(facets.source.map((o) => o.value)).toEqual(corpus.articles.map((a) => a.meta.outlet));
+    // one value per article, known to the index by its passage-id prefix
+    expect(facets.source.map((o) => o.value)).toEqual(corpus.articles.map((a) => a.meta.idPrefix));
     for (const option of facets.source) {
-      expect(option.passages).toBe(corpus.articles.find((a) => a.meta.outlet === option.value)!.passages.length);
+      expect(option.passages).toBe(corpus.articles.find((a) => a.meta.idPrefix === option.value)!.passages.length);
     }
     for (const option of facets.theme) expect(option.passages).toBe(passagesOn(option.param).length);
     for (const option of facets.entity) {

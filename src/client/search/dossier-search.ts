@@ -14,6 +14,7 @@ import { countFacets, findHits, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
+import { hitPlace, type HitArticle } from './hit-place';
 import { searchTargetUrl } from './target-url';
 
 /** Results loaded at a time past the first screenful (on scroll or "Show more"). */
@@ -24,14 +25,6 @@ const MIN_RESULT_HEIGHT = 110;
 const COUNTS_DELAY_MS = 150;
 const INTRO = 'Type a word or a phrase, or pick a theme or a name: results are passages, each linking to its place in the article.';
 
-/** A passage id ("cnn-3fa2c1") in a result's URL fragment, and its article prefix ("cnn"). */
-const PASSAGE_IN_URL = /#([a-z][a-z0-9]*)-[0-9a-f]{6,}$/;
-
-interface ArticleInfo {
-  url: string;
-  headline: string;
-  outlet: string;
-}
 
 interface Shown {
   query: string;
@@ -62,7 +55,7 @@ class DossierSearch extends HTMLElement {
   /** Theme label → theme id, for the chips on results. */
   #themeIds = new Map<string, string>();
   /** Passage-id prefix → its article: where a result comes from is in its id. */
-  #articles = new Map<string, ArticleInfo>();
+  #articles = new Map<string, HitArticle>();
   /** Filter value → label, per facet, for the sentence above the results. */
   #labels = new Map<string, string>();
 
@@ -203,7 +196,7 @@ class DossierSearch extends HTMLElement {
       return;
     }
 
-    this.#paint(shown, typed, selection);
+    this.#paint(shown, typed);
     void this.#countLater(run, shown.query, selection);
     if (shown.query === typed) void this.#offerSuggestions(run, pagefind, typed, selection, shown.found.passages + shown.found.notes);
     else this.#didYouMean.hidden = true;
@@ -236,7 +229,7 @@ class DossierSearch extends HTMLElement {
     return null;
   }
 
-  #paint({ query, found, first }: Shown, typed: string, selection: Selection) {
+  #paint({ query, found, first }: Shown, typed: string) {
     this.#query = query;
     this.#found = found;
     this.#hits = found.hits;
@@ -252,7 +245,7 @@ class DossierSearch extends HTMLElement {
       this.#correction.querySelector('[data-literal-query]')!.textContent = typed;
       this.#correction.querySelector('a')!.href = this.#urlFor(typed, true);
     }
-    if (!hasSelection(selection) || found.hits.length) this.#facets.setAttribute('aria-busy', 'true');
+    this.#facets.setAttribute('aria-busy', 'true');
   }
 
   #describe() {
@@ -412,10 +405,9 @@ class DossierSearch extends HTMLElement {
   #renderResult(hit: Hit, result: PagefindResultData): HTMLLIElement {
     // The index holds only the text (README, "The search contract"): the passage is the id in
     // the record's URL, and its article is the one whose prefix the id carries.
-    const match = PASSAGE_IN_URL.exec(result.url);
-    const passageId = match ? result.url.slice(result.url.lastIndexOf('#') + 1) : undefined;
-    const article = match ? this.#articles.get(match[1]!) : undefined;
-    const target = article && passageId ? `${article.url}#${passageId}` : result.url;
+    const place = hitPlace(result.url, this.#articles);
+    const article = place?.article;
+    const target = place?.url ?? result.url;
     const query = this.#query;
 
     const item = document.createElement('li');
