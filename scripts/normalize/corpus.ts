@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from '
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NormalizeError } from './errors.ts';
 import { parseManifest } from './manifest.ts';
+import { SOURCE_FILE_PATTERN } from '../../src/corpus/schema.ts';
 import { createProcessor, normalizeArticle } from './pipeline.ts';
 import { rules as defaultRules, type Rule } from './rules.ts';
 import { summarizeRemovals } from './stages/remove-boilerplate.ts';
@@ -134,7 +135,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
     }
   });
   const listed = new Set(manifest.articles.map((entry) => entry.file));
-  const unlisted = [...present].filter((name) => name.endsWith('.txt') && !listed.has(name));
+  const unlisted = [...present].filter((name) => SOURCE_FILE_PATTERN.test(name) && !listed.has(name));
   if (unlisted.length) {
     throw new NormalizeError(
       `${sourcesShown}/${unlisted[0]}`,
