@@ -44,6 +44,8 @@ export interface ArticleReport {
   ids: IdReport;
   /** the output differs from what was on disk (or was missing) */
   changed: boolean;
+  /** a paragraph laid out like a standfirst, when the manifest has none */
+  standfirstCandidate?: { text: string; line: number | string; reason: string };
 }
 
 export interface CorpusResult {
@@ -179,6 +181,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
       stats: file.data.stats!,
       ids: file.data.idReport!,
       changed: markdown !== previousMarkdown,
+      ...(file.data.standfirstCandidate ? { standfirstCandidate: file.data.standfirstCandidate } : {}),
     });
   }
 

@@ -181,6 +181,12 @@ export function extractHtml(html: string, where: string): Extracted {
   const { document } = parseHTML(html);
   const metadata = readMetadata(document);
   const dropped: Dropped[] = [];
+  // A description is the standfirst only when the page prints it (many are written for search engines).
+  if (metadata.standfirst) {
+    const printed = normalizeSpace(document.body?.textContent ?? '').includes(metadata.standfirst.value);
+    if (printed) metadata.standfirst = { ...metadata.standfirst, from: `${metadata.standfirst.from}, printed on the page` };
+    else delete metadata.standfirst;
+  }
 
   // The byline element is read before it goes (its text is not body text).
   if (!metadata.authors) {

@@ -29,6 +29,12 @@ export function textMetadata(text: string): SourceMetadata {
       meta.authors = { value: names, status: 'verified', from: `the byline on line ${n}` };
       continue;
     }
+    // "Jane Okafor in Baghdad": a broadsheet byline without "By" (a guess: names are not checked).
+    const located = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}(?: and \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3})?) in \p{Lu}[\p{L}'’ -]{1,30}$/u.exec(line);
+    if (located && !meta.authors && n !== first?.line) {
+      meta.authors = { value: located[1]!.split(' and '), status: 'inferred', from: `line ${n}, laid out like a byline ("Name in Place")` };
+      continue;
+    }
     if (!meta.published && line.split(' ').length <= 10) {
       const stripped = line.replace(/^(?:(?:Last )?Updated|Published|Posted|First published)(?: on)?:?\s*/i, '');
       const date = parseDate(stripped.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''));

@@ -4,21 +4,21 @@
  * Plain text passes through. Line numbers after this stage are those of the extracted
  * text (one block per line, blank lines between) for these kinds.
  */
-import { extractHtml } from '../extract/html.ts';
-import { extractMarkdown } from '../extract/markdown.ts';
-import { extractPdf } from '../extract/pdf.ts';
 import { sourceKind, type Extracted } from '../extract/types.ts';
 import type { Stage } from '../types.ts';
 
-/** Runs the extractor for the file's kind; null for plain text. */
+/**
+ * Runs the extractor for the file's kind; null for plain text. The extractors are loaded
+ * only when a source needs them (PDF.js and the DOM are heavy to start for a text corpus).
+ */
 export async function extractSource(fileName: string, text: string, bytes: Uint8Array, where: string): Promise<Extracted | null> {
   switch (sourceKind(fileName)) {
     case 'markdown':
-      return extractMarkdown(text);
+      return (await import('../extract/markdown.ts')).extractMarkdown(text);
     case 'html':
-      return extractHtml(text, where);
+      return (await import('../extract/html.ts')).extractHtml(text, where);
     case 'pdf':
-      return extractPdf(bytes, where);
+      return (await import('../extract/pdf.ts')).extractPdf(bytes, where);
     default:
       return null;
   }
