@@ -174,6 +174,26 @@ function blocksOf(root: Element): Block[] {
   return blocks;
 }
 
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'CITE', 'CODE', 'DATA', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+
+/** An element's text for the --verbose list, with a space where blocks and list items meet. */
+function spacedText(el: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const inline = INLINE.has((child as Element).tagName);
+        if (!inline) out += ' ';
+        walk(child);
+        if (!inline) out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return normalizeSpace(out);
+}
+
 /** The fewest words an article must have for a page to count as holding one. */
 export const MIN_ARTICLE_WORDS = 40;
 
@@ -197,7 +217,8 @@ export function extractHtml(html: string, where: string): Extracted {
 
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
-      const text = normalizeSpace(el.textContent ?? '');
+      if (!el.isConnected) continue; // inside something already left out
+      const text = spacedText(el);
       if (reason && text) dropped.push({ reason, text });
       el.remove();
     }
@@ -209,7 +230,7 @@ export function extractHtml(html: string, where: string): Extracted {
     const match = FURNITURE_WORDS.exec(words);
     if (!match && !hidden) continue;
     if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
-    const text = normalizeSpace(el.textContent ?? '');
+    const text = spacedText(el);
     if (text) dropped.push({ reason: hidden ? 'hidden element' : `"${match![1]!.toLowerCase()}" box`, text });
     el.remove();
   }
