@@ -4,6 +4,7 @@
  * normaliser writes into content/articles/*.md. Types are derived from these schemas.
  */
 import { z } from 'zod';
+import { ID_PREFIX_PATTERN, PASSAGE_ID_EXAMPLE, PASSAGE_ID_PATTERN } from '../contract/passage-id';
 
 /** How sure we are of a value (see content/sources/sources.yaml for the meanings). */
 export const certaintySchema = z.enum([
@@ -55,7 +56,7 @@ export const sourceEntrySchema = z.strictObject({
   /** The file name the article was received under. */
   originalFile: z.string(),
   /** Prefix of every passage id of this article: `cnn` → `cnn-3fa2c1`. */
-  idPrefix: z.string().regex(/^[a-z][a-z0-9]{0,7}$/),
+  idPrefix: z.string().regex(ID_PREFIX_PATTERN, 'a letter, then up to seven lower-case letters or digits'),
   outlet: z.string().min(1),
   republishedFrom: z
     .strictObject({ outlet: z.string(), headline: z.string(), status: certaintySchema.default('verified') })
@@ -97,7 +98,7 @@ export const manifestSchema = z
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** A passage id: the article's prefix, a hyphen and at least six hex digits. */
-export const passageIdSchema = z.string().regex(/^[a-z][a-z0-9]{0,7}-[0-9a-f]{6,}$/);
+export const passageIdSchema = z.string().regex(PASSAGE_ID_PATTERN, `a passage id such as ${PASSAGE_ID_EXAMPLE}`);
 export type PassageId = z.infer<typeof passageIdSchema>;
 
 /** Frontmatter of a normalised article: the manifest entry plus computed fields. */

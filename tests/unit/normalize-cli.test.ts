@@ -119,7 +119,7 @@ describe('normalize CLI: bad input', () => {
   it('should refuse to guess when the previous output (the id memory) is unreadable', async () => {
     writeFileSync(join(corpus.outDir, 'art-a.md'), 'no frontmatter here\n');
     before = corpus.snapshot();
-    await expectOneClearError(/content\/articles\/art-a\.md: cannot read the previous passage ids: .*Restore the file from git/);
+    await expectOneClearError(/content\/articles\/art-a\.md:\d+: cannot read the previous passage ids: .*Restore the file from git/);
   });
 
   it('should reject a file that is all boilerplate', async () => {

@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { sourceEntrySchema } from '../../src/corpus/schema.ts';
 import { createProcessor, normalizeArticle } from '../../scripts/normalize/pipeline.ts';
-import { splitFrontmatter } from '../../scripts/normalize/previous-output.ts';
+import { splitArticleFile } from '../../src/corpus/parse.ts';
 import { normalizeSpace } from '../../scripts/normalize/text.ts';
 import { entry } from '../fixtures/normalize/helpers.ts';
 
@@ -27,7 +27,7 @@ function roundTrip(paragraphs: string[]): string[] {
     previousMarkdown: null,
     previousPath: 'md.md',
   }, processor);
-  const tree = unified().use(remarkParse).parse(splitFrontmatter(markdown)!.body);
+  const tree = unified().use(remarkParse).parse(splitArticleFile(markdown, 'article.md').body);
   return tree.children.filter((node) => node.type === 'paragraph' || node.type === 'heading').map((node) => toString(node));
 }
 
