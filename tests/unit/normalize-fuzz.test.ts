@@ -189,6 +189,9 @@ function difference(expected: string[], actual: string[]): { missing: string[]; 
 }
 
 function decoded(bytes: Buffer): string {
+  // A UTF-16 byte-order mark says the encoding, and the normaliser honours it.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
 }
 
