@@ -34,7 +34,8 @@ const STATUS_MARK = { verified: 'verified', inferred: 'inferred — check it', u
 
 function printAdded(added: AddedSource, io: Io): void {
   const { entry, report } = added;
-  io.out(`Added ${added.rawPath} → ${report.outPath}`);
+  const folder = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
+  io.out(`Added ${entry.originalFile} as "${entry.slug}": the file kept in ${folder(added.rawPath)}, the article in ${folder(report.outPath)}`);
   for (const note of added.notes) io.out(`  ${note}`);
   io.out('');
   io.out('  What it filled, and how sure it is:');
