@@ -17,6 +17,7 @@ const article = (slug: string, idPrefix: string, outlet: string, headline: strin
   slug,
   url: `/articles/${slug}/`,
   meta: { idPrefix, outlet, headline: { value: headline } },
+  headline,
   headings: [],
   passages: texts.map((text, i) => ({
     id: `${idPrefix}-${String(i).padStart(6, 'a')}`,
