@@ -72,6 +72,7 @@ describe('npm run add: one command per kind of file', () => {
     expect(text).toMatch(/Correct any of it in content\/sources\/sources\.yaml:\d+/);
     expect(text).toContain("line 9 [related-links] Read more: How al-Shabaab recruits in Nairobi's suburbs");
     expect(text).toContain('[figure or caption] Police officers stand guard');
+    expect(text).toContain('[outside the article (Readability)] By Wanjiru Kamau and Peter Otieno');
     expect(text).toContain('Result: 5 passages, 1 heading');
   });
 
