@@ -186,6 +186,13 @@ describe('npm run add: bad input is refused with the reason, and content/ is lef
     await expectRefused([join(corpus.root, 'missing.txt'), '--outlet', 'X'], /missing\.txt: no such file/);
   });
 
+  it('should refuse to add to a manifest that is already broken, naming its line', async () => {
+    const path = join(corpus.sourcesDir, 'sources.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('idPrefix: arta', 'idPrefix: Not A Prefix'));
+    before = snapshotContent();
+    await expectRefused([loadFixture('blog').sourceFile, '--outlet', 'X'], /content\/sources\/sources\.yaml:\d+: field articles\[0\]\.idPrefix/);
+  });
+
   it('should add nothing when one of several files is bad', async () => {
     await expectRefused([loadFixture('blog').sourceFile, join(addFixtures, 'scanned.pdf'), '--outlet', 'X'], /has no text layer/);
   });
