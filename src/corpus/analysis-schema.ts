@@ -53,6 +53,23 @@ export const themesFileSchema = z
         previous: z.number().min(0).max(1).default(0),
       })
       .default({ section: 0, previous: 0 }),
+    /** How the scores become tags, beyond each theme's threshold. */
+    decision: z
+      .strictObject({
+        /**
+         * A theme that reaches its threshold applies only if its score (as a share of its
+         * threshold) is at least this share of the passage's best theme's: a passing mention
+         * beside the passage's real subject does not tag it. 0 = every theme over threshold.
+         */
+        relative: z.number().min(0).max(1).default(0),
+        /**
+         * A passage that reaches no threshold still takes its best theme when that theme has
+         * at least this share of its threshold; below that the passage is off-topic.
+         * 1 = no fallback.
+         */
+        fallback: z.number().min(0).max(1).default(1),
+      })
+      .default({ relative: 0, fallback: 1 }),
     themes: z.array(themeSchema).min(1),
   })
   .superRefine((file, ctx) => {
