@@ -113,6 +113,12 @@ export const entityAliasSchema = z.strictObject({
   caseSensitive: z.array(z.string().min(1)).default([]),
   /** Set to false when the name itself is ambiguous in running text ("al-Qaeda in Iraq"). */
   matchName: z.boolean().default(true),
+  /**
+   * Words for the place's people and adjectives ("Egyptian", "Moroccans", "the Soviets"):
+   * each is a mention of the place, matched as written (capitalised), so pages count every
+   * source that discusses the country however it names it.
+   */
+  demonyms: z.array(z.string().regex(/^\p{Lu}/u, 'a demonym is written with a capital ("Egyptian")')).default([]),
 });
 export type EntityAlias = z.infer<typeof entityAliasSchema>;
 
@@ -125,7 +131,7 @@ export const entitiesFileSchema = z
   .superRefine((file, ctx) => {
     const owner = new Map<string, string>();
     file.entities.forEach((e, i) => {
-      for (const alias of [e.name, ...e.aliases, ...e.caseSensitive]) {
+      for (const alias of [e.name, ...e.aliases, ...e.caseSensitive, ...e.demonyms]) {
         const key = alias.toLowerCase();
         const prev = owner.get(key);
         if (prev !== undefined && prev !== e.name) {

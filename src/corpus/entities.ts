@@ -3,8 +3,9 @@
  *
  * Two sources, curated first:
  *   1. content/entities.yaml: canonical entities and their aliases ("ISIS", "IS", "Isis",
- *      "ISIL" → Islamic State). Every alias is searched for directly, as a whole word, so
- *      names compromise misses (Raqqa, ISNS) are still found.
+ *      "ISIL" → Islamic State), and places' demonyms ("Egyptian", "Moroccans" → Egypt,
+ *      Morocco). Every alias is searched for directly, as a whole word, so names compromise
+ *      misses (Raqqa, ISNS) are still found.
  *   2. compromise's people(), places() and organizations() for everything else, its spans
  *      trimmed of punctuation and possessives, split at commas and dashes; a span that
  *      overlaps a curated mention or is a stop-entity is dropped, and one that equals a
@@ -15,6 +16,7 @@
 import nlp from 'compromise';
 import type { EntitiesFile, EntityKind } from './analysis-schema';
 import type { PassageLike } from './analysis-types';
+import { STOP_WORDS } from './text';
 
 export interface EntityMention {
   passageId: string;
@@ -49,12 +51,6 @@ export function entityId(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-interface Span {
-  start: number;
-  end: number;
-  key: string; // entity key (id)
-}
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole-word matcher for an alias; spaces and hyphens in an alias match either. */
@@ -84,7 +80,15 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return e > s ? { start: s, end: e } : null;
 }
 
-export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile): EntityIndex {
+/** The curated list compiled for matching; build once, reuse for every passage. */
+export interface CompiledEntities {
+  curated: { id: string; entry: EntitiesFile['entities'][number]; patterns: RegExp[] }[];
+  byAlias: Map<string, string>;
+  caseSensitiveAlias: Map<string, string>;
+  stop: Set<string>;
+}
+
+export function compileEntities(aliases: EntitiesFile): CompiledEntities {
   const curated = aliases.entities.map((e) => ({
     id: entityId(e.name),
     entry: e,
@@ -92,7 +96,7 @@ export function extractEntities(passages: readonly PassageLike[], aliases: Entit
       ...[...(e.matchName ? [e.name] : []), ...e.aliases]
         .filter((a) => !e.caseSensitive.includes(a))
         .map((a) => aliasPattern(a, false)),
-      ...e.caseSensitive.map((a) => aliasPattern(a, true)),
+      ...[...e.caseSensitive, ...e.demonyms].map((a) => aliasPattern(a, true)),
     ],
   }));
   const byAlias = new Map<string, string>();
@@ -100,32 +104,60 @@ export function extractEntities(passages: readonly PassageLike[], aliases: Entit
     for (const a of [c.entry.name, ...c.entry.aliases]) if (!c.entry.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), c.id);
   }
   const caseSensitiveAlias = new Map<string, string>();
-  for (const c of curated) for (const a of c.entry.caseSensitive) caseSensitiveAlias.set(a, c.id);
-  const stop = new Set(aliases.stopEntities.map((s) => s.toLowerCase()));
+  for (const c of curated) for (const a of [...c.entry.caseSensitive, ...c.entry.demonyms]) caseSensitiveAlias.set(a, c.id);
+  return { curated, byAlias, caseSensitiveAlias, stop: new Set(aliases.stopEntities.map((s) => s.toLowerCase())) };
+}
 
-  const entities = new Map<string, Entity>();
-  for (const c of curated) {
-    entities.set(c.id, { id: c.id, name: c.entry.name, kind: c.entry.kind, aliases: [...c.entry.aliases, ...c.entry.caseSensitive], mentions: [] });
+/** A name found in a passage: a curated entity's id as key, or `<kind>:<id>` for one compromise found. */
+export interface EntitySpan {
+  start: number;
+  end: number;
+  key: string;
+  /** For a name compromise found: its spelling here and its kind. */
+  found?: { name: string; kind: EntityKind };
+}
+
+// A capitalised word ("Berlin", "al-Sham"), or "al-" before one.
+const CAPITALISED = /(?<![\p{L}\p{N}])(?:al[-‐ ])?\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+const SENTENCE_START = /(?:^|[.!?:;]["”’)]?\s+|["“‘(]\s*)$/u;
+
+/**
+ * Would compromise find anything the curated list has not? Only where a capitalised word is
+ * left outside every curated mention, leaving aside a sentence's common first word ("The",
+ * "But"). Most passages of a dossier name only what its list knows, and skip the parser.
+ */
+export function needsParser(text: string, taken: readonly { start: number; end: number }[]): boolean {
+  for (const m of text.matchAll(CAPITALISED)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    if (SENTENCE_START.test(text.slice(Math.max(0, start - 4), start)) && STOP_WORDS.has(m[0].toLowerCase())) continue;
+    return true;
   }
-  const found = new Map<string, { name: string; kind: EntityKind }>();
+  return false;
+}
 
-  for (const passage of passages) {
-    const text = passage.text;
-
-    // 1. Curated aliases, longest first when they overlap.
-    const candidates: Span[] = [];
-    for (const c of curated) {
-      for (const pattern of c.patterns) {
-        for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, key: c.id });
-      }
+/**
+ * The names in one passage's text, in text order. Pure: a function of the text and the
+ * compiled list only, so its result may be cached by the text's hash.
+ */
+export function entitySpans(text: string, compiled: CompiledEntities): EntitySpan[] {
+  const { curated, byAlias, caseSensitiveAlias, stop } = compiled;
+  // 1. Curated aliases, longest first when they overlap.
+  const candidates: EntitySpan[] = [];
+  for (const c of curated) {
+    for (const pattern of c.patterns) {
+      for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, key: c.id });
     }
-    candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-    const taken: Span[] = [];
-    for (const span of candidates) {
-      if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
-    }
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const taken: EntitySpan[] = [];
+  for (const span of candidates) {
+    if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
+  }
 
-    // 2. compromise, for what the curated list does not know.
+  // 2. compromise, for what the curated list does not know (and only where there may be some).
+  if (needsParser(text, taken)) {
     const doc = nlp(text);
     for (const [method, kind] of COMPROMISE_KINDS) {
       const matches = (doc[method]() as { json(o: object): { offset: { start: number; length: number } }[] }).json({
@@ -145,17 +177,28 @@ export function extractEntities(passages: readonly PassageLike[], aliases: Entit
           if (!/^\p{Lu}/u.test(name) && !/^al[- ]\p{Lu}/u.test(name)) continue;
           if (stop.has(name.toLowerCase())) continue;
           if (taken.some((t) => trimmed.start < t.end && t.start < trimmed.end)) continue;
-          const key = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase()) ?? `${kind}:${entityId(name)}`;
-          if (!entities.has(key) && !found.has(key)) found.set(key, { name, kind });
-          taken.push({ ...trimmed, key });
+          const key = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase());
+          taken.push(key ? { ...trimmed, key } : { ...trimmed, key: `${kind}:${entityId(name)}`, found: { name, kind } });
         }
       }
     }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
 
-    for (const span of taken.sort((a, b) => a.start - b.start)) {
+export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile): EntityIndex {
+  const compiled = compileEntities(aliases);
+  const entities = new Map<string, Entity>();
+  for (const c of compiled.curated) {
+    entities.set(c.id, { id: c.id, name: c.entry.name, kind: c.entry.kind, aliases: [...c.entry.aliases, ...c.entry.caseSensitive], mentions: [] });
+  }
+  for (const passage of passages) {
+    const text = passage.text;
+    for (const span of entitySpans(text, compiled)) {
       let entity = entities.get(span.key);
       if (!entity) {
-        const f = found.get(span.key)!;
+        // The first spelling seen names an entity compromise found.
+        const f = span.found!;
         entity = { id: entityId(f.name), name: f.name, kind: f.kind, aliases: [], mentions: [] };
         entities.set(span.key, entity);
       }
