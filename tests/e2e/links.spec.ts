@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { RETIRED_IDS_URL } from '../../src/contract';
 import { articles } from './annotations-helpers';
 
 const article = articles.reduce((a, b) => (b.passages.length > a.passages.length ? b : a));
@@ -7,7 +8,7 @@ test('an old (retired) passage id leads to the passage that replaced it, not the
   const survivor = article.passages[Math.floor(article.passages.length / 2)]!;
   const retired = `${survivor.id.split('-')[0]}-0000ff`;
   // The normaliser's alias map, as the site serves it, with one retired id.
-  await page.route('**/p/aliases.json', (route) => route.fulfill({ json: { [retired]: survivor.id } }));
+  await page.route(`**${RETIRED_IDS_URL}`, (route) => route.fulfill({ json: { [retired]: survivor.id } }));
   await page.goto(`${article.url}#${retired}`);
   const target = page.locator(`[id="${survivor.id}"]`);
   await expect(target).toHaveClass(/\bis-target\b/);
@@ -17,7 +18,7 @@ test('an old (retired) passage id leads to the passage that replaced it, not the
 });
 
 test('an unknown passage id says the passage is gone', async ({ page }) => {
-  await page.route('**/p/aliases.json', (route) => route.fulfill({ json: {} }));
+  await page.route(`**${RETIRED_IDS_URL}`, (route) => route.fulfill({ json: {} }));
   await page.goto(`${article.url}#${article.passages[0]!.id.split('-')[0]}-0000fe`);
   await expect(page.locator('#status')).toContainText('no longer in this article');
   await expect(page.locator('.passage.is-target')).toHaveCount(0);

@@ -25,9 +25,8 @@ import {
 } from '../store/annotation';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import { toCollection, toMarkdown } from '../store/export';
-import type { PassageIndex } from '../store/passage-index';
+import { articleUrl, PASSAGES_URL, type PassagesJson } from '../../contract';
 
-const INDEX_URL = '/p/passages.json';
 
 interface Entry {
   annotation: Annotation;
@@ -35,10 +34,10 @@ interface Entry {
   slug: string | null;
 }
 
-async function fetchIndex(): Promise<PassageIndex | null> {
+async function fetchIndex(): Promise<PassagesJson | null> {
   try {
-    const response = await fetch(INDEX_URL);
-    return response.ok ? ((await response.json()) as PassageIndex) : null;
+    const response = await fetch(PASSAGES_URL);
+    return response.ok ? ((await response.json()) as PassagesJson) : null;
   } catch {
     return null;
   }
@@ -58,7 +57,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 class DossierNotebook extends HTMLElement {
   private store!: AnnotationStore;
-  private index: PassageIndex | null = null;
+  private index: PassagesJson | null = null;
   private entries: Entry[] = [];
   private readonly $ = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
 
@@ -94,7 +93,7 @@ class DossierNotebook extends HTMLElement {
     this.entries = annotations.map((annotation) => {
       const slug = articleSlugOf(annotation);
       const passages = slug ? bySlug.get(slug) : undefined;
-      const placement = passages ? anchor(targetFromSelectors(selectorsOf(annotation)), passages, { aliases: this.index?.aliases ?? {}, approximate: search }) : null;
+      const placement = passages ? anchor(targetFromSelectors(selectorsOf(annotation)), passages, { retiredIds: this.index?.retiredIds ?? {}, approximate: search }) : null;
       return { annotation, placement, slug };
     });
     this.fillTagOptions();
@@ -200,7 +199,7 @@ class DossierNotebook extends HTMLElement {
 
   private link(e: Entry): string | null {
     if (!e.slug) return null;
-    const path = this.article(e.slug)?.url ?? `/articles/${e.slug}/`;
+    const path = this.article(e.slug)?.url ?? articleUrl(e.slug);
     const place = e.placement;
     const passage = place && this.passage(place.passageId);
     if (!place || !passage) return null;

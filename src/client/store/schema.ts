@@ -14,13 +14,14 @@
  * }
  */
 import { z } from 'zod';
+import { PASSAGE_ID_EXAMPLE, PASSAGE_ID_PATTERN } from '../../contract/passage-id';
 import { ANNOTATION_CONTEXT, colourClass, HIGHLIGHT_COLOURS, LIMITS } from './annotation';
 
 // zod compiles fast paths with `new Function` unless told not to; the site's
 // Content-Security-Policy forbids eval, and even the attempt is reported.
 z.config({ jitless: true });
 
-const passageId = z.string().regex(/^[a-z][a-z0-9]{0,7}-[0-9a-f]{6,}$/, 'must be a passage id like cnn-3fa2c1');
+const passageId = z.string().regex(PASSAGE_ID_PATTERN, `must be a passage id like ${PASSAGE_ID_EXAMPLE}`);
 /** No control characters other than tab and line breaks. */
 const plainText = (max: number) =>
   z
