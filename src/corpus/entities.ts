@@ -51,6 +51,12 @@ export function entityId(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
+interface Span {
+  start: number;
+  end: number;
+  key: string; // entity key (id)
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole-word matcher for an alias; spaces and hyphens in an alias match either. */
@@ -80,42 +86,18 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return e > s ? { start: s, end: e } : null;
 }
 
-/** The curated list compiled for matching; build once, reuse for every passage. */
-export interface CompiledEntities {
-  curated: { id: string; entry: EntitiesFile['entities'][number]; patterns: RegExp[] }[];
-  byAlias: Map<string, string>;
-  caseSensitiveAlias: Map<string, string>;
-  stop: Set<string>;
-}
-
-export function compileEntities(aliases: EntitiesFile): CompiledEntities {
-  const curated = aliases.entities.map((e) => ({
-    id: entityId(e.name),
-    entry: e,
-    patterns: [
-      ...[...(e.matchName ? [e.name] : []), ...e.aliases]
-        .filter((a) => !e.caseSensitive.includes(a))
-        .map((a) => aliasPattern(a, false)),
-      ...[...e.caseSensitive, ...e.demonyms].map((a) => aliasPattern(a, true)),
-    ],
-  }));
-  const byAlias = new Map<string, string>();
-  for (const c of curated) {
-    for (const a of [c.entry.name, ...c.entry.aliases]) if (!c.entry.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), c.id);
-  }
-  const caseSensitiveAlias = new Map<string, string>();
-  for (const c of curated) for (const a of [...c.entry.caseSensitive, ...c.entry.demonyms]) caseSensitiveAlias.set(a, c.id);
-  return { curated, byAlias, caseSensitiveAlias, stop: new Set(aliases.stopEntities.map((s) => s.toLowerCase())) };
-}
-
-/** A name found in a passage: a curated entity's id as key, or `<kind>:<id>` for one compromise found. */
-export interface EntitySpan {
+/** One name found in a passage: its span, the entity key it joins, and for a name the curated list does not know, what to call it. */
+export interface NameSpan {
   start: number;
   end: number;
+  /** A curated entity's id, or `<kind>:<id>` for a name compromise found. */
   key: string;
-  /** For a name compromise found: its spelling here and its kind. */
-  found?: { name: string; kind: EntityKind };
+  /** For a found name: its kind (its name is the text of the span). */
+  kind?: EntityKind;
 }
+
+/** The names in one text, in the order they were found (curated first, then compromise's). */
+export type NameFinder = (text: string) => NameSpan[];
 
 // A capitalised word ("Berlin", "al-Sham"), or "al-" before one.
 const CAPITALISED = /(?<![\p{L}\p{N}])(?:al[-‐ ])?\p{Lu}[\p{L}\p{N}'’.-]*/gu;
@@ -138,26 +120,43 @@ export function needsParser(text: string, taken: readonly { start: number; end: 
 }
 
 /**
- * The names in one passage's text, in text order. Pure: a function of the text and the
- * compiled list only, so its result may be cached by the text's hash.
+ * How to find names with a given curated list: a pure function of the text, so its results
+ * can be cached by the text's hash (src/corpus/analysis-cache.ts).
  */
-export function entitySpans(text: string, compiled: CompiledEntities): EntitySpan[] {
-  const { curated, byAlias, caseSensitiveAlias, stop } = compiled;
-  // 1. Curated aliases, longest first when they overlap.
-  const candidates: EntitySpan[] = [];
-  for (const c of curated) {
-    for (const pattern of c.patterns) {
-      for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, key: c.id });
-    }
+export function nameFinder(aliases: EntitiesFile): NameFinder {
+  const curated = aliases.entities.map((e) => ({
+    id: entityId(e.name),
+    patterns: [
+      ...[...(e.matchName ? [e.name] : []), ...e.aliases]
+        .filter((a) => !e.caseSensitive.includes(a))
+        .map((a) => aliasPattern(a, false)),
+      ...[...e.caseSensitive, ...e.demonyms].map((a) => aliasPattern(a, true)),
+    ],
+  }));
+  const byAlias = new Map<string, string>();
+  for (const e of aliases.entities) {
+    for (const a of [e.name, ...e.aliases]) if (!e.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), entityId(e.name));
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const taken: EntitySpan[] = [];
-  for (const span of candidates) {
-    if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
-  }
+  const caseSensitiveAlias = new Map<string, string>();
+  for (const e of aliases.entities) for (const a of [...e.caseSensitive, ...e.demonyms]) caseSensitiveAlias.set(a, entityId(e.name));
+  const stop = new Set(aliases.stopEntities.map((s) => s.toLowerCase()));
 
-  // 2. compromise, for what the curated list does not know (and only where there may be some).
-  if (needsParser(text, taken)) {
+  return (text) => {
+    // 1. Curated aliases, longest first when they overlap.
+    const candidates: Span[] = [];
+    for (const c of curated) {
+      for (const pattern of c.patterns) {
+        for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, key: c.id });
+      }
+    }
+    candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const taken: NameSpan[] = [];
+    for (const span of candidates) {
+      if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
+    }
+
+    // 2. compromise, for what the curated list does not know (and only where there may be some).
+    if (!needsParser(text, taken)) return taken;
     const doc = nlp(text);
     for (const [method, kind] of COMPROMISE_KINDS) {
       const matches = (doc[method]() as { json(o: object): { offset: { start: number; length: number } }[] }).json({
@@ -177,28 +176,39 @@ export function entitySpans(text: string, compiled: CompiledEntities): EntitySpa
           if (!/^\p{Lu}/u.test(name) && !/^al[- ]\p{Lu}/u.test(name)) continue;
           if (stop.has(name.toLowerCase())) continue;
           if (taken.some((t) => trimmed.start < t.end && t.start < trimmed.end)) continue;
-          const key = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase());
-          taken.push(key ? { ...trimmed, key } : { ...trimmed, key: `${kind}:${entityId(name)}`, found: { name, kind } });
+          const curatedKey = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase());
+          taken.push(curatedKey ? { ...trimmed, key: curatedKey } : { ...trimmed, key: `${kind}:${entityId(name)}`, kind });
         }
       }
     }
-  }
-  return taken.sort((a, b) => a.start - b.start);
+    return taken;
+  };
 }
 
-export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile): EntityIndex {
-  const compiled = compileEntities(aliases);
+export interface ExtractOptions {
+  /** Finds the names in one passage (default: nameFinder(aliases)); the build passes a cached one. */
+  findNames?: NameFinder;
+}
+
+export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile, options: ExtractOptions = {}): EntityIndex {
+  const findNames = options.findNames ?? nameFinder(aliases);
   const entities = new Map<string, Entity>();
-  for (const c of compiled.curated) {
-    entities.set(c.id, { id: c.id, name: c.entry.name, kind: c.entry.kind, aliases: [...c.entry.aliases, ...c.entry.caseSensitive], mentions: [] });
+  for (const e of aliases.entities) {
+    entities.set(entityId(e.name), { id: entityId(e.name), name: e.name, kind: e.kind, aliases: [...e.aliases, ...e.caseSensitive], mentions: [] });
   }
+  // A found name's entity is called by the first form seen in the corpus.
+  const found = new Map<string, { name: string; kind: EntityKind }>();
+
   for (const passage of passages) {
     const text = passage.text;
-    for (const span of entitySpans(text, compiled)) {
+    const taken = findNames(text);
+    for (const span of taken) {
+      if (span.kind && !entities.has(span.key) && !found.has(span.key)) found.set(span.key, { name: text.slice(span.start, span.end), kind: span.kind });
+    }
+    for (const span of [...taken].sort((a, b) => a.start - b.start)) {
       let entity = entities.get(span.key);
       if (!entity) {
-        // The first spelling seen names an entity compromise found.
-        const f = span.found!;
+        const f = found.get(span.key)!;
         entity = { id: entityId(f.name), name: f.name, kind: f.kind, aliases: [], mentions: [] };
         entities.set(span.key, entity);
       }
@@ -235,7 +245,9 @@ export function firstMentions(index: EntityIndex): Map<string, (EntityMention & 
     for (const m of e.mentions) {
       if (seen.has(m.passageId)) continue;
       seen.add(m.passageId);
-      byPassage.set(m.passageId, [...(byPassage.get(m.passageId) ?? []), { ...m, entityId: e.id }]);
+      const list = byPassage.get(m.passageId);
+      if (list) list.push({ ...m, entityId: e.id });
+      else byPassage.set(m.passageId, [{ ...m, entityId: e.id }]);
     }
   }
   for (const list of byPassage.values()) list.sort((a, b) => a.start - b.start);

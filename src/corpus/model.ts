@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { analyse } from './analysis';
+import { cachedNameFinder } from './analysis-cache';
 import { readEntities, readThemeOverrides, readThemes } from './analysis-data';
 import type { EntityKind } from './analysis-schema';
 import { firstMentions, type EntityMention } from './entities';
@@ -12,6 +13,13 @@ import { parseArticleBody, type ParsedPassage, type Section } from './parse';
 import type { RelatedLink } from './related';
 import type { ArticleFrontmatter } from './schema';
 import type { Vocabulary } from './vocabulary';
+import { notesByPassage, publishedAnnotationsOnce, type PublishedNote } from '../client/store/published';
+
+/** Where the editors' published notes live (W3C annotation files, checked at build time). */
+export const PUBLISHED_NOTES_DIR = 'content/annotations';
+
+/** What every page shows for an article whose headline is not known. */
+export const UNKNOWN_HEADLINE = 'Headline unknown';
 
 export interface Passage extends ParsedPassage {
   /** Slug of the article the passage belongs to. */
@@ -50,6 +58,8 @@ export interface ThemeInfo {
 export interface Article {
   slug: string;
   meta: ArticleFrontmatter;
+  /** The headline, or UNKNOWN_HEADLINE: what every page shows (meta.headline says how certain it is). */
+  headline: string;
   passages: Passage[];
   headings: Section[];
   /** Site path of the article page. */
@@ -70,6 +80,8 @@ export interface Corpus {
   entitiesById: Map<string, EntityInfo>;
   /** Words and names for "Did you mean …" in search. */
   vocabulary: Vocabulary;
+  /** The editors' published notes, checked against the passages once per build. */
+  notesByPassage: Map<string, PublishedNote[]>;
 }
 
 let corpus: Promise<Corpus> | undefined;
@@ -94,6 +106,7 @@ async function buildCorpus(): Promise<Corpus> {
       return {
         slug,
         meta: entry.data,
+        headline: entry.data.headline.value ?? UNKNOWN_HEADLINE,
         passages: body.passages.map((p) => ({ ...p, article: slug, themes: [], related: [], mentions: [] })),
         headings: body.headings,
         url: articleUrl(slug),
@@ -115,13 +128,19 @@ async function buildCorpus(): Promise<Corpus> {
   const allPassages = [...passagesById.values()];
 
   const themesFile = readThemes();
+  const entityAliases = readEntities();
+  const names = cachedNameFinder(entityAliases);
   const analysis = analyse({
     passages: allPassages,
     themes: themesFile,
     overrides: readThemeOverrides(),
-    entityAliases: readEntities(),
+    entityAliases,
     tagOptions: { retiredIds: Object.fromEntries(retiredIds) },
+    findNames: names.findNames,
   });
+  names.save();
+  const { hits, misses } = names.stats();
+  if (!process.env.VITEST) console.log(`[dossier] analysis: ${allPassages.length} passages, names of ${hits} from the cache, ${misses} found afresh`);
   const pervasive = new Set(
     analysis.entities.entities
       .filter((e) => new Set(e.mentions.map((m) => m.passageId)).size > allPassages.length / 5)
@@ -142,6 +161,8 @@ async function buildCorpus(): Promise<Corpus> {
     colorDark: t.colorDark ?? t.color,
   }));
   const entities: EntityInfo[] = analysis.entities.entities;
+  // A published note that no longer anchors stops the build, naming its file.
+  const notes = await publishedAnnotationsOnce(PUBLISHED_NOTES_DIR, passagesById, retiredIds);
 
   return {
     articles,
@@ -153,6 +174,7 @@ async function buildCorpus(): Promise<Corpus> {
     entities,
     entitiesById: new Map(entities.map((e) => [e.id, e])),
     vocabulary: analysis.vocabulary,
+    notesByPassage: notesByPassage(notes),
   };
 }
 
@@ -175,7 +197,7 @@ export function summarize(corpus: Corpus, passageId: string, words = 18): Passag
     id: passage.id,
     url: passageUrl(passage),
     outlet: article.meta.outlet,
-    headline: article.meta.headline.value ?? article.slug,
+    headline: article.headline,
     section: passage.section?.title ?? null,
     excerpt: excerpt(passage.text, words),
     themes: passage.themes,
