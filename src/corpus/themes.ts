@@ -206,7 +206,11 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
   const own = new Map(passages.map((p) => [p.id, ownScores(p.text, compiled)]));
   const headingScores = new Map<string, OwnScore[]>();
   const byArticle = new Map<string, PassageLike[]>();
-  for (const p of passages) byArticle.set(p.article, [...(byArticle.get(p.article) ?? []), p]);
+  for (const p of passages) {
+    const list = byArticle.get(p.article);
+    if (list) list.push(p);
+    else byArticle.set(p.article, [p]);
+  }
 
   const result = new Map<string, ThemeScore[]>();
   for (const list of byArticle.values()) {
