@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addSources, type AddedSource } from './add/add-sources.ts';
 import type { Overrides } from './add/draft-entry.ts';
-import { NormalizeError } from './normalize/errors.ts';
+import { InputError } from '../src/corpus/input-error.ts';
 import { parseDate } from './normalize/extract/dates.ts';
 import { plural } from './normalize/text.ts';
 import type { Io } from './normalize.ts';
@@ -121,7 +121,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, cwd = pr
     });
     return 0;
   } catch (error) {
-    const message = error instanceof NormalizeError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    const message = error instanceof InputError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
     io.err(`add: ${message}`);
     io.err('add: nothing was added; content/ is as it was.');
     return 1;

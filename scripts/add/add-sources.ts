@@ -10,6 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { normalizeCorpus, MANIFEST_NAME, type ArticleReport } from '../normalize/corpus.ts';
 import { detectEncoding, decodeAs } from '../normalize/encoding.ts';
+import { InputError } from '../../src/corpus/input-error.ts';
 import { NormalizeError } from '../normalize/errors.ts';
 import { textMetadata } from '../normalize/extract/text.ts';
 import { sourceKind } from '../normalize/extract/types.ts';
@@ -124,7 +125,7 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     await writeFile(join(scratch, MANIFEST_NAME), appendEntries(manifestText, drafts.map((d) => d.entry)));
     await normalizeCorpus({ sourcesDir: scratch, outDir, root, check: true });
   } catch (error) {
-    throw error instanceof NormalizeError ? new NormalizeError(error.where.replace(show(scratch), show(sourcesDir)).replace(scratch, show(sourcesDir)), error.problem) : error;
+    throw error instanceof InputError ? new NormalizeError(error.where.replace(show(scratch), show(sourcesDir)).replace(scratch, show(sourcesDir)), error.problem) : error;
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -72,6 +72,7 @@ describe('npm run add: one command per kind of file', () => {
     expect(text).toMatch(/Correct any of it in content\/sources\/sources\.yaml:\d+/);
     expect(text).toContain("line 9 [related-links] Read more: How al-Shabaab recruits in Nairobi's suburbs");
     expect(text).toContain('[figure or caption] Police officers stand guard');
+    expect(text).toContain('[outside the article (Readability)] By Wanjiru Kamau and Peter Otieno');
     expect(text).toContain('Result: 5 passages, 1 heading');
   });
 
@@ -183,6 +184,13 @@ describe('npm run add: bad input is refused with the reason, and content/ is lef
     copyFileSync(loadFixture('blog').sourceFile, docx);
     await expectRefused([docx, '--outlet', 'X'], /report\.docx: is not a kind of file Dossier reads/);
     await expectRefused([join(corpus.root, 'missing.txt'), '--outlet', 'X'], /missing\.txt: no such file/);
+  });
+
+  it('should refuse to add to a manifest that is already broken, naming its line', async () => {
+    const path = join(corpus.sourcesDir, 'sources.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('idPrefix: arta', 'idPrefix: Not A Prefix'));
+    before = snapshotContent();
+    await expectRefused([loadFixture('blog').sourceFile, '--outlet', 'X'], /content\/sources\/sources\.yaml:\d+: field articles\[0\]\.idPrefix/);
   });
 
   it('should add nothing when one of several files is bad', async () => {

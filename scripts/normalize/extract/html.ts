@@ -235,9 +235,13 @@ export function extractHtml(html: string, where: string): Extracted {
     el.remove();
   }
 
+  // What is left before Readability chooses, so that what it leaves out can be listed too.
+  const before = document.body ? blocksOf(document.body) : [];
   const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
   const { document: articleDoc } = parseHTML(`<!doctype html><html><body>${article?.content ?? ''}</body></html>`);
   const blocks = blocksOf(articleDoc.body);
+  const kept = blocks.map((b) => b.text).join('\n');
+  for (const block of before) if (!kept.includes(block.text)) dropped.push({ reason: 'outside the article (Readability)', text: block.text });
   const words = blocks.reduce((n, b) => n + b.text.split(' ').length, 0);
   if (!article || words < MIN_ARTICLE_WORDS) {
     throw new NormalizeError(
