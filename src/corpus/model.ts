@@ -9,6 +9,7 @@ import type { EntityKind } from './analysis-schema';
 import { firstMentions, type EntityMention } from './entities';
 import { publicationSortKey } from './format';
 import { parseArticleBody, type ParsedPassage, type Section } from './parse';
+import { loadPublishedAnnotations, notesByPassage, type PublishedNote } from './published-notes';
 import type { RelatedLink } from './related';
 import type { ArticleFrontmatter } from './schema';
 import type { Vocabulary } from './vocabulary';
@@ -70,7 +71,14 @@ export interface Corpus {
   entitiesById: Map<string, EntityInfo>;
   /** Words and names for "Did you mean …" in search. */
   vocabulary: Vocabulary;
+  /** The editors' published notes (content/annotations/), anchored on the current text, in passage order. */
+  publishedNotes: PublishedNote[];
+  /** The same, by the passage they are placed in. */
+  publishedNotesByPassage: Map<string, PublishedNote[]>;
 }
+
+/** Where editors put the notes published with the site. */
+export const PUBLISHED_NOTES_DIR = 'content/annotations';
 
 let corpus: Promise<Corpus> | undefined;
 
@@ -144,6 +152,8 @@ async function buildCorpus(): Promise<Corpus> {
     colorDark: t.colorDark ?? t.color,
   }));
   const entities: EntityInfo[] = analysis.entities.entities;
+  // A published note that no longer anchors stops the build, naming file and note.
+  const publishedNotes = await loadPublishedAnnotations(PUBLISHED_NOTES_DIR, passagesById, retiredIds);
 
   return {
     articles,
@@ -155,6 +165,8 @@ async function buildCorpus(): Promise<Corpus> {
     entities,
     entitiesById: new Map(entities.map((e) => [e.id, e])),
     vocabulary: analysis.vocabulary,
+    publishedNotes,
+    publishedNotesByPassage: notesByPassage(publishedNotes),
   };
 }
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { editAnnotation } from '../../src/client/store/annotation';
+import { editAnnotation } from '../../src/annotations/model';
 import { openAnnotationStore, StoreError, type AnnotationStore } from '../../src/client/store/db';
 import { makeAnnotation } from './annotation-helpers';
 

@@ -6,7 +6,7 @@
  *   found and marked by ../reader/quote-target (loaded only then);
  * - `j` / `k` move focus to the next / previous passage.
  */
-import { parseFragment, type ParsedFragment } from '../anchoring/fragment';
+import { parseFragment, type ParsedFragment } from '../../annotations/anchoring/fragment';
 import { loadAliases } from '../aliases';
 import { copyText } from '../clipboard';
 import { isTypingTarget } from '../keyboard';

@@ -2,8 +2,8 @@
  * What the reader does to annotations: copy a link to a quote, highlight,
  * write a note, edit, delete with undo. Loaded on the first such action.
  */
-import { selectorsFor } from '../anchoring/selectors';
-import { passageFragment, textDirectiveFor } from '../anchoring/text-fragment';
+import { selectorsFor } from '../../annotations/anchoring/selectors';
+import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
 import { copyText } from '../clipboard';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
@@ -20,7 +20,7 @@ import {
   type Annotation,
   type AnnotationContent,
   type HighlightColour,
-} from '../store/annotation';
+} from '../../annotations/model';
 import type { AnnotationStore } from '../store/db';
 import { marksOf } from './draw';
 import { openEditor } from './editor';

@@ -4,12 +4,12 @@
  * the toolbar; redraws when another tab changes the store. The actions
  * themselves (./actions) load on first use.
  */
-import { anchor } from '../anchoring/anchor';
-import type { ApproximateSearch } from '../anchoring/match-quote';
-import { targetFromSelectors } from '../anchoring/selectors';
+import { anchor } from '../../annotations/anchoring/anchor';
+import type { ApproximateSearch } from '../../annotations/anchoring/match-quote';
+import { targetFromSelectors } from '../../annotations/anchoring/selectors';
 import { loadAliases } from '../aliases';
 import { el } from '../dom/build';
-import { passageIdOf, selectorsOf, type Annotation } from '../store/annotation';
+import { passageIdOf, selectorsOf, type Annotation } from '../../annotations/model';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import type { AnnotatorContext } from './actions';
 import { drawAnnotations, positionMarginBars, type Placed } from './draw';

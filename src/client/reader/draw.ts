@@ -3,11 +3,11 @@
  * margin beside the highlighted lines, and note cards beside (under) the passage.
  * Every string goes in through textContent.
  */
-import type { Placement } from '../anchoring/types';
+import type { Placement } from '../../annotations/anchoring/types';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
 import { rangeFromOffsets } from '../dom/text-range';
-import { colourOf, noteOf, quoteOf, tagsOf, type Annotation } from '../store/annotation';
+import { colourOf, noteOf, quoteOf, tagsOf, type Annotation } from '../../annotations/model';
 import { passageById, textElementOf } from './page';
 
 export interface Placed {

@@ -4,7 +4,7 @@
  * rendered), tags; Save, Cancel, Delete. Escape cancels.
  */
 import { el } from '../dom/build';
-import { HIGHLIGHT_COLOURS, LIMITS, parseTagInput, type AnnotationContent, type HighlightColour } from '../store/annotation';
+import { HIGHLIGHT_COLOURS, LIMITS, parseTagInput, type AnnotationContent, type HighlightColour } from '../../annotations/model';
 
 export interface EditorOptions {
   passage: HTMLElement;

@@ -8,7 +8,7 @@
  *   already stored is untouched, as each write is its own transaction.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { articlePathOf, type Annotation } from './annotation';
+import { articlePathOf, upgradeRecord, type Annotation } from '../../annotations/model';
 
 interface AnnotationDB extends DBSchema {
   annotations: { key: string; value: Annotation };
@@ -73,16 +73,17 @@ class IndexedDbStore implements AnnotationStore {
     this.channel?.addEventListener('message', () => this.listeners.forEach((l) => l()));
   }
 
-  list() {
-    return this.db.getAll(STORE);
+  async list() {
+    return (await this.db.getAll(STORE)).map(upgradeRecord);
   }
 
   async listForPath(path: string) {
     return (await this.list()).filter((a) => articlePathOf(a) === path);
   }
 
-  get(id: string) {
-    return this.db.get(STORE, id);
+  async get(id: string) {
+    const found = await this.db.get(STORE, id);
+    return found && upgradeRecord(found);
   }
 
   async put(annotation: Annotation) {

@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../../corpus/model';
-import type { PassageIndex } from '../../client/store/passage-index';
+import type { PassageIndex } from '../../annotations/passage-index';
 
 
 export const GET: APIRoute = async () => {
