@@ -1,16 +1,45 @@
 import { defineConfig } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { whyRebuild } from './tests/build-freshness';
 import { launchOptions } from './tests/browser';
+import { buildFixtureSite, fixtureSiteRoot, whyRebuildFixture } from './tests/fixture-site';
+import { ensure, JAVA, orExit } from './tests/system-deps';
 
-// The browser tests run against the built site. On a fresh checkout (no dist/ yet)
-// build it first, so that `npm test` works right after `npm install`.
-if (!existsSync('dist/index.html') || !existsSync('dist/pagefind/pagefind.js')) {
-  console.log('No built site in dist/: running `npm run build` first…');
-  execSync('npm run build', { stdio: 'inherit' });
+// Only the runner's own process prepares; its workers load this file again and find it done.
+const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+
+// The browser and Java first: a missing one stops the run with one line, before any build.
+const browser = orExit(launchOptions);
+if (isRunner) orExit(() => ensure(JAVA));
+
+// Two sites, each rebuilt whenever what it is built from is newer than it, so a change is never
+// tested against an old build: the real dossier (dist/) for the quality gates and the checks
+// that need real articles, and the small fixture dossier for the feature tests (tests/e2e/features/).
+if (isRunner) {
+  const stale = whyRebuild('dist');
+  if (stale) {
+    console.log(`Building the site (${stale})…`);
+    execSync('npm run build', { stdio: 'inherit' });
+  }
+  const fixtureStale = whyRebuildFixture();
+  if (fixtureStale) {
+    console.log(`Building the fixture dossier's site (${fixtureStale})…`);
+    buildFixtureSite();
+  }
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 4390);
+// Far from the range the main ports are handed out in, so parallel checkouts do not collide.
+const FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? PORT + 100);
+
+const server = (port: number, cwd?: string) => ({
+  command: `npx tsx scripts/serve.ts --strict --port ${port}`,
+  cwd,
+  url: `http://127.0.0.1:${port}/`,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,16 +49,13 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: launchOptions(),
+    launchOptions: browser,
     trace: 'off',
   },
-  webServer: {
-    command: `npx tsx scripts/serve.ts --strict --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'dossier', testIgnore: 'features/**', use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'fixture', testDir: 'tests/e2e/features', use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+  ],
+  webServer: [server(PORT), server(FIXTURE_PORT, fixtureSiteRoot())],
 });

@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalizeCorpus } from './normalize/corpus.ts';
-import { NormalizeError } from './normalize/errors.ts';
+import { InputError } from '../src/corpus/input-error.ts';
 import { plural } from './normalize/text.ts';
 
 export const USAGE = `Usage: npm run normalize -- [--check] [--verbose] [--sources DIR] [--out DIR]
@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, cwd = pr
     }
     return 0;
   } catch (error) {
-    if (error instanceof NormalizeError) {
+    if (error instanceof InputError) {
       io.err(`normalize: ${error.message}`);
     } else {
       io.err(`normalize: unexpected error: ${(error as Error)?.message ?? String(error)}${values.debug ? '' : ' (run with --debug for the stack trace)'}`);

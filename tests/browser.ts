@@ -1,9 +1,9 @@
 /**
- * Where the browser comes from: CHROME_PATH, else Debian's /usr/bin/chromium.
- * Fails with instructions (never skips) when there is none.
+ * Where the browser comes from: CHROME_PATH, else Debian's /usr/bin/chromium (installed when
+ * missing and the user is root; see system-deps.ts). Fails with instructions, never skips.
  */
-import { existsSync } from 'node:fs';
 import type { LaunchOptions } from 'playwright-core';
+import { CHROMIUM, ensure } from './system-deps';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -16,17 +16,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => Boolean(p),
-  );
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
-        'or point CHROME_PATH at a Chrome or Chromium binary.',
-    );
-  }
-  return found;
+  return ensure(CHROMIUM);
 }
 
 export function launchOptions(): LaunchOptions {

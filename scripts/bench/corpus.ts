@@ -18,7 +18,7 @@
  *
  * Pure: material in, manifest + texts out. The bench reads and writes the files.
  */
-import { manifestSchema, type Manifest, type SourceEntry } from '../../src/corpus/schema';
+import { manifestSchema, standfirstText, type Manifest, type SourceEntry } from '../../src/corpus/schema';
 import { createRandom, type Random } from './random';
 
 /** One real article, raw and normalised. */
@@ -96,7 +96,7 @@ export function materialFrom(real: RealArticle[]): Material {
   const names = new Set<string>();
   // Lines that belong to one article (its headline, standfirst, people) would be noise elsewhere.
   const own = (line: string, entry: SourceEntry) =>
-    [entry.headline.value, entry.standfirst].includes(line) ||
+    [entry.headline.value, standfirstText(entry.standfirst)].includes(line) ||
     [...entry.authors, ...entry.contributors].some((p) => p.name.split(' ').some((w) => w.length > 3 && line.includes(w)));
 
   for (const article of real) {
@@ -190,7 +190,8 @@ function articleText(entry: SourceEntry, material: Material, random: Random, nam
   const withHeadings = material.headings.length > 0 && random.chance(0.6);
   const blocks: string[] = [];
   if (random.chance(0.5)) blocks.push(entry.headline.value!);
-  if (entry.standfirst) blocks.push(entry.standfirst);
+  const standfirst = standfirstText(entry.standfirst);
+  if (standfirst) blocks.push(standfirst);
 
   let nextHeading = random.int(3, 8);
   for (let p = 0; p < paragraphs; p++) {

@@ -4,9 +4,10 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { parseArticleBody } from '../../src/corpus/parse';
+import { stringify } from 'yaml';
+import { parseArticleFile } from '../../src/corpus/parse';
 import { manifestSchema } from '../../src/corpus/schema';
+import { parseYamlWithSchema } from '../../src/corpus/yaml';
 import type { RealArticle, SyntheticCorpus } from './corpus';
 
 export const SOURCES_DIR = 'content/sources';
@@ -16,7 +17,7 @@ export const MANIFEST = 'sources.yaml';
 /** The real articles of the project at `root`; says what to run when they are not normalised yet. */
 export function readRealDossier(root: string): RealArticle[] {
   const manifestFile = join(root, SOURCES_DIR, MANIFEST);
-  const manifest = manifestSchema.parse(parse(readFileSync(manifestFile, 'utf8')));
+  const manifest = parseYamlWithSchema(readFileSync(manifestFile, 'utf8'), manifestSchema, manifestFile);
   return manifest.articles.map((entry) => {
     const articleFile = join(root, ARTICLES_DIR, `${entry.slug}.md`);
     let markdown: string;
@@ -25,8 +26,7 @@ export function readRealDossier(root: string): RealArticle[] {
     } catch {
       throw new Error(`${articleFile} is missing: run \`npm run normalize\` first (the bench learns from the normalised articles).`);
     }
-    const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
-    const parsed = parseArticleBody(body, articleFile);
+    const parsed = parseArticleFile(markdown, articleFile);
     return {
       entry,
       raw: readFileSync(join(root, SOURCES_DIR, entry.file), 'utf8'),

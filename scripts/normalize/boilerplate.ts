@@ -2,9 +2,9 @@
  * The rule engine behind remove-boilerplate: which paragraphs the rules claim.
  * Pure and linear: each rule looks at each paragraph at most a couple of times.
  */
-import type { SourceEntry } from '../../src/corpus/schema.ts';
+import { standfirstText, type SourceEntry } from '../../src/corpus/schema.ts';
 import { normalizeSpace } from './text.ts';
-import { isSpanRule, type LineMatcher, type Rule } from './rules.ts';
+import { isSpanRule, MAX_REPEATED_FURNITURE_WORDS, type LineMatcher, type LineRule, type Rule } from './rules.ts';
 
 type Test = (text: string, index: number) => boolean;
 const never: Test = () => false;
@@ -15,7 +15,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 function fillLine(template: string, entry: SourceEntry): string | null {
   const fields: Record<string, string | null> = {
     headline: entry.headline.value,
-    standfirst: entry.standfirst,
+    standfirst: standfirstText(entry.standfirst),
   };
   let missing = false;
   const filled = template.replace(/\{(headline|standfirst)\}/g, (_, key: string) => {
@@ -27,18 +27,26 @@ function fillLine(template: string, entry: SourceEntry): string | null {
 }
 
 function fillPattern(pattern: string, entry: SourceEntry): RegExp {
-  const names = (people: { name: string }[]) =>
-    people.length ? people.map((p) => escapeRegExp(normalizeSpace(p.name))).join('|') : '(?!)';
+  // A name may be printed with its honorific ("Dr Jane Doe") or without it.
+  const names = (people: { name: string; honorific?: string | undefined }[]) =>
+    people.length
+      ? people
+          .map((p) => {
+            const name = escapeRegExp(normalizeSpace(p.name));
+            return p.honorific ? `(?:${escapeRegExp(normalizeSpace(p.honorific))}\\.? )?${name}` : name;
+          })
+          .join('|')
+      : '(?!)';
   const source = pattern
     .replaceAll('{authors}', names(entry.authors))
-    .replaceAll('{contributors}', names(entry.contributors));
+    .replaceAll('{contributors}', names(entry.contributors))
+    .replaceAll('{outlet}', escapeRegExp(normalizeSpace(entry.outlet)));
   return new RegExp(source, 'u');
 }
 
 function compileMatcher(matcher: LineMatcher, entry: SourceEntry, texts: readonly string[]): Test {
   if ('repeated' in matcher) {
-    const counts = new Map<string, number>();
-    for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+    const counts = countTexts(texts);
     return (text) => (counts.get(text) ?? 0) > 1;
   }
   if ('line' in matcher) {
@@ -53,6 +61,14 @@ function compileMatcher(matcher: LineMatcher, entry: SourceEntry, texts: readonl
   return (text) => regex.test(text);
 }
 
+function countTexts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return counts;
+}
+
+const wordCount = (text: string) => text.split(' ').filter(Boolean).length;
+
 export interface Claim {
   /** index of the paragraph */
   index: number;
@@ -63,12 +79,16 @@ export interface BoilerplateResult {
   claims: Claim[];
   /** span rules that opened and never closed (nothing removed for them) */
   unclosed: { rule: string; index: number }[];
+  /** paragraphs printed more than once that look like body text: all kept (indices of each group) */
+  repeatedKept: number[][];
 }
 
 /**
  * Decides which paragraphs are boilerplate. `texts` are whitespace-normalised paragraphs.
  * Span rules are applied first (a span runs from a `from` line to the next `to` line,
- * inclusive; an unclosed span removes nothing), then line rules in list order.
+ * inclusive, at most `maxParagraphs` long; an unclosed span removes nothing), then line
+ * rules in list order, then the repeated-line rule, which claims a repeated line only
+ * when it looks like furniture and otherwise reports it in `repeatedKept`.
  */
 export function findBoilerplate(texts: readonly string[], rules: readonly Rule[], entry: SourceEntry): BoilerplateResult {
   const claimedBy: (string | undefined)[] = new Array(texts.length);
@@ -76,35 +96,124 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
 
   for (const rule of rules.filter(isSpanRule)) {
     const opens = compileMatcher(rule.from, entry, texts);
-    const closes = compileMatcher(rule.to, entry, texts);
+    const to = rule.to;
+    if ('shortLinesToEnd' in to) {
+      // A box of link titles closing the page: the opener, then only short unpunctuated lines.
+      const isTitle = (text: string) => wordCount(text) <= to.shortLinesToEnd && !/\.$/.test(text);
+      let firstTitle = texts.length;
+      while (firstTitle > 0 && isTitle(texts[firstTitle - 1]!) && texts.length - firstTitle < rule.maxParagraphs) firstTitle--;
+      const opener = firstTitle - 1;
+      if (opener >= 0 && firstTitle < texts.length && claimedBy[opener] === undefined && opens(texts[opener]!, opener)) {
+        for (let k = opener; k < texts.length; k++) claimedBy[k] ??= rule.name;
+      } else {
+        // The opener may stand among the last short lines: look for it there too.
+        for (let k = Math.max(0, firstTitle); k < texts.length - 1; k++) {
+          if (claimedBy[k] === undefined && opens(texts[k]!, k)) {
+            for (let j = k; j < texts.length; j++) claimedBy[j] ??= rule.name;
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    const closes = compileMatcher(to, entry, texts);
     let i = 0;
     while (i < texts.length) {
       if (claimedBy[i] !== undefined || !opens(texts[i]!, i)) {
         i++;
         continue;
       }
+      const limit = Math.min(texts.length, i + rule.maxParagraphs);
       let end = i;
-      while (end < texts.length && !closes(texts[end]!, end)) end++;
-      if (end === texts.length) {
+      while (end < limit && !closes(texts[end]!, end)) end++;
+      if (end === limit) {
         unclosed.push({ rule: rule.name, index: i });
-        break; // no later `to` exists either
+        i++;
+        continue;
       }
       for (let k = i; k <= end; k++) claimedBy[k] ??= rule.name;
       i = end + 1;
     }
   }
 
-  const lineRules = rules
-    .filter((rule) => !isSpanRule(rule))
-    .map((rule) => ({ name: rule.name, test: compileMatcher((rule as { match: LineMatcher }).match, entry, texts) }));
+  const lineRules = rules.filter((rule): rule is LineRule => !isSpanRule(rule));
+  const compiled = lineRules
+    .filter((rule) => !('repeated' in rule.match))
+    .map((rule) => {
+      const test = compileMatcher(rule.match, entry, texts);
+      const within = rule.within;
+      return { name: rule.name, test: within === undefined ? test : (text: string, index: number) => index < within && test(text, index) };
+    });
   texts.forEach((text, index) => {
     if (claimedBy[index] !== undefined) return;
-    claimedBy[index] = lineRules.find((rule) => rule.test(text, index))?.name;
+    claimedBy[index] = compiled.find((rule) => rule.test(text, index))?.name;
   });
+
+  // Repeated lines last: whether one is furniture depends on what its neighbours are.
+  const repeatedRule = lineRules.find((rule) => 'repeated' in rule.match);
+  const pictureRules = new Set(rules.filter((rule) => rule.category === 'pictures').map((rule) => rule.name));
+  const besidePicture = (index: number) =>
+    [index - 1, index + 1].some((k) => claimedBy[k] !== undefined && pictureRules.has(claimedBy[k]!));
+  const groups = new Map<string, number[]>();
+  texts.forEach((text, index) => {
+    if (text && claimedBy[index] === undefined) groups.set(text, [...(groups.get(text) ?? []), index]);
+  });
+  const repeatedKept: number[][] = [];
+  const counts = countTexts(texts); // occurrences claimed by other rules count too
+  for (const [text, indices] of groups) {
+    const total = counts.get(text) ?? 0;
+    if (total < 2) continue;
+    const furniture = repeatedRule && (wordCount(text) <= MAX_REPEATED_FURNITURE_WORDS || indices.some(besidePicture));
+    if (furniture) for (const index of indices) claimedBy[index] = repeatedRule.name;
+    else if (indices.length > 1) repeatedKept.push(indices);
+  }
 
   const claims: Claim[] = [];
   claimedBy.forEach((rule, index) => {
     if (rule !== undefined) claims.push({ index, rule });
   });
-  return { claims, unclosed };
+  return { claims, unclosed, repeatedKept };
+}
+
+/** The longest standfirst the layout heuristic will propose, in words. */
+export const MAX_STANDFIRST_WORDS = 60;
+
+export interface StandfirstCandidate {
+  index: number;
+  /** why it looks like one, for the manifest's note */
+  reason: string;
+}
+
+/**
+ * A standfirst the manifest does not record, found by the layout: the first paragraph
+ * after the headline line, a sentence or two that stands apart from the body — followed
+ * by the byline or date block, or by the first section heading. Null when nothing fits
+ * (no headline line in the text, or the first paragraph runs straight into the body).
+ *
+ * @param claims which rule claimed each paragraph (undefined: body text)
+ * @param isHeading whether a paragraph is shaped like a section heading
+ */
+export function findStandfirst(
+  texts: readonly string[],
+  claims: readonly (string | undefined)[],
+  isHeading: (text: string) => boolean,
+): StandfirstCandidate | null {
+  const headline = claims.indexOf('headline');
+  if (headline < 0) return null;
+  let index = headline + 1;
+  while (index < texts.length && claims[index] !== undefined) index++;
+  const text = texts[index];
+  if (text === undefined || isHeading(text) || wordCount(text) > MAX_STANDFIRST_WORDS || !/[.!?…”’"]$/u.test(text)) return null;
+  const metadataRules = new Set(['byline', 'author-names', 'staff-byline', 'timestamp', 'dateline']);
+  let next = index + 1;
+  let metadataBetween = false;
+  while (next < texts.length && claims[next] !== undefined) {
+    if (metadataRules.has(claims[next]!)) metadataBetween = true;
+    next++;
+  }
+  if (metadataBetween) return { index, reason: 'the paragraph between the headline and the byline or date' };
+  if (next < texts.length && isHeading(texts[next]!)) {
+    return { index, reason: 'the one paragraph between the headline and the first section heading' };
+  }
+  return null;
 }

@@ -155,7 +155,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
     const bytes = (await readIfExists(sourcePath, show(sourcePath)))!;
     const previous = await readIfExists(outPath, show(outPath));
     const previousMarkdown = previous?.toString('utf8') ?? null;
-    const { markdown, file } = normalizeArticle(
+    const { markdown, file } = await normalizeArticle(
       {
         entry,
         bytes: new Uint8Array(bytes),

@@ -1,18 +1,10 @@
 /**
  * An error meant for a person: where (file, line or field) and what to do.
- * The CLI prints it as one line, without a stack trace.
+ * The CLI prints it as one line, without a stack trace. Every input error of the project
+ * (src/corpus/input-error.ts) is one; the normaliser's own keep this name.
  */
-export class NormalizeError extends Error {
-  override name = 'NormalizeError';
+import { InputError } from '../../src/corpus/input-error.ts';
 
-  /**
-   * @param where  the file, optionally with `:line` or ` field`, e.g. `content/sources/x.txt:12`
-   * @param problem  what is wrong and what to do about it
-   */
-  constructor(
-    readonly where: string,
-    readonly problem: string,
-  ) {
-    super(`${where}: ${problem}`);
-  }
+export class NormalizeError extends InputError {
+  override name = 'NormalizeError';
 }

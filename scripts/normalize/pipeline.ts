@@ -58,7 +58,7 @@ export interface ArticleInput {
 export function createProcessor({ log = () => {}, verbose = false, rules = defaultRules }: PipelineOptions = {}) {
   const processor = unified();
   for (const stage of stages) {
-    processor.use(() => (tree: Root, file: VFile) =>
+    processor.use(() => async (tree: Root, file: VFile) =>
       stage.transform(tree, file, {
         log: (message) => log(`[${stage.name}] ${file.data.entry?.slug ?? file.path}: ${message}`),
         verbose,
@@ -71,8 +71,8 @@ export function createProcessor({ log = () => {}, verbose = false, rules = defau
 
 export type NormalizeProcessor = ReturnType<typeof createProcessor>;
 
-/** Runs the pipeline on one article; returns the markdown and the file with everything the stages found. */
-export function normalizeArticle(input: ArticleInput, processor: NormalizeProcessor = createProcessor()) {
+/** Runs the pipeline on one article; returns the markdown, the body tree and the file with everything the stages found. */
+export async function normalizeArticle(input: ArticleInput, processor: NormalizeProcessor = createProcessor()) {
   const file = new VFile({
     path: input.displayPath,
     value: input.bytes,
@@ -84,7 +84,8 @@ export function normalizeArticle(input: ArticleInput, processor: NormalizeProces
     },
   });
   const empty: Root = { type: 'root', children: [] };
-  const tree = processor.runSync(empty, file) as Root;
+  // Asynchronous: extracting the text of a PDF is.
+  const tree = (await processor.run(empty, file)) as Root;
   const markdown = String(processor.stringify(tree, file));
-  return { markdown, file };
+  return { markdown, file, tree };
 }

@@ -71,6 +71,8 @@ declare module 'vfile' {
     layout: Layout;
     /** remove-boilerplate */
     removed: RemovedLine[];
+    /** remove-boilerplate: a paragraph shaped like a standfirst, when the manifest has none */
+    standfirstCandidate: { text: string; line: number | string; reason: string };
     /** detect-headings */
     headings: string[];
     /** recall-passage-ids */
@@ -102,6 +104,6 @@ export interface Stage {
   name: string;
   /** one sentence: what the stage does */
   description: string;
-  /** may change the tree in place or return a new one */
-  transform(tree: Root, file: VFile, context: StageContext): Root | void;
+  /** may change the tree in place or return a new one (or a promise of either) */
+  transform(tree: Root, file: VFile, context: StageContext): Root | void | Promise<Root | void>;
 }

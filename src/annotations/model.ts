@@ -14,6 +14,7 @@
  * Records written before this shape (a flat [Fragment, Position, Quote] list) are
  * read the same way (see `upgradeRecord`).
  */
+import { parseRoute } from '../contract/routes';
 import type { PassageSelectors } from './anchoring/selectors';
 import {
   FRAGMENT_CONFORMS_TO,
@@ -230,7 +231,8 @@ export function articlePathOf(a: Annotation): string {
 
 /** The article slug, when the source is an article page. */
 export function articleSlugOf(a: Annotation): string | null {
-  return /^\/articles\/([a-z0-9-]+)\/?$/.exec(articlePathOf(a))?.[1] ?? null;
+  const route = parseRoute(articlePathOf(a));
+  return route?.page === 'article' ? route.slug : null;
 }
 
 const timeOf = (a: Annotation) => Date.parse(a.modified ?? a.created ?? '') || 0;

@@ -5,13 +5,12 @@
  * not use are kept, so they come back on export. Refuses, with a reason, what
  * does not conform or is about another site's page or about no quoted text.
  */
+import { parseRoute } from '../contract/routes';
 import { type Annotation, type Body, type StoredSelector, type Target, upgradeRecord } from './model';
 import { conformingAnnotationSchema, describeIssue } from './schema';
 
 export type Normalized = { ok: true; annotation: Annotation } | { ok: false; reason: string };
 
-/** An article page of this site, on whatever host it was annotated. */
-const ARTICLE_PATH = /^\/articles\/[a-z0-9-]+\/?$/;
 
 export function normalizeAnnotation(value: unknown): Normalized {
   const parsed = conformingAnnotationSchema.safeParse(isLegacyDossier(value) ? upgradeRecord(value) : value);
@@ -71,7 +70,7 @@ function toTarget(raw: unknown): Target | string {
 function articlePath(address: string): string | null {
   try {
     const url = new URL(address);
-    return /^https?:$/.test(url.protocol) && ARTICLE_PATH.test(url.pathname) ? url.pathname : null;
+    return /^https?:$/.test(url.protocol) && parseRoute(url.pathname)?.page === 'article' ? url.pathname : null;
   } catch {
     return null;
   }

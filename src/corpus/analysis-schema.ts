@@ -6,6 +6,7 @@
  * Types are derived from these schemas.
  */
 import { z } from 'zod';
+import { passageIdSchema } from './schema';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
 export const themeIdSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'lower-case words joined by hyphens');
@@ -64,7 +65,7 @@ export const themesFileSchema = z
   });
 export type ThemesFile = z.infer<typeof themesFileSchema>;
 
-const passageId = z.string().regex(/^[a-z][a-z0-9]{0,7}-[0-9a-f]{6,}$/, 'a passage id such as cnn-3fa2c1');
+const passageId = passageIdSchema;
 
 export const themeOverrideSchema = z
   .strictObject({

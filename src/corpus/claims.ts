@@ -6,9 +6,10 @@
  */
 import search from 'approx-string-match';
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { InputError } from './input-error';
 import { slugSchema } from './schema';
+import { parseYamlInput } from './yaml';
 
 export const CLAIMS_FILE = 'content/claims.yaml';
 
@@ -127,7 +128,7 @@ function nearestText(quote: string, passages: ClaimSource['passages']) {
   return best;
 }
 
-export class ClaimsError extends Error {
+export class ClaimsError extends InputError {
   override name = 'ClaimsError';
 }
 
@@ -136,27 +137,8 @@ export class ClaimsError extends Error {
  * the file, line, group and source of every problem. `file` is the path shown in messages.
  */
 export function parseClaims(text: string, sources: ClaimSource[], file = CLAIMS_FILE): ResolvedGroup[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length) throw new ClaimsError(`${file}: ${doc.errors.map((e) => e.message).join('\n')}`);
-  const lineOf = (path: (string | number)[]) => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lines.linePos(node.range[0]).line : undefined;
-  };
-  const where = (path: (string | number)[]) => {
-    const line = lineOf(path);
-    return line ? `${file}:${line}` : file;
-  };
-
-  const parsed = claimsFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const messages = parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return `${where(path)}: ${path.join('.') || '(top)'}: ${issue.message}`;
-    });
-    throw new ClaimsError(`The claims file is not valid:\n${messages.join('\n')}`);
-  }
-
+  const parsed = readClaimsYaml(text, file);
+  const { where } = parsed;
   const { groups, problems } = resolveClaims(parsed.data, sources);
   if (problems.length) {
     const messages = problems.map((p) => {
@@ -164,9 +146,18 @@ export function parseClaims(text: string, sources: ClaimSource[], file = CLAIMS_
       const i = parsed.data.groups.indexOf(group);
       return `${where(['groups', i, 'claims', p.index, 'quote'])}: claim "${group.id}" (${group.label}), source "${p.source}": ${p.message}`;
     });
-    throw new ClaimsError(`${problems.length} claim${problems.length === 1 ? '' : 's'} not found in the text:\n${messages.join('\n')}`);
+    const first = where(['groups', parsed.data.groups.findIndex((g) => g.id === problems[0]!.group), 'claims', problems[0]!.index, 'quote']);
+    throw new ClaimsError(first, `${problems.length} claim${problems.length === 1 ? '' : 's'} not found in the text:\n${messages.join('\n')}`);
   }
   return groups;
+}
+
+function readClaimsYaml(text: string, file: string) {
+  try {
+    return parseYamlInput(text, claimsFileSchema, file);
+  } catch (error) {
+    throw error instanceof InputError ? new ClaimsError(error.where, error.problem) : error;
+  }
 }
 
 export const loadClaims = (sources: ClaimSource[], file = CLAIMS_FILE) => parseClaims(readFileSync(file, 'utf8'), sources, file);

@@ -47,16 +47,10 @@ export function comparableArticles<T>(articles: T[]): T[] {
   return articles.slice(-COMPARE_LIMIT);
 }
 
-/** Separator between the two slugs of a pair page's address: /compare/<a>--<b>/. */
-export const PAIR_SEPARATOR = '--';
-
 /** Every pair of articles, each in the order given (publication order, for the corpus). */
 export function articlePairs<T>(articles: T[]): [T, T][] {
   return articles.flatMap((a, i) => articles.slice(i + 1).map((b): [T, T] => [a, b]));
 }
-
-export const pairSlug = (a: string, b: string) => `${a}${PAIR_SEPARATOR}${b}`;
-export const pairUrl = (a: string, b: string) => `/compare/${pairSlug(a, b)}/`;
 
 /**
  * Keeping columns in step: given the themes of the passage a reader has scrolled to, the

@@ -88,11 +88,9 @@ export function getCorpus(): Promise<Corpus> {
   return corpus;
 }
 
-export const articleUrl = (slug: string) => `/articles/${slug}/`;
-export const passageUrl = (passage: Pick<Passage, 'article' | 'id'>) => `${articleUrl(passage.article)}#${passage.id}`;
-export const shareUrl = (passageId: string) => `/p/${passageId}/`;
-export const themeUrl = (themeId: string) => `/themes/${themeId}/`;
-export const entityUrl = (entityId: string) => `/entities/${entityId}/`;
+// Routes live in the site's contract; re-exported for the pages that take them with the model.
+export { articleUrl, entityUrl, passageUrl, shareUrl, themeUrl } from '../contract/routes';
+import { articleUrl, passageUrl } from '../contract/routes';
 
 async function buildCorpus(): Promise<Corpus> {
   const entries = await getCollection('articles');

@@ -79,7 +79,7 @@ export function checkPublishedAnnotations(
         problems.push(`${where} targets ${a.target.source}, which is not an article of this site (expected …/articles/<slug>/).`);
         continue;
       }
-      const placement = anchorAnnotations([a], () => passages, { aliases: aliasRecord, approximate: search })[0]!.placement;
+      const placement = anchorAnnotations([a], () => passages, { retiredIds: aliasRecord, approximate: search })[0]!.placement;
       if (!placement) {
         problems.push(
           `${where} cannot be anchored: the quote "${shorten(quoteOf(a))}" is no longer in ${slug}. Edit the note's selectors to match the new text, or remove it.`,

@@ -118,7 +118,7 @@ describe('anchor', () => {
         .filter((p) => p.id !== 'cnn-af6718')
         .map((p) => (p.id === 'cnn-defcd4' ? { ...p, text: `${p.text} ${original[0]!.text}` } : p)),
     );
-    const result = anchor(target, site, { aliases: { 'cnn-af6718': 'cnn-defcd4' } });
+    const result = anchor(target, site, { retiredIds: { 'cnn-af6718': 'cnn-defcd4' } });
     expect(result).toMatchObject({ passageId: 'cnn-defcd4', method: 'quote' });
     expect(textAt(site, result)).toBe('not just territory');
   });

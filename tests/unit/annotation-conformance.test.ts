@@ -147,7 +147,7 @@ describe('importing annotations from elsewhere', () => {
 
   it('should read backups made by earlier versions (empty body, no stylesheet, flat selectors)', () => {
     const a = makeAnnotation('remain and expand', { colour: 'blue' });
-    const [fragment, quoteSel] = a.target.selector as [Record<string, unknown>, Record<string, unknown>];
+    const [fragment, quoteSel] = a.target.selector as unknown as [Record<string, unknown>, Record<string, unknown>];
     const { refinedBy, ...plainFragment } = fragment;
     const { stylesheet: _s, ...rest } = a;
     const legacy = { ...rest, body: [], target: { ...a.target, selector: [plainFragment, refinedBy, quoteSel] } };

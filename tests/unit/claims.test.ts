@@ -79,7 +79,7 @@ describe('parseClaims', () => {
         quote: Not there either, really
         figure: y
 `);
-    expect(() => parseClaims(text, sources)).toThrow(/^2 claims not found in the text/);
+    expect(() => parseClaims(text, sources)).toThrow(/^content\/claims\.yaml:7: 2 claims not found in the text/);
   });
 
   it('should reject a malformed file with the field and line at fault', () => {
@@ -88,7 +88,7 @@ describe('parseClaims', () => {
         figure: about 30,000
         value: [40000, 30000]
 `);
-    expect(() => parseClaims(text, sources, 'claims.yaml')).toThrow(/claims\.yaml:9: groups\.0\.claims\.0\.value: .*low first/);
+    expect(() => parseClaims(text, sources, 'claims.yaml')).toThrow(/claims\.yaml:9: field groups\[0\]\.claims\[0\]\.value: .*low first/);
   });
 });
 

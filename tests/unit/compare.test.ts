@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articlePairs, compareRows, pairSlug, sourceYear, stepTarget } from '../../src/corpus/compare';
+import { pairSlug } from '../../src/contract/routes';
+import { articlePairs, compareRows, sourceYear, stepTarget } from '../../src/corpus/compare';
 import type { Article, Passage, ThemeInfo } from '../../src/corpus/model';
 
 const theme = (id: string): ThemeInfo => ({ id, label: id.toUpperCase(), description: '', color: '#d85250', colorDark: '#d85250' });

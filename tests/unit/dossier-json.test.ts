@@ -1,9 +1,9 @@
-import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { readEntities, readThemeOverrides, readThemes } from '../../src/corpus/analysis-data';
 import { analyse } from '../../src/corpus/analysis';
 import { buildDossierJson, dossierJsonSchema, dossierSchema } from '../../src/corpus/dossier-json';
 import { readArticlesFromDisk } from '../../src/corpus/read-articles';
+import { compileSchema } from '../json-schema';
 
 const articles = readArticlesFromDisk();
 const passages = articles.flatMap((a) => a.passages);
@@ -20,8 +20,7 @@ const dossier = buildDossierJson({
 });
 // What would be written to /data/dossier.json: plain JSON, round-tripped.
 const json = JSON.parse(JSON.stringify(dossier)) as unknown;
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validate = ajv.compile(dossierJsonSchema());
+const validate = compileSchema(dossierJsonSchema());
 
 describe('buildDossierJson', () => {
   it('should produce a file that validates against the JSON Schema', () => {

@@ -53,7 +53,7 @@ describe('normalize CLI: bad input', () => {
 
   it('should reject invalid UTF-8, naming the file and line', async () => {
     corpus.writeSource('art-b.txt', Buffer.concat([Buffer.from('Line one is fine.\nLine two is not: '), Buffer.from([0xff, 0xfe]), Buffer.from('.\n')]));
-    await expectOneClearError(/content\/sources\/art-b\.txt:2: not valid UTF-8 \(byte 0xff at offset 35\)\. Re-save the file as UTF-8\./);
+    await expectOneClearError(/content\/sources\/art-b\.txt:2: not valid UTF-8 \(byte 0xff at offset 35\)[.;] .*re-save the file as UTF-8\./i);
   });
 
   it('should reject a truncated UTF-8 sequence at the end of a file', async () => {
@@ -119,7 +119,7 @@ describe('normalize CLI: bad input', () => {
   it('should refuse to guess when the previous output (the id memory) is unreadable', async () => {
     writeFileSync(join(corpus.outDir, 'art-a.md'), 'no frontmatter here\n');
     before = corpus.snapshot();
-    await expectOneClearError(/content\/articles\/art-a\.md: cannot read the previous passage ids: .*Restore the file from git/);
+    await expectOneClearError(/content\/articles\/art-a\.md:\d+: cannot read the previous passage ids: .*Restore the file from git/);
   });
 
   it('should reject a file that is all boilerplate', async () => {
@@ -134,6 +134,86 @@ describe('normalize CLI: bad input', () => {
     expect(corpus.snapshot()).toEqual(before);
   });
 });
+
+describe('normalize CLI: bad input of other kinds (dates, encodings, prefixes, statuses)', () => {
+  /** Replaces the last occurrence of `from` in the manifest; returns the line the new value is on. */
+  const editManifest = (from: string, to: string) => {
+    const text = readFileSync(join(corpus.sourcesDir, 'sources.yaml'), 'utf8');
+    const index = text.lastIndexOf(from);
+    expect(index).toBeGreaterThan(-1);
+    const edited = text.slice(0, index) + to + text.slice(index + from.length);
+    writeFileSync(join(corpus.sourcesDir, 'sources.yaml'), edited);
+    return edited.slice(0, index).split('\n').length;
+  };
+  const cafe = 'He said \u201cwe will return\u201d \u2013 and they did, to the caf\u00e9 in the square.\n\nA second paragraph of plain text.\n';
+
+  it.each([
+    ['2017-02-30', /"2017-02-30" is not a date: February 2017 has 28 days/],
+    ['2016-02-30', /February 2016 has 29 days/],
+    ['2017-13-45', /"2017-13-45" is not a date: there is no month 13/],
+    ['2017-04-31', /April 2017 has 30 days/],
+  ])('should refuse the impossible date %s, naming the file and line', async (date, reason) => {
+    const line = editManifest('value: 2017-03-22', `value: "${date}"`);
+    const err = await expectOneClearError(reason);
+    expect(err).toContain(`content/sources/sources.yaml:${line}: field articles[1].published.value`);
+  });
+
+  it('should refuse an ambiguous date like 03/04/2017, saying which form to use', async () => {
+    const line = editManifest('value: 2017-03-22', 'value: "03/04/2017"');
+    const err = await expectOneClearError(/use YYYY, YYYY-MM or YYYY-MM-DD \(a form like 03\/04\/2017 is ambiguous\)/);
+    expect(err).toContain(`sources.yaml:${line}:`);
+  });
+
+  it('should refuse two entries with one idPrefix, naming the field and its line', async () => {
+    const line = editManifest('idPrefix: artb', 'idPrefix: arta');
+    const err = await expectOneClearError(/field articles\[1\]\.idPrefix: duplicate idPrefix "arta"/);
+    expect(err).toContain(`sources.yaml:${line}:`);
+  });
+
+  it('should refuse an unknown certainty status, naming the field, its line and the statuses there are', async () => {
+    const line = editManifest('status: verified', 'status: probable');
+    const err = await expectOneClearError(/field articles\[1\]\.url\.status: .*"verified".*"unknown"/);
+    expect(err).toContain(`sources.yaml:${line}:`);
+  });
+
+  it('should refuse a windows-1252 file whose entry names no encoding, naming the encoding it looks like', async () => {
+    corpus.writeSource('art-b.txt', encode1252(cafe));
+    await expectOneClearError(/art-b\.txt:1: not valid UTF-8 \(byte 0x93 at offset 8\); it looks like windows-1252\. Add `encoding: windows-1252` to its entry/);
+  });
+
+  it('should refuse a UTF-16 file without a byte-order mark, naming UTF-16', async () => {
+    corpus.writeSource('art-b.txt', Buffer.from('A paragraph in UTF-16.\n\nAnother one.\n', 'utf16le'));
+    await expectOneClearError(/art-b\.txt: not valid UTF-8; it looks like utf-16le\./);
+  });
+
+  it('should decode a file in the encoding its entry names, and say so in the log', async () => {
+    corpus.writeSource('art-b.txt', encode1252(cafe));
+    corpus.writeManifest(manifest(entry('art-a'), entry('art-b', { encoding: 'windows-1252' })));
+    const { code, out } = await runCli([], corpus.root);
+    expect(code).toBe(0);
+    expect(out).toContain('[decode-source] art-b: decoded as windows-1252 (as sources.yaml says)');
+    expect(corpus.snapshot()!.get('art-b.md')).toContain('He said “we will return” – and they did, to the café in the square.');
+  });
+
+  it('should decode UTF-16 with a byte-order mark, and say so', async () => {
+    corpus.writeSource('art-b.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Article B in UTF-16, with a caf\u00e9.\n\nIts second paragraph.\n', 'utf16le')]));
+    const { code, out } = await runCli([], corpus.root);
+    expect(code).toBe(0);
+    expect(out).toContain('[decode-source] art-b: decoded as utf-16le (byte-order mark)');
+    expect(corpus.snapshot()!.get('art-b.md')).toContain('Article B in UTF-16, with a café.');
+  });
+
+  it('should refuse an encoding name TextDecoder does not know', async () => {
+    corpus.writeManifest(manifest(entry('art-a'), entry('art-b', { encoding: 'klingon-1' })));
+    await expectOneClearError(/art-b\.txt: sources\.yaml gives the encoding "klingon-1", which is not one TextDecoder knows/);
+  });
+});
+
+/** Text → windows-1252 bytes (for the few characters these tests use). */
+function encode1252(text: string): Buffer {
+  const special: Record<string, number> = { '\u201c': 0x93, '\u201d': 0x94, '\u2013': 0x96, '\u2019': 0x92 };
+  return Buffer.from([...text].map((ch) => special[ch] ?? ch.charCodeAt(0)));
+}
 
 describe('normalize CLI: tolerated input', () => {
   it('should give the same output for a file with a byte-order mark', async () => {
@@ -197,7 +277,7 @@ describe('normalize CLI: output', () => {
     corpus.writeSource('art-a.txt', `© Reuters\n\nAA Font size + Print\n\n${articleA}\nISIS_fall_card_sign2\n\nISIS_fall_card_sign1\n`);
     const { code, out } = await runCli([], corpus.root);
     expect(code).toBe(0);
-    expect(out).toContain('[remove-boilerplate] art-a: 4 lines removed: copyright-credit 1, image-token 2, page-furniture 1');
+    expect(out).toContain('[remove-boilerplate] art-a: 4 lines removed: copyright-credit 1, image-file-name 2, toolbar 1');
     expect(out.some((line) => line.includes('ISIS_fall_card_sign2'))).toBe(false);
   });
 
@@ -254,7 +334,7 @@ describe('normalize: golden mini corpus (tests/fixtures/normalize/mini)', () => 
     }
     expect(result.articles.map((a) => [a.slug, a.removedSummary])).toEqual([
       ['blank-lines', '4 lines removed: headline 1, standfirst 1, copyright-credit 1, author-role 1'],
-      ['line-per-paragraph', '1 line removed: edited-by 1'],
+      ['line-per-paragraph', '1 line removed: reporting-credit 1'],
     ]);
   });
 });

@@ -29,9 +29,9 @@ describe('normalize headings: looksLikeHeading', () => {
 describe('normalize headings: findHeadings', () => {
   const para = 'A real paragraph, with a full stop.';
 
-  it('should find a heading only between two paragraphs', () => {
+  it('should find a heading only before a paragraph (the first line may be one, once the headline is removed)', () => {
     expect(findHeadings([para, 'A section', para])).toEqual([false, true, false]);
-    expect(findHeadings(['A title line', para, 'A last line'])).toEqual([false, false, false]);
+    expect(findHeadings(['A first section', para, 'A last line'])).toEqual([true, false, false]);
   });
 
   it('should not make two short lines in a row headings', () => {

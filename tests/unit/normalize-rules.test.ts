@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { manifestSchema, sourceEntrySchema, type SourceEntry } from '../../src/corpus/schema.ts';
-import { findBoilerplate } from '../../scripts/normalize/boilerplate.ts';
-import { isSpanRule, rules, type Rule } from '../../scripts/normalize/rules.ts';
+import { findBoilerplate, findStandfirst } from '../../scripts/normalize/boilerplate.ts';
+import { looksLikeHeading } from '../../scripts/normalize/stages/detect-headings.ts';
+import { isSpanRule, rules, type Rule, type SpanRule } from '../../scripts/normalize/rules.ts';
 import { entry as entryFixture } from '../fixtures/normalize/helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -54,22 +55,45 @@ describe('normalize rules: the list', () => {
 
 describe('normalize rules: the engine', () => {
   it('should remove a span from its opening line to its closing line, inclusive, and nothing after', () => {
-    const texts = ['Real text.', 'Close [ x ] More from DefenseOne', 'Thank you for subscribing.', '• A report title', 'When you download a report, your information may be shared with the underwriters of that document.', 'Real text after.'];
-    expect(claimedBy(texts, exampleEntry())).toEqual([null, 'newsletter-promo', 'newsletter-promo', 'newsletter-promo', 'newsletter-promo', null]);
+    const texts = ['Real text.', 'More from Example Weekly', 'Thank you for subscribing.', '• A report title', 'When you download a report, your information may be shared with the underwriters of that document.', 'Real text after.'];
+    expect(claimedBy(texts, exampleEntry(), [byName('promo-box')])).toEqual([null, 'promo-box', 'promo-box', 'promo-box', 'promo-box', null]);
   });
 
   it('should remove nothing for a span that never closes, and report it', () => {
-    const texts = ['Real text.', 'Close [ x ] More from DefenseOne', 'Thank you for subscribing.'];
-    const result = findBoilerplate(texts, [byName('newsletter-promo')], exampleEntry());
+    const texts = ['Real text.', 'More from Example Weekly', 'A blurb about a report.'];
+    const result = findBoilerplate(texts, [byName('promo-box')], exampleEntry());
     expect(result.claims).toEqual([]);
-    expect(result.unclosed).toEqual([{ rule: 'newsletter-promo', index: 1 }]);
+    expect(result.unclosed).toEqual([{ rule: 'promo-box', index: 1 }]);
   });
 
-  it('should remove a line printed twice, both times', () => {
-    const caption = 'An Iraqi soldier inspects a recently-discovered train tunnel.';
-    expect(claimedBy([caption, 'Credit', caption, 'Body.'], exampleEntry(), [byName('photo-caption-twice')])).toEqual([
-      'photo-caption-twice', null, 'photo-caption-twice', null,
+  it('should not let a span run further than its maxParagraphs (a stray opener cannot eat the article)', () => {
+    const rule = byName('promo-box') as SpanRule;
+    const body = Array.from({ length: rule.maxParagraphs + 5 }, (_, i) => `Body paragraph ${i}.`);
+    const texts = ['You might also like', ...body, 'Read our privacy policy for how we use your data.'];
+    const result = findBoilerplate(texts, [rule], exampleEntry());
+    expect(result.claims).toEqual([]);
+    expect(result.unclosed).toEqual([{ rule: 'promo-box', index: 0 }]);
+  });
+
+  it('should remove a short line printed twice, both times', () => {
+    const label = 'Mosul, March 2017';
+    expect(claimedBy([label, 'A body paragraph.', label, 'Body.'], exampleEntry(), [byName('repeated-furniture')])).toEqual([
+      'repeated-furniture', null, 'repeated-furniture', null,
     ]);
+  });
+
+  it('should remove a long caption printed twice when it sits beside a picture credit', () => {
+    const caption = 'An Iraqi soldier inspects a recently discovered tunnel that belonged to the old railway line, which the group used to move fighters, on March 5, 2017.';
+    const texts = [caption, 'Jane Roe/AP', 'Share', caption, 'Body.'];
+    expect(claimedBy(texts, exampleEntry())).toEqual(['repeated-furniture', 'agency-credit', 'toolbar', 'repeated-furniture', null]);
+  });
+
+  it('should keep a body paragraph printed twice, both times, and report it', () => {
+    const paragraph = 'The group has lost almost all of the territory it held in 2014, but it has not lost its ability to strike.';
+    const texts = ['Intro.', paragraph, 'Middle.', paragraph, 'End.'];
+    const result = findBoilerplate(texts, rules, exampleEntry());
+    expect(result.claims).toEqual([]);
+    expect(result.repeatedKept).toEqual([[1, 3]]);
   });
 
   it('should never match {headline} or {standfirst} when the manifest has none', () => {
@@ -111,5 +135,37 @@ describe('normalize rules: the five real articles', () => {
       'The Islamic State is reeling. With its finances cut in half over the past six months.',
     ];
     for (const entry of realManifest.articles) expect(claimedBy(sentences, entry)).toEqual(sentences.map(() => null));
+  });
+});
+
+describe('normalize rules: honorifics', () => {
+  it('should match an author printed with or without the honorific the manifest keeps apart', () => {
+    const entry = sourceEntrySchema.parse(entryFixture('x', { authors: [{ name: 'Jane Roe', honorific: 'Prof' }] }));
+    expect(
+      claimedBy(['Prof Jane Roe is a lecturer in war studies.', 'Prof. Jane Roe is a lecturer.', 'Jane Roe is a lecturer.', 'Dr Jane Roe is here.'], entry, [byName('author-role')]),
+    ).toEqual(['author-role', 'author-role', 'author-role', null]);
+  });
+});
+
+describe('normalize rules: a standfirst the manifest does not record', () => {
+  const detect = (texts: string[], headline: string) => {
+    const entry = sourceEntrySchema.parse(entryFixture('x', { headline: { value: headline }, authors: [{ name: 'Jane Roe' }] }));
+    const claims = claimedBy(texts, entry).map((rule) => rule ?? undefined);
+    return findStandfirst(texts, claims, looksLikeHeading);
+  };
+
+  it('should find the paragraph between the headline and the first section heading', () => {
+    const texts = ['The long wait', 'A summary sentence that stands apart from the body.', 'The first section', 'Body text follows here, at length.'];
+    expect(detect(texts, 'The long wait')).toEqual({ index: 1, reason: 'the one paragraph between the headline and the first section heading' });
+  });
+
+  it('should find the paragraph between the headline and the byline', () => {
+    const texts = ['The long wait', 'A summary sentence that stands apart from the body.', 'By Jane Roe', '4 June 2021', 'Body text follows here.'];
+    expect(detect(texts, 'The long wait')?.index).toBe(1);
+  });
+
+  it('should find none when the first paragraph runs straight into the body, or there is no headline line', () => {
+    expect(detect(['The long wait', 'The first paragraph of the body.', 'The second paragraph of the body.'], 'The long wait')).toBeNull();
+    expect(detect(['A summary sentence.', 'By Jane Roe', 'Body.'], 'Not in the text')).toBeNull();
   });
 });

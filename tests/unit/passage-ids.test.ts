@@ -9,7 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { passageIdSchema } from '../../src/corpus/schema.ts';
 import { assignPassageIds, freshId, similarity, SIMILARITY_THRESHOLD } from '../../scripts/normalize/passage-ids.ts';
-import { parsePreviousArticle, splitFrontmatter } from '../../scripts/normalize/previous-output.ts';
+import { parsePreviousArticle } from '../../scripts/normalize/previous-output.ts';
+import { splitArticleFile } from '../../src/corpus/parse.ts';
 import { normalizeCorpus } from '../../scripts/normalize/corpus.ts';
 import type { PreviousArticle } from '../../scripts/normalize/types.ts';
 import { entry, manifest, tempCorpus, type TempCorpus } from '../fixtures/normalize/helpers.ts';
@@ -180,7 +181,7 @@ describe('passage-ids: end to end, the previous output file is the memory', () =
   const run = async () => {
     await normalizeCorpus({ sourcesDir: corpus!.sourcesDir, outDir: corpus!.outDir, root: corpus!.root });
     const markdown = readFileSync(join(corpus!.outDir, 'art.md'), 'utf8');
-    return { markdown, ...parsePreviousArticle(markdown) };
+    return { markdown, ...parsePreviousArticle(markdown, 'article.md') };
   };
 
   it('should carry ids across runs through content/articles/<slug>.md', async () => {
@@ -201,7 +202,7 @@ describe('passage-ids: end to end, the previous output file is the memory', () =
     expect(second.passages.map((p) => p.id)).toEqual([
       firstIds[0], firstIds[1], firstIds[2], firstIds[4], expect.not.stringMatching(new RegExp(firstIds.join('|'))), firstIds[5],
     ]);
-    const frontmatter = parseYaml(splitFrontmatter(second.markdown)!.yaml);
+    const frontmatter = parseYaml(splitArticleFile(second.markdown, 'article.md').yaml);
     expect(frontmatter.retiredIds).toEqual({ [firstIds[3]!]: firstIds[4] });
 
     // A third run changes nothing, byte for byte.

@@ -1,5 +1,11 @@
-/** decode-source: the raw bytes → lines of text (strict UTF-8; BOM and CRLF tolerated). */
+/**
+ * decode-source: the raw bytes → lines of text. Strict UTF-8 (BOM and CRLF tolerated);
+ * UTF-16 with a byte-order mark; any other encoding only when sources.yaml names it
+ * (`encoding: windows-1252`, which `npm run add` writes when it detects one). A file in
+ * an unnamed encoding is refused, naming the encoding it looks like.
+ */
 import { NormalizeError } from '../errors.ts';
+import { decodeAs, detectEncoding, utf16Bom, utf16ByZeros } from '../encoding.ts';
 import type { Stage } from '../types.ts';
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -29,25 +35,48 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The error for a file that is not UTF-8 and whose entry names no encoding. */
+function notUtf8(path: string, bytes: Uint8Array, likely: string | undefined): NormalizeError {
+  const offset = Math.max(0, firstInvalidUtf8(bytes));
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  const byte = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
+  const where = likely?.startsWith('utf-16') ? '' : ` (byte 0x${byte} at offset ${offset})`;
+  const looks = likely ? `; it looks like ${likely}. Add \`encoding: ${likely}\` to its entry in sources.yaml if that is right (npm run add does this when it adds a file), or re-save the file as UTF-8.` : '. Re-save the file as UTF-8.';
+  return new NormalizeError(likely?.startsWith('utf-16') ? path : `${path}:${line}`, `not valid UTF-8${where}${looks}`);
+}
+
 const decodeSource: Stage = {
   name: 'decode-source',
-  description: 'Decode the raw bytes as strict UTF-8 (no control characters), drop a byte-order mark, turn CRLF/CR line ends into LF, split into lines.',
+  description: 'Decode the raw bytes (strict UTF-8, or the encoding sources.yaml names; no control characters), drop a byte-order mark, turn CRLF/CR line ends into LF, split into lines.',
   transform(_tree, file, { log }) {
     const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      const offset = firstInvalidUtf8(bytes);
-      let line = 1;
-      for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-      const byte = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
-      throw new NormalizeError(
-        `${file.path}:${line}`,
-        `not valid UTF-8 (byte 0x${byte} at offset ${offset}). Re-save the file as UTF-8.`,
-      );
-    }
     const notes: string[] = [];
+    const named = file.data.entry?.encoding;
+    const bom = utf16Bom(bytes);
+    let text: string;
+    if (named || bom) {
+      const encoding = (named ?? bom)!;
+      try {
+        text = decodeAs(bytes, encoding);
+      } catch (error) {
+        throw new NormalizeError(
+          file.path ?? '',
+          error instanceof RangeError
+            ? `sources.yaml gives the encoding "${encoding}", which is not one TextDecoder knows (try windows-1252, iso-8859-15, utf-16le…).`
+            : `is not valid ${encoding}${named ? ' (the encoding sources.yaml gives)' : ''}. Fix the entry's \`encoding\`, or re-save the file as UTF-8.`,
+        );
+      }
+      notes.push(`decoded as ${encoding}${named ? ' (as sources.yaml says)' : ' (byte-order mark)'}`);
+    } else {
+      const utf16 = utf16ByZeros(bytes);
+      if (utf16) throw notUtf8(file.path ?? '', bytes, utf16);
+      try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      } catch {
+        throw notUtf8(file.path ?? '', bytes, detectEncoding(bytes)?.encoding);
+      }
+    }
     if (text.startsWith('\uFEFF')) {
       text = text.slice(1);
       notes.push('dropped a byte-order mark');

@@ -20,10 +20,14 @@ export function looksLikeHeading(text: string): boolean {
   return !/[.!?:;,…—–-]$/u.test(withoutClosers);
 }
 
-/** Which of the paragraphs are headings: heading-shaped, with a non-heading paragraph on each side. */
+/**
+ * Which of the paragraphs are headings: heading-shaped, with a paragraph after it and
+ * none heading-shaped before it. The first line may be one (the headline above it is
+ * removed as metadata); the last may not (a heading introduces text).
+ */
 export function findHeadings(texts: readonly string[]): boolean[] {
   const shaped = texts.map(looksLikeHeading);
-  return texts.map((_, i) => shaped[i]! && i > 0 && i < texts.length - 1 && !shaped[i - 1] && !shaped[i + 1]);
+  return texts.map((_, i) => shaped[i]! && i < texts.length - 1 && !shaped[i - 1] && !shaped[i + 1]);
 }
 
 const detectHeadings: Stage = {

@@ -1,8 +1,9 @@
 /** mark-passages: put `<!-- passage <id> -->` before each paragraph. */
 import type { Html, RootContent } from 'mdast';
+import { passageMarker } from '../../../src/contract/passage-id.ts';
 import type { Stage } from '../types.ts';
 
-export const passageMarker = (id: string): Html => ({ type: 'html', value: `<!-- passage ${id} -->` });
+const markerNode = (id: string): Html => ({ type: 'html', value: passageMarker(id) });
 
 const markPassages: Stage = {
   name: 'mark-passages',
@@ -12,7 +13,7 @@ const markPassages: Stage = {
     let next = 0;
     const children: RootContent[] = [];
     for (const node of tree.children) {
-      if (node.type === 'paragraph') children.push(passageMarker(ids[next++]!));
+      if (node.type === 'paragraph') children.push(markerNode(ids[next++]!));
       children.push(node);
     }
     tree.children = children;

@@ -1,4 +1,5 @@
 /** recall-passage-ids: read the ids of the previous output, the memory that keeps ids stable. */
+import { InputError } from '../../../src/corpus/input-error.ts';
 import { NormalizeError } from '../errors.ts';
 import { parsePreviousArticle } from '../previous-output.ts';
 import type { Stage } from '../types.ts';
@@ -16,16 +17,17 @@ const recallPassageIds: Stage = {
       return;
     }
     try {
-      const previous = parsePreviousArticle(markdown);
+      const previous = parsePreviousArticle(markdown, where);
       const foreign = [...previous.passages.map((p) => p.id), ...Object.keys(previous.retiredIds)].find(
         (id) => !id.startsWith(`${prefix}-`),
       );
-      if (foreign) throw new Error(`passage id ${foreign} does not start with this article's idPrefix "${prefix}"`);
+      if (foreign) throw new InputError(where, `passage id ${foreign} does not start with this article's idPrefix "${prefix}"`);
       file.data.previous = previous;
     } catch (error) {
+      if (!(error instanceof InputError)) throw error;
       throw new NormalizeError(
-        where,
-        `cannot read the previous passage ids: ${(error as Error).message}. Restore the file from git (it keeps the ids stable), or delete it to give every passage a fresh id.`,
+        error.where,
+        `cannot read the previous passage ids: ${error.problem.replace(/\.$/, '')}. Restore the file from git (it keeps the ids stable), or delete it to give every passage a fresh id.`,
       );
     }
   },

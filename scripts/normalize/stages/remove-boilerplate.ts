@@ -1,7 +1,8 @@
 /** remove-boilerplate: drop the paragraphs the rules (rules.ts) say are not article text. */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { findBoilerplate } from '../boilerplate.ts';
+import { findBoilerplate, findStandfirst } from '../boilerplate.ts';
+import { looksLikeHeading } from './detect-headings.ts';
 import { NormalizeError } from '../errors.ts';
 import { plural } from '../text.ts';
 import type { RemovedLine, Stage } from '../types.ts';
@@ -22,7 +23,7 @@ const removeBoilerplate: Stage = {
     const entry = file.data.entry!;
     const lines = file.data.lines ?? [];
     const texts = tree.children.map((node) => toString(node));
-    const { claims, unclosed } = findBoilerplate(texts, rules, entry);
+    const { claims, unclosed, repeatedKept } = findBoilerplate(texts, rules, entry);
 
     const removed: RemovedLine[] = [];
     const drop = new Set<RootContent>();
@@ -36,6 +37,23 @@ const removeBoilerplate: Stage = {
     for (const { rule, index } of unclosed) {
       const line = tree.children[index]?.position?.start.line ?? '?';
       log(`warning: span rule ${rule} opens at line ${line} but never closes; nothing removed for it`);
+    }
+    for (const indices of repeatedKept) {
+      const at = indices.map((index) => tree.children[index]?.position?.start.line ?? '?').join(' and ');
+      const text = texts[indices[0]!]!;
+      log(
+        `warning: lines ${at} are the same paragraph ("${text.length > 60 ? `${text.slice(0, 60)}…` : text}"); both kept, since a repeated body paragraph is never removed. If it is page furniture, add a rule for it to scripts/normalize/rules.ts.`,
+      );
+    }
+    if (entry.standfirst === null) {
+      const claimed: (string | undefined)[] = new Array(texts.length);
+      for (const { index, rule } of claims) claimed[index] = rule;
+      const candidate = findStandfirst(texts, claimed, looksLikeHeading);
+      if (candidate) {
+        const line = tree.children[candidate.index]?.position?.start.line ?? '?';
+        file.data.standfirstCandidate = { text: texts[candidate.index]!, line, reason: candidate.reason };
+        log(`note: line ${line} looks like a standfirst (${candidate.reason}) but sources.yaml has none; if it is one, record it there (status: inferred) and it leaves the body.`);
+      }
     }
     tree.children = tree.children.filter((node) => !drop.has(node));
     file.data.removed = removed;

@@ -14,7 +14,7 @@ import type { PassageText, Placement } from './types';
 
 export interface AnchorOptions {
   /** Retired passage id → surviving passage id (the normaliser's alias map). */
-  aliases?: Readonly<Record<string, string>>;
+  retiredIds?: Readonly<Record<string, string>>;
   /**
    * approx-string-match's `search`, for step 3. Without it only steps 1 and 2
    * are tried: a page can anchor most annotations before loading the matcher,
@@ -35,7 +35,7 @@ const CONTEXT_ELSEWHERE = 0.6;
 const DISTINCTIVE_LENGTH = 20;
 
 export function anchor(target: AnchorTarget, passages: readonly PassageText[], options: AnchorOptions = {}): Placement | null {
-  const home = findHome(target.passageId, passages, options.aliases ?? {});
+  const home = findHome(target.passageId, passages, options.retiredIds ?? {});
   const { position, quote } = target;
 
   // 1. Passage + position, confirmed by the quote when there is one.
@@ -82,13 +82,13 @@ export function anchor(target: AnchorTarget, passages: readonly PassageText[], o
   return null;
 }
 
-function findHome(id: string | undefined, passages: readonly PassageText[], aliases: Readonly<Record<string, string>>) {
+function findHome(id: string | undefined, passages: readonly PassageText[], retiredIds: Readonly<Record<string, string>>) {
   if (!id) return undefined;
   const direct = passages.find((p) => p.id === id);
   if (direct) return direct;
   // Follow the alias chain (a retired id may point to one retired later), guarding against cycles.
   const seen = new Set([id]);
-  for (let next = aliases[id]; next && !seen.has(next); next = aliases[next]) {
+  for (let next = retiredIds[id]; next && !seen.has(next); next = retiredIds[next]) {
     seen.add(next);
     const found = passages.find((p) => p.id === next);
     if (found) return found;

@@ -2,15 +2,15 @@
  * Text fragments (https://wicg.github.io/scroll-to-text-fragment/): a matcher
  * that follows the spec's rules closely enough to check that a directive finds
  * what we meant, and the choice of a directive for a range. Encoding and
- * parsing live in ./fragment (small, loaded by every article page).
+ * parsing are part of the site's contract (src/contract/text-fragment.ts).
  *
  * Pure string work, no DOM.
  */
 import { collapseSpace, normalizeText, toOriginalRange } from './normalize';
 
-import type { TextDirective } from './fragment';
+import type { TextDirective } from '../../contract/text-fragment';
 
-export { encodeTerm, encodeTextDirective, parseFragment, passageFragment, type ParsedFragment, type TextDirective } from './fragment';
+export { encodeTerm, encodeTextDirective, parseFragment, passageFragment, type ParsedFragment, type TextDirective } from '../../contract/text-fragment';
 
 /** Quotes longer than this are linked as `textStart,textEnd` to keep URLs short. */
 export const LONG_QUOTE = 80;

@@ -6,7 +6,7 @@
  * minimaps, the in-step scrolling, the keyboard moves and the copy-link buttons.
  * The view itself (#by-theme, #full-text, #t-<theme>) is the URL fragment, handled by CSS.
  */
-import { pairUrl } from '../../corpus/compare';
+import { compareUrl, COMPARE_STEP_PARAM } from '../../contract/routes';
 import { setupCopyLinks } from './copy-link';
 import { announce, isShown } from './dom';
 import { CompareKeys } from './keys';
@@ -22,7 +22,6 @@ import {
 import { StepController } from './step';
 
 const NARROW = '(max-width: 767.98px)';
-const STEP_PARAM = 'step';
 
 const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 
@@ -69,7 +68,7 @@ class CompareView extends HTMLElement {
     this.#wirePicker();
     this.#wireTabs();
     this.#wireRowTools();
-    this.#wireStep(params.get(STEP_PARAM) === '1');
+    this.#wireStep(params.get(COMPARE_STEP_PARAM) === '1');
     this.#wireStickyOffsets();
     addEventListener('hashchange', () => this.#onHash());
 
@@ -215,17 +214,15 @@ class CompareView extends HTMLElement {
     const url = new URL(location.href);
     url.searchParams.set(SOURCES_PARAM, formatSelection(this.#selected));
     const step = this.querySelector<HTMLInputElement>('.cmp-step-input');
-    if (step?.checked) url.searchParams.set(STEP_PARAM, '1');
-    else url.searchParams.delete(STEP_PARAM);
+    if (step?.checked) url.searchParams.set(COMPARE_STEP_PARAM, '1');
+    else url.searchParams.delete(COMPARE_STEP_PARAM);
     // replaceState keeps the fragment (and so the view); the comma needs no escaping
     history.replaceState(history.state, '', url.href.replace(/%2C/gi, ','));
   }
 
   /** The page that holds a selection: the pair's own page for two, the full page otherwise. */
   #pageFor(selected: string[]): string {
-    const [a, b] = selected;
-    const path = selected.length === 2 && a && b ? pairUrl(a, b) : `/compare/?${SOURCES_PARAM}=${formatSelection(selected)}`;
-    return path + location.hash;
+    return compareUrl(selected) + location.hash;
   }
 
   #outletOf(slug: string): string {

@@ -5,7 +5,7 @@
 
 export const MIN_SOURCES = 2;
 export const MAX_SOURCES = 5;
-export const SOURCES_PARAM = 'sources';
+export { COMPARE_SOURCES_PARAM as SOURCES_PARAM } from '../../contract/routes';
 
 /** The default on narrow screens: the earliest and the latest source (the dossier's span). */
 export function defaultSelection(all: readonly string[], narrow: boolean): string[] {

@@ -11,18 +11,17 @@ import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/t
 import type { PassageText } from '../../annotations/anchoring/types';
 import { serializeCollection, toCollection, toMarkdown } from '../../annotations/export';
 import { IMPORT_BYTES, articlePathOf, articleSlugOf, colourOf, newAnnotationId, noteOf, quoteOf, tagsOf } from '../../annotations/model';
-import type { PassageIndex } from '../../annotations/passage-index';
 import { el } from '../dom/build';
 import { filterEntries, groupEntries, sortByPlace, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
+import { articleUrl, PASSAGES_URL, type PassagesJson } from '../../contract';
 
-const INDEX_URL = '/p/passages.json';
 
-async function fetchIndex(): Promise<PassageIndex | null> {
+async function fetchIndex(): Promise<PassagesJson | null> {
   try {
-    const response = await fetch(INDEX_URL);
-    return response.ok ? ((await response.json()) as PassageIndex) : null;
+    const response = await fetch(PASSAGES_URL);
+    return response.ok ? ((await response.json()) as PassagesJson) : null;
   } catch {
     return null;
   }
@@ -42,7 +41,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 class DossierNotebook extends HTMLElement {
   private store!: AnnotationStore;
-  private index: PassageIndex | null = null;
+  private index: PassagesJson | null = null;
   private entries: Entry[] = [];
   private readonly $ = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
 
@@ -76,7 +75,7 @@ class DossierNotebook extends HTMLElement {
     const bySlug = new Map<string, PassageText[]>();
     for (const p of this.index?.passages ?? []) bySlug.set(p.article, [...(bySlug.get(p.article) ?? []), p]);
     const slugOf = (a: (typeof annotations)[number]) => articleSlugOf(a) ?? '';
-    this.entries = anchorAnnotations(annotations, (a) => bySlug.get(slugOf(a)), { aliases: this.index?.aliases ?? {}, approximate: search }).map(
+    this.entries = anchorAnnotations(annotations, (a) => bySlug.get(slugOf(a)), { retiredIds: this.index?.retiredIds ?? {}, approximate: search }).map(
       ({ annotation, placement }) => ({ annotation, placement, slug: articleSlugOf(annotation) }),
     );
     this.fillTagOptions();
@@ -143,7 +142,7 @@ class DossierNotebook extends HTMLElement {
 
   private link(e: Entry): string | null {
     if (!e.slug) return null;
-    const path = this.article(e.slug)?.url ?? `/articles/${e.slug}/`;
+    const path = this.article(e.slug)?.url ?? articleUrl(e.slug);
     const place = e.placement;
     const passage = place && this.passage(place.passageId);
     if (!place || !passage) return null;

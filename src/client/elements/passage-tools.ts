@@ -6,20 +6,19 @@
  *   found and marked by ../reader/quote-target (loaded only then);
  * - `j` / `k` move focus to the next / previous passage.
  */
-import { parseFragment, type ParsedFragment } from '../../annotations/anchoring/fragment';
-import { loadAliases } from '../aliases';
+import { isPassageId, parseFragment, SELECTORS, type ParsedFragment } from '../../contract';
+import { loadRetiredIds } from '../retired-ids';
 import { copyText } from '../clipboard';
 import { isTypingTarget } from '../keyboard';
 import { announce } from '../status';
 
-const PASSAGE_ID = /^[a-z][a-z0-9]{0,7}-[0-9a-f]{6,}$/;
 
-const passages = () => [...document.querySelectorAll<HTMLElement>('.passage[data-passage-id]')];
+const passages = () => [...document.querySelectorAll<HTMLElement>(SELECTORS.passage)];
 
 /* ---------- permalinks ---------- */
 
 document.addEventListener('click', async (event) => {
-  const button = (event.target as Element | null)?.closest?.<HTMLElement>('.passage-permalink[data-permalink]');
+  const button = (event.target as Element | null)?.closest?.<HTMLElement>(SELECTORS.permalink);
   if (!button) return;
   const url = new URL(button.dataset.permalink!, location.href).href;
   announce((await copyText(url)) ? 'Link copied' : `Could not copy the link; here it is: ${url}`);
@@ -45,7 +44,7 @@ function arrivalFragment(): ParsedFragment {
 }
 
 function markTarget(passage: HTMLElement) {
-  for (const old of document.querySelectorAll('.passage.is-target')) if (old !== passage) old.classList.remove('is-target');
+  for (const old of document.querySelectorAll(SELECTORS.target)) if (old !== passage) old.classList.remove('is-target');
   passage.classList.remove('is-target');
   // Restart the arrival animation when the same passage is targeted again.
   void passage.offsetWidth;
@@ -61,8 +60,8 @@ async function arrive(fragment: ParsedFragment) {
   const { id, directives } = fragment;
   if (!id) return;
   let passage = document.getElementById(id);
-  if (!passage && PASSAGE_ID.test(id)) {
-    const map = await loadAliases();
+  if (!passage && isPassageId(id)) {
+    const map = await loadRetiredIds();
     const current = map[id];
     passage = current ? document.getElementById(current) : null;
     if (passage) {
@@ -73,7 +72,7 @@ async function arrive(fragment: ParsedFragment) {
       return;
     }
   }
-  if (!passage?.matches('.passage[data-passage-id]')) return;
+  if (!passage?.matches(SELECTORS.passage)) return;
   markTarget(passage);
   if (directives.length) {
     const { markQuote } = await import('../reader/quote-target');

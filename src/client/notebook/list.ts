@@ -4,7 +4,7 @@
  */
 import { articlePathOf, colourOf, tagsOf, type Annotation } from '../../annotations/model';
 import type { Placement } from '../../annotations/anchoring/types';
-import type { PassageIndex } from '../../annotations/passage-index';
+import type { PassagesJson } from '../../contract/endpoints';
 
 export interface Entry {
   annotation: Annotation;
@@ -29,7 +29,7 @@ export function filterEntries(entries: readonly Entry[], { source, colour, tag }
 }
 
 /** Placed entries in reading order: articles in the site's order, then passage order, then position. */
-export function sortByPlace(entries: readonly Entry[], index: PassageIndex | null): Entry[] {
+export function sortByPlace(entries: readonly Entry[], index: PassagesJson | null): Entry[] {
   const articleOrder = new Map((index?.articles ?? []).map((a, i) => [a.slug, i]));
   const passageOrder = new Map((index?.passages ?? []).map((p) => [p.id, p.order]));
   const order = (e: Entry) => passageOrder.get(e.placement?.passageId ?? '') ?? 0;
@@ -42,7 +42,7 @@ export function sortByPlace(entries: readonly Entry[], index: PassageIndex | nul
 }
 
 /** Headings and their entries, in the order shown. An entry with two tags or themes is listed under each. */
-export function groupEntries(entries: readonly Entry[], by: GroupBy, index: PassageIndex | null): [string, Entry[]][] {
+export function groupEntries(entries: readonly Entry[], by: GroupBy, index: PassagesJson | null): [string, Entry[]][] {
   const groups = new Map<string, Entry[]>();
   const add = (key: string, e: Entry) => groups.set(key, [...(groups.get(key) ?? []), e]);
   const themes = index?.themes ?? [];

@@ -7,7 +7,7 @@
 import { anchor } from '../../annotations/anchoring/anchor';
 import type { ApproximateSearch } from '../../annotations/anchoring/match-quote';
 import { targetFromSelectors } from '../../annotations/anchoring/selectors';
-import { loadAliases } from '../aliases';
+import { loadRetiredIds } from '../retired-ids';
 import { el } from '../dom/build';
 import { passageIdOf, selectorsOf, type Annotation } from '../../annotations/model';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
@@ -24,13 +24,13 @@ async function refresh(): Promise<void> {
   const annotations = await store.listForPath(location.pathname);
   const passages = passageTexts();
   const present = new Set(passages.map((p) => p.id));
-  const aliases = annotations.some((a) => !present.has(passageIdOf(a))) ? await loadAliases() : {};
+  const retiredIds = annotations.some((a) => !present.has(passageIdOf(a))) ? await loadRetiredIds() : {};
   const nextPlaced: Placed[] = [];
   let unplaced: Annotation[] = [];
   const place = (list: Annotation[], approximate?: ApproximateSearch) => {
     const left: Annotation[] = [];
     for (const annotation of list) {
-      const placement = anchor(targetFromSelectors(selectorsOf(annotation)), passages, { aliases, ...(approximate ? { approximate } : {}) });
+      const placement = anchor(targetFromSelectors(selectorsOf(annotation)), passages, { retiredIds, ...(approximate ? { approximate } : {}) });
       if (placement) nextPlaced.push({ annotation, placement });
       else left.push(annotation);
     }

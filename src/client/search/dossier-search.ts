@@ -5,6 +5,7 @@
  * "Did you mean …" corrections. Each result links to the passage in its article with the
  * query carried along, so the hit terms are marked on arrival. The URL keeps the state.
  */
+import { themeUrl } from '../../contract/routes';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
 import { markedWords, unfoundWords } from './loose-matches';
 import {
@@ -330,7 +331,7 @@ class DossierSearch extends HTMLElement {
         const li = document.createElement('li');
         const chip = document.createElement('a');
         chip.className = `theme-chip theme-${id}`;
-        chip.href = `/themes/${id}/`;
+        chip.href = themeUrl(id);
         const dot = document.createElement('span');
         dot.className = 'theme-dot';
         dot.setAttribute('aria-hidden', 'true');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { readArticles } from './corpus';
+import { fixtureArticles } from './fixture';
 
-const articles = readArticles();
+const articles = fixtureArticles();
 // A passage well down the page, so arriving at it needs a scroll.
 const article = articles.reduce((a, b) => (b.passages.length > a.passages.length ? b : a));
 const passage = article.passages[Math.floor(article.passages.length * 0.7)]!;

@@ -1,9 +1,11 @@
 /**
- * Text fragment syntax (https://wicg.github.io/scroll-to-text-fragment/):
+ * Quote links: the text fragment syntax (https://wicg.github.io/scroll-to-text-fragment/)
+ * after a passage id.
  *
  *   #cnn-3fa2c1:~:text=[prefix-,]textStart[,textEnd][,-suffix]
  *
- * Encoding and parsing only; matching and choosing a directive are in ./text-fragment.
+ * Encoding and parsing only; matching and choosing a directive live with the anchoring code.
+ * Never throws, whatever the address holds.
  */
 
 export interface TextDirective {
@@ -40,7 +42,7 @@ export function passageFragment(passageId: string, directive?: TextDirective): s
   return directive ? `#${passageId}:~:${encodeTextDirective(directive)}` : `#${passageId}`;
 }
 
-/** Reads a URL fragment (`#id:~:text=…&text=…`, with or without `#`). Malformed directives are skipped. */
+/** Reads a URL fragment (`#id:~:text=…&text=…`, with or without `#`). Malformed parts are skipped. */
 export function parseFragment(hash: string): ParsedFragment {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   const cut = raw.indexOf(':~:');
@@ -77,7 +79,8 @@ function parseTextDirective(value: string): TextDirective | null {
   return directive;
 }
 
-function safeDecode(term: string): string | null {
+/** decodeURIComponent that answers null instead of throwing on a stray `%`. */
+export function safeDecode(term: string): string | null {
   try {
     return decodeURIComponent(term);
   } catch {

@@ -1,23 +1,24 @@
 import { expect, test } from '@playwright/test';
-import { articles } from './annotations-helpers';
+import { fixtureArticles } from './fixture';
 
+const articles = fixtureArticles();
 const article = articles.reduce((a, b) => (b.passages.length > a.passages.length ? b : a));
 
 test('an old (retired) passage id leads to the passage that replaced it, not the top of the page', async ({ page }) => {
-  const survivor = article.passages[Math.floor(article.passages.length / 2)]!;
-  const retired = `${survivor.id.split('-')[0]}-0000ff`;
-  // The normaliser's alias map, as the site serves it, with one retired id.
-  await page.route('**/p/aliases.json', (route) => route.fulfill({ json: { [retired]: survivor.id } }));
-  await page.goto(`${article.url}#${retired}`);
-  const target = page.locator(`[id="${survivor.id}"]`);
+  // The fixture has one retired id: a paragraph deleted from its source after a first normalisation.
+  const retiring = articles.find((a) => Object.keys(a.meta.retiredIds).length > 0);
+  expect(retiring, 'a fixture article with a retired passage id').toBeTruthy();
+  const [retired, survivorId] = Object.entries(retiring!.meta.retiredIds)[0]!;
+  expect(retiring!.passages.map((p) => p.id)).not.toContain(retired);
+  await page.goto(`${retiring!.url}#${retired}`);
+  const target = page.locator(`[id="${survivorId}"]`);
   await expect(target).toHaveClass(/\bis-target\b/);
   await expect(target).toBeInViewport();
-  expect(new URL(page.url()).hash).toBe(`#${survivor.id}`);
+  expect(new URL(page.url()).hash).toBe(`#${survivorId}`);
   await expect(page.locator('#status')).toContainText('replaced it');
 });
 
 test('an unknown passage id says the passage is gone', async ({ page }) => {
-  await page.route('**/p/aliases.json', (route) => route.fulfill({ json: {} }));
   await page.goto(`${article.url}#${article.passages[0]!.id.split('-')[0]}-0000fe`);
   await expect(page.locator('#status')).toContainText('no longer in this article');
   await expect(page.locator('.passage.is-target')).toHaveCount(0);

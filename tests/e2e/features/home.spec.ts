@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { readArticles } from './corpus';
+import { fixtureArticles } from './fixture';
 
-const articles = readArticles();
+const articles = fixtureArticles();
 
 test('the home page shows every source as a card, and a card leads to its article', async ({ page }) => {
   await page.goto('/');

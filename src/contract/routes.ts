@@ -1,0 +1,112 @@
+/**
+ * Every address the site serves, built and read in one place. Pages, endpoints, browser
+ * code and tests call these instead of writing paths by hand, so a route can change once.
+ * Dependency-free.
+ */
+import { isPassageId } from './passage-id';
+import { passageFragment, type TextDirective } from './text-fragment';
+
+export const HOME_URL = '/';
+export const THEMES_URL = '/themes/';
+export const ENTITIES_URL = '/entities/';
+export const COMPARE_URL = '/compare/';
+export const FIGURES_URL = '/figures/';
+export const NOTEBOOK_URL = '/notebook/';
+export const SEARCH_URL = '/search/';
+
+export const articleUrl = (slug: string) => `/articles/${slug}/`;
+export const themeUrl = (themeId: string) => `/themes/${themeId}/`;
+export const entityUrl = (entityId: string) => `/entities/${entityId}/`;
+
+/** A passage in its article: `/articles/<slug>/#<id>`. */
+export const passageUrl = (passage: { article: string; id: string }) => `${articleUrl(passage.article)}#${passage.id}`;
+
+/** A quote in its passage: the passage URL with a text directive, for browsers and for the page's own marking. */
+export const quoteUrl = (article: string, passageId: string, directive: TextDirective) =>
+  `${articleUrl(article)}${passageFragment(passageId, directive)}`;
+
+/** The share page of a passage (link previews carry its quote): `/p/<id>/`. */
+export const shareUrl = (passageId: string) => `/p/${passageId}/`;
+
+/* ---------- compare ---------- */
+
+/** Separator between the two slugs of a pair page's address: /compare/<a>--<b>/. */
+export const PAIR_SEPARATOR = '--';
+/** `?sources=slug,slug,…`: the sources the compare view shows. */
+export const COMPARE_SOURCES_PARAM = 'sources';
+/** `?step=1`: columns kept in step. */
+export const COMPARE_STEP_PARAM = 'step';
+
+export const pairSlug = (a: string, b: string) => `${a}${PAIR_SEPARATOR}${b}`;
+export const pairUrl = (a: string, b: string) => `${COMPARE_URL}${pairSlug(a, b)}/`;
+
+/** The compare view on a choice of sources: a pair's own page for two, the view with `?sources=` otherwise. */
+export function compareUrl(slugs: readonly string[]): string {
+  if (slugs.length === 2) return pairUrl(slugs[0]!, slugs[1]!);
+  return slugs.length ? `${COMPARE_URL}?${COMPARE_SOURCES_PARAM}=${slugs.join(',')}` : COMPARE_URL;
+}
+
+/* ---------- search ---------- */
+
+/** The facets a search URL can carry, as `?source=…&theme=…&entity=…` (repeatable). */
+export const SEARCH_FACETS = ['source', 'theme', 'entity'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+export interface SearchRoute {
+  query: string;
+  filters: Record<SearchFacet, string[]>;
+}
+
+/** `/search/?q=…&theme=…`: values as the index knows them (outlet, theme id or label, entity). */
+export function searchUrl(query = '', filters: Partial<Record<SearchFacet, readonly string[]>> = {}): string {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const facet of SEARCH_FACETS) for (const value of filters[facet] ?? []) params.append(facet, value);
+  const search = params.toString();
+  return search ? `${SEARCH_URL}?${search}` : SEARCH_URL;
+}
+
+export function parseSearchUrl(search: string): SearchRoute {
+  const params = new URLSearchParams(search);
+  const filters = Object.fromEntries(SEARCH_FACETS.map((f) => [f, params.getAll(f)])) as Record<SearchFacet, string[]>;
+  return { query: params.get('q') ?? '', filters };
+}
+
+/** `?hl=<query>` on an article URL: the terms the article page marks in the target passage. */
+export const HIGHLIGHT_PARAM = 'hl';
+
+/** A search hit's link: the passage in its article, with the query for marking hit terms. */
+export function searchHitUrl(passage: { article: string; id: string }, query: string): string {
+  const params = query ? `?${new URLSearchParams({ [HIGHLIGHT_PARAM]: query })}` : '';
+  return `${articleUrl(passage.article)}${params}#${passage.id}`;
+}
+
+/* ---------- reading paths ---------- */
+
+export type Route =
+  | { page: 'article'; slug: string }
+  | { page: 'share'; passageId: string }
+  | { page: 'pair'; a: string; b: string }
+  | { page: 'theme'; themeId: string }
+  | { page: 'entity'; entityId: string };
+
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const PATTERNS: [RegExp, (m: RegExpExecArray) => Route | null][] = [
+  [new RegExp(`^/articles/(${SLUG})/?$`), (m) => ({ page: 'article', slug: m[1]! })],
+  [/^\/p\/([^/]+)\/?$/, (m) => (isPassageId(m[1]!) ? { page: 'share', passageId: m[1]! } : null)],
+  [
+    new RegExp(`^/compare/(${SLUG})${PAIR_SEPARATOR}(${SLUG})/?$`),
+    (m) => ({ page: 'pair', a: m[1]!, b: m[2]! }),
+  ],
+  [new RegExp(`^/themes/(${SLUG})/?$`), (m) => ({ page: 'theme', themeId: m[1]! })],
+  [new RegExp(`^/entities/(${SLUG})/?$`), (m) => ({ page: 'entity', entityId: m[1]! })],
+];
+
+/** What a site path points at, or null for any other path (index pages, endpoints, unknown). */
+export function parseRoute(pathname: string): Route | null {
+  for (const [pattern, read] of PATTERNS) {
+    const match = pattern.exec(pathname);
+    if (match) return read(match);
+  }
+  return null;
+}
