@@ -77,10 +77,11 @@ describe('Dossier’s exports and published notes', () => {
   });
 
   it('should keep every published notes file conforming', () => {
-    const dir = 'content/annotations';
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) expect(checkCollection(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'))), file).toEqual([]);
+    for (const dir of ['content/annotations', 'tests/fixtures/dossier/content/annotations']) {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      expect(files.length, dir).toBeGreaterThan(0);
+      for (const file of files) expect(checkCollection(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'))), `${dir}/${file}`).toEqual([]);
+    }
   });
 
   it('should place the offsets in a TextPositionSelector refining the passage’s FragmentSelector', () => {

@@ -1,9 +1,10 @@
 /**
  * Re-anchoring: places an annotation on the current text after the site was
  * rebuilt. In order of certainty:
- *   1. its passage (by id, or the id's surviving alias) + text position, if the quote is still there;
- *   2. the exact quote, ranked by its recorded context (its own passage first, then the article);
- *   3. an approximate quote match (approx-string-match), under stricter limits.
+ *   1. its passage (by id, or the id's surviving retired-id target) + text position, if the quote is still there;
+ *   2. the exact quote: a long one found once in the article is placed; a short or
+ *      repeated one only where its recorded context agrees, clearly better than anywhere else;
+ *   3. an approximate quote match (approx-string-match), under the same rule.
  * Anything that cannot be placed with confidence returns null: the caller keeps
  * it as an orphan rather than moving it onto the wrong text.
  */
@@ -29,10 +30,26 @@ const FUZZY_RATE_HOME = 0.35;
 const FUZZY_RATE_ELSEWHERE = 0.15;
 /** Quotes shorter than this are too common to match approximately. */
 const MIN_FUZZY_LENGTH = 8;
-/** Context agreement needed to accept a match outside the annotation's own passage. */
-const CONTEXT_ELSEWHERE = 0.6;
-/** A unique exact quote at least this long may move passages on weaker context. */
+/**
+ * A quote at least this long that occurs exactly once in the article is the
+ * reader's own words, wherever they now are. Shorter or repeated quotes
+ * ("al Qaeda") are placed only where their recorded context agrees.
+ */
 const DISTINCTIVE_LENGTH = 20;
+/** How much better than the runner-up a short quote's context must agree. */
+const CONTEXT_MARGIN = 0.25;
+
+/**
+ * Confident that a match of a short or repeated quote is the one the reader
+ * marked: both sides of its context agree, or one agrees fully and the other
+ * partly (an edit right next to the quote); in its own passage one side
+ * agreeing exactly is enough.
+ */
+function contextAgrees(m: QuoteMatch, inHome: boolean): boolean {
+  const low = Math.min(m.prefixScore, m.suffixScore);
+  const high = Math.max(m.prefixScore, m.suffixScore);
+  return low >= 0.7 || (high >= 0.9 && low >= 0.4) || (inHome && high === 1 && low >= 0.15);
+}
 
 export function anchor(target: AnchorTarget, passages: readonly PassageText[], options: AnchorOptions = {}): Placement | null {
   const home = findHome(target.passageId, passages, options.retiredIds ?? {});
@@ -48,38 +65,44 @@ export function anchor(target: AnchorTarget, passages: readonly PassageText[], o
 
   const context = { prefix: quote.prefix, suffix: quote.suffix };
   const hint = home && position ? position.start : undefined;
-  const others = passages.filter((p) => p !== home);
   const length = collapseSpace(quote.exact).length;
 
-  // 2. The exact quote with its context.
-  if (home) {
-    const best = matchQuote(home.text, quote.exact, { ...context, hint })[0];
-    // A short quote whose surroundings were rewritten may now be a different mention of the same words.
-    if (best && (best.contextScore >= 0.3 || length >= DISTINCTIVE_LENGTH)) return place(home, best, 'quote');
-  }
-  const exactElsewhere = candidatesIn(others, quote.exact, context, {});
-  const bestExact = exactElsewhere[0];
-  if (bestExact) {
-    const unique = exactElsewhere.length === 1;
-    const trusted =
-      bestExact.match.contextScore >= CONTEXT_ELSEWHERE || (unique && length >= DISTINCTIVE_LENGTH && bestExact.match.contextScore > 0);
-    if (trusted && isClearWinner(exactElsewhere)) return place(bestExact.passage, bestExact.match, 'quote');
-  }
+  // 2. The exact quote: every occurrence in the article, its own passage's first on equal terms.
+  const exact = candidatesIn(passages, quote.exact, context, {}, home, hint);
+  const chosen = confident(exact, length, home);
+  if (chosen) return place(chosen.passage, chosen.match, 'quote');
+  // A quote still there exactly but not placeable with confidence is not looked for approximately.
+  if (exact.length) return null;
 
-  // 3. An approximate match.
+  // 3. An approximate match: in its own passage, then elsewhere, under the same rule of confidence.
   const approximate = options.approximate;
   if (length < MIN_FUZZY_LENGTH || !approximate) return null;
   if (home) {
-    const best = matchQuote(home.text, quote.exact, { ...context, hint }, { maxErrorRate: FUZZY_RATE_HOME, approximate })[0];
-    // A close match needs little support; a loose one must also sit in the right context.
-    if (best && (best.errors <= length * 0.1 || (best.errors <= length * 0.25 && best.contextScore >= 0.3) || best.contextScore >= 0.6)) return place(home, best, 'fuzzy');
+    const near = candidatesIn([home], quote.exact, context, { maxErrorRate: FUZZY_RATE_HOME, approximate }, home, hint);
+    const best = near[0];
+    // A long quote closely matched needs little support; a loose or short one must sit in the right context.
+    const close = best && length >= DISTINCTIVE_LENGTH && (best.match.errors <= length * 0.1 || (best.match.errors <= length * 0.25 && best.match.contextScore >= 0.3));
+    if (best && isClearWinner(near) && (close || contextAgrees(best.match, true))) return place(home, best.match, 'fuzzy');
   }
-  const fuzzyElsewhere = candidatesIn(others, quote.exact, context, { maxErrorRate: FUZZY_RATE_ELSEWHERE, approximate });
-  const bestFuzzy = fuzzyElsewhere[0];
-  if (bestFuzzy && bestFuzzy.match.contextScore >= CONTEXT_ELSEWHERE && isClearWinner(fuzzyElsewhere)) {
-    return place(bestFuzzy.passage, bestFuzzy.match, 'fuzzy');
-  }
+  const others = passages.filter((p) => p !== home);
+  const far = candidatesIn(others, quote.exact, context, { maxErrorRate: FUZZY_RATE_ELSEWHERE, approximate });
+  const bestFar = far[0];
+  if (bestFar && contextAgrees(bestFar.match, false) && isClearWinner(far)) return place(bestFar.passage, bestFar.match, 'fuzzy');
   return null;
+}
+
+/**
+ * The candidate to place an exact quote on, or null. A distinctive quote
+ * (long, and once in the article) is taken as it is; any other only where its
+ * context agrees and clearly better than at any other occurrence.
+ */
+function confident(candidates: Candidate[], length: number, home: PassageText | undefined): Candidate | null {
+  const [best, second] = candidates;
+  if (!best) return null;
+  if (candidates.length === 1 && length >= DISTINCTIVE_LENGTH) return best;
+  if (!contextAgrees(best.match, best.passage === home)) return null;
+  if (second && second.match.contextScore > best.match.contextScore - CONTEXT_MARGIN) return null;
+  return best;
 }
 
 function findHome(id: string | undefined, passages: readonly PassageText[], retiredIds: Readonly<Record<string, string>>) {
@@ -106,9 +129,17 @@ function candidatesIn(
   quote: string,
   context: { prefix?: string | undefined; suffix?: string | undefined },
   options: MatchOptions,
+  home?: PassageText,
+  hint?: number,
 ): Candidate[] {
   return passages
-    .flatMap((passage) => matchQuote(passage.text, quote, context, options).map((match) => ({ passage, match })))
+    .flatMap((passage) =>
+      matchQuote(passage.text, quote, { ...context, hint: passage === home ? hint : undefined }, options).map((match) => ({
+        passage,
+        // Its own passage is where the reader left it: a small edge on equal context.
+        match: passage === home ? { ...match, score: match.score + 1 } : match,
+      })),
+    )
     .sort((a, b) => b.match.score - a.match.score);
 }
 
