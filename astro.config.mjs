@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import atomicOutput from './src/integrations/atomic-output.ts';
 
 // The public address of the site, used for share-card URLs and canonical links.
 const site = process.env.DOSSIER_SITE ?? 'http://localhost:4321';
@@ -10,7 +11,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  integrations: [pagefind()],
+  // atomicOutput last: it swaps the finished site (with its search index) into place.
+  integrations: [pagefind(), atomicOutput()],
   markdown: { syntaxHighlight: false },
   // Scripts are few and small; the modulepreload polyfill would cost more than it saves.
   vite: { build: { modulePreload: false } },

@@ -5,7 +5,7 @@
  */
 import type { EntitiesFile, ThemeOverrides, ThemesFile } from './analysis-schema';
 import type { PassageLike } from './analysis-types';
-import { extractEntities, type EntityIndex } from './entities';
+import { extractEntities, type EntityIndex, type NameFinder } from './entities';
 import { relatedPassages, type RelatedLink, type RelatedOptions } from './related';
 import { tagPassages, type TagOptions } from './themes';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
@@ -17,6 +17,8 @@ export interface AnalysisInput {
   entityAliases: EntitiesFile;
   tagOptions?: TagOptions;
   relatedOptions?: RelatedOptions;
+  /** Finds the names in a passage (default: computed afresh; the build passes a cached one). */
+  findNames?: NameFinder;
 }
 
 export interface Analysis {
@@ -31,7 +33,7 @@ export interface Analysis {
 export function analyse(input: AnalysisInput): Analysis {
   const passageThemes = tagPassages(input.passages, input.themes, input.overrides ?? {}, input.tagOptions);
   const related = relatedPassages(input.passages, passageThemes, input.relatedOptions);
-  const entities = extractEntities(input.passages, input.entityAliases);
+  const entities = extractEntities(input.passages, input.entityAliases, { findNames: input.findNames });
   const vocabulary = buildVocabulary(input.passages, entities);
   return { passageThemes, related, entities, vocabulary };
 }

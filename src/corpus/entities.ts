@@ -84,10 +84,26 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return e > s ? { start: s, end: e } : null;
 }
 
-export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile): EntityIndex {
+/** One name found in a passage: its span, the entity key it joins, and for a name the curated list does not know, what to call it. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  /** A curated entity's id, or `<kind>:<id>` for a name compromise found. */
+  key: string;
+  /** For a found name: its kind (its name is the text of the span). */
+  kind?: EntityKind;
+}
+
+/** The names in one text, in the order they were found (curated first, then compromise's). */
+export type NameFinder = (text: string) => NameSpan[];
+
+/**
+ * How to find names with a given curated list: a pure function of the text, so its results
+ * can be cached by the text's hash (src/corpus/analysis-cache.ts).
+ */
+export function nameFinder(aliases: EntitiesFile): NameFinder {
   const curated = aliases.entities.map((e) => ({
     id: entityId(e.name),
-    entry: e,
     patterns: [
       ...[...(e.matchName ? [e.name] : []), ...e.aliases]
         .filter((a) => !e.caseSensitive.includes(a))
@@ -96,22 +112,14 @@ export function extractEntities(passages: readonly PassageLike[], aliases: Entit
     ],
   }));
   const byAlias = new Map<string, string>();
-  for (const c of curated) {
-    for (const a of [c.entry.name, ...c.entry.aliases]) if (!c.entry.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), c.id);
+  for (const e of aliases.entities) {
+    for (const a of [e.name, ...e.aliases]) if (!e.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), entityId(e.name));
   }
   const caseSensitiveAlias = new Map<string, string>();
-  for (const c of curated) for (const a of c.entry.caseSensitive) caseSensitiveAlias.set(a, c.id);
+  for (const e of aliases.entities) for (const a of e.caseSensitive) caseSensitiveAlias.set(a, entityId(e.name));
   const stop = new Set(aliases.stopEntities.map((s) => s.toLowerCase()));
 
-  const entities = new Map<string, Entity>();
-  for (const c of curated) {
-    entities.set(c.id, { id: c.id, name: c.entry.name, kind: c.entry.kind, aliases: [...c.entry.aliases, ...c.entry.caseSensitive], mentions: [] });
-  }
-  const found = new Map<string, { name: string; kind: EntityKind }>();
-
-  for (const passage of passages) {
-    const text = passage.text;
-
+  return (text) => {
     // 1. Curated aliases, longest first when they overlap.
     const candidates: Span[] = [];
     for (const c of curated) {
@@ -120,7 +128,7 @@ export function extractEntities(passages: readonly PassageLike[], aliases: Entit
       }
     }
     candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-    const taken: Span[] = [];
+    const taken: NameSpan[] = [];
     for (const span of candidates) {
       if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
     }
@@ -145,14 +153,36 @@ export function extractEntities(passages: readonly PassageLike[], aliases: Entit
           if (!/^\p{Lu}/u.test(name) && !/^al[- ]\p{Lu}/u.test(name)) continue;
           if (stop.has(name.toLowerCase())) continue;
           if (taken.some((t) => trimmed.start < t.end && t.start < trimmed.end)) continue;
-          const key = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase()) ?? `${kind}:${entityId(name)}`;
-          if (!entities.has(key) && !found.has(key)) found.set(key, { name, kind });
-          taken.push({ ...trimmed, key });
+          const curatedKey = caseSensitiveAlias.get(name) ?? byAlias.get(name.toLowerCase());
+          taken.push(curatedKey ? { ...trimmed, key: curatedKey } : { ...trimmed, key: `${kind}:${entityId(name)}`, kind });
         }
       }
     }
+    return taken;
+  };
+}
 
-    for (const span of taken.sort((a, b) => a.start - b.start)) {
+export interface ExtractOptions {
+  /** Finds the names in one passage (default: nameFinder(aliases)); the build passes a cached one. */
+  findNames?: NameFinder;
+}
+
+export function extractEntities(passages: readonly PassageLike[], aliases: EntitiesFile, options: ExtractOptions = {}): EntityIndex {
+  const findNames = options.findNames ?? nameFinder(aliases);
+  const entities = new Map<string, Entity>();
+  for (const e of aliases.entities) {
+    entities.set(entityId(e.name), { id: entityId(e.name), name: e.name, kind: e.kind, aliases: [...e.aliases, ...e.caseSensitive], mentions: [] });
+  }
+  // A found name's entity is called by the first form seen in the corpus.
+  const found = new Map<string, { name: string; kind: EntityKind }>();
+
+  for (const passage of passages) {
+    const text = passage.text;
+    const taken = findNames(text);
+    for (const span of taken) {
+      if (span.kind && !entities.has(span.key) && !found.has(span.key)) found.set(span.key, { name: text.slice(span.start, span.end), kind: span.kind });
+    }
+    for (const span of [...taken].sort((a, b) => a.start - b.start)) {
       let entity = entities.get(span.key);
       if (!entity) {
         const f = found.get(span.key)!;
@@ -192,7 +222,9 @@ export function firstMentions(index: EntityIndex): Map<string, (EntityMention & 
     for (const m of e.mentions) {
       if (seen.has(m.passageId)) continue;
       seen.add(m.passageId);
-      byPassage.set(m.passageId, [...(byPassage.get(m.passageId) ?? []), { ...m, entityId: e.id }]);
+      const list = byPassage.get(m.passageId);
+      if (list) list.push({ ...m, entityId: e.id });
+      else byPassage.set(m.passageId, [{ ...m, entityId: e.id }]);
     }
   }
   for (const list of byPassage.values()) list.sort((a, b) => a.start - b.start);

@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { analyse } from './analysis';
+import { cachedNameFinder } from './analysis-cache';
 import { readEntities, readThemeOverrides, readThemes } from './analysis-data';
 import type { EntityKind } from './analysis-schema';
 import { firstMentions, type EntityMention } from './entities';
@@ -13,6 +14,12 @@ import { loadPublishedAnnotations, notesByPassage, type PublishedNote } from './
 import type { RelatedLink } from './related';
 import type { ArticleFrontmatter } from './schema';
 import type { Vocabulary } from './vocabulary';
+
+/** Where the editors' published notes live (W3C annotation files, checked at build time). */
+export const PUBLISHED_NOTES_DIR = 'content/annotations';
+
+/** What every page shows for an article whose headline is not known. */
+export const UNKNOWN_HEADLINE = 'Headline unknown';
 
 export interface Passage extends ParsedPassage {
   /** Slug of the article the passage belongs to. */
@@ -51,6 +58,8 @@ export interface ThemeInfo {
 export interface Article {
   slug: string;
   meta: ArticleFrontmatter;
+  /** The headline, or UNKNOWN_HEADLINE: what every page shows (meta.headline says how certain it is). */
+  headline: string;
   passages: Passage[];
   headings: Section[];
   /** Site path of the article page. */
@@ -74,11 +83,9 @@ export interface Corpus {
   /** The editors' published notes (content/annotations/), anchored on the current text, in passage order. */
   publishedNotes: PublishedNote[];
   /** The same, by the passage they are placed in. */
-  publishedNotesByPassage: Map<string, PublishedNote[]>;
+  notesByPassage: Map<string, PublishedNote[]>;
 }
 
-/** Where editors put the notes published with the site. */
-export const PUBLISHED_NOTES_DIR = 'content/annotations';
 
 let corpus: Promise<Corpus> | undefined;
 
@@ -102,6 +109,7 @@ async function buildCorpus(): Promise<Corpus> {
       return {
         slug,
         meta: entry.data,
+        headline: entry.data.headline.value ?? UNKNOWN_HEADLINE,
         passages: body.passages.map((p) => ({ ...p, article: slug, themes: [], related: [], mentions: [] })),
         headings: body.headings,
         url: articleUrl(slug),
@@ -123,13 +131,19 @@ async function buildCorpus(): Promise<Corpus> {
   const allPassages = [...passagesById.values()];
 
   const themesFile = readThemes();
+  const entityAliases = readEntities();
+  const names = cachedNameFinder(entityAliases);
   const analysis = analyse({
     passages: allPassages,
     themes: themesFile,
     overrides: readThemeOverrides(),
-    entityAliases: readEntities(),
+    entityAliases,
     tagOptions: { retiredIds: Object.fromEntries(retiredIds) },
+    findNames: names.findNames,
   });
+  names.save();
+  const { hits, misses } = names.stats();
+  if (!process.env.VITEST) console.log(`[dossier] analysis: ${allPassages.length} passages, names of ${hits} from the cache, ${misses} found afresh`);
   const pervasive = new Set(
     analysis.entities.entities
       .filter((e) => new Set(e.mentions.map((m) => m.passageId)).size > allPassages.length / 5)
@@ -164,7 +178,7 @@ async function buildCorpus(): Promise<Corpus> {
     entitiesById: new Map(entities.map((e) => [e.id, e])),
     vocabulary: analysis.vocabulary,
     publishedNotes,
-    publishedNotesByPassage: notesByPassage(publishedNotes),
+    notesByPassage: notesByPassage(publishedNotes),
   };
 }
 
@@ -187,7 +201,7 @@ export function summarize(corpus: Corpus, passageId: string, words = 18): Passag
     id: passage.id,
     url: passageUrl(passage),
     outlet: article.meta.outlet,
-    headline: article.meta.headline.value ?? article.slug,
+    headline: article.headline,
     section: passage.section?.title ?? null,
     excerpt: excerpt(passage.text, words),
     themes: passage.themes,

@@ -11,3 +11,10 @@ export const NAV_LINKS: { href: string; label: string }[] = [
 
 /** How many passages on a theme the article rail lists from the other sources. */
 export const RAIL_PASSAGES_PER_THEME = 12;
+
+/**
+ * How many sources the article page's left rail lists: the current one and its neighbours in
+ * publication order. Every page listing every source made the site grow with the square of
+ * the dossier; the home page lists them all.
+ */
+export const SOURCE_NAV_SIZE = 9;

@@ -17,7 +17,9 @@ import {
   type PassageSummary,
   type ThemeInfo,
 } from './model';
-import { RAIL_PASSAGES_PER_THEME } from './site';
+import { RAIL_PASSAGES_PER_THEME, SOURCE_NAV_SIZE } from './site';
+import { ENTITY_KIND_LABEL } from './entity-kinds';
+import { lookups, passagesOnTheme } from './lookups';
 
 export interface ThemeInArticle {
   theme: ThemeInfo;
@@ -36,16 +38,24 @@ export interface ThemeInArticle {
 /** The themes an article touches, in taxonomy order, with where else each is discussed. */
 export function themesInArticle(corpus: Corpus, article: Article): ThemeInArticle[] {
   return corpus.themes.flatMap((theme) => {
-    const count = article.passages.filter((p) => p.themes.includes(theme.id)).length;
+    const count = passagesOnTheme(corpus, theme.id, article).length;
     if (count === 0) return [];
-    const bySource = corpus.articles
-      .filter((a) => a.slug !== article.slug)
-      .map((a) => a.passages.filter((p) => p.themes.includes(theme.id)));
+    // Only the sources that speak to the theme: a silent one adds nothing to pick from.
+    const bySource = [...lookups(corpus).themePassages.get(theme.id)!.entries()]
+      .filter(([slug]) => slug !== article.slug)
+      .map(([, list]) => list);
     const picked = takeInTurn(bySource, RAIL_PASSAGES_PER_THEME);
-    const elsewhere = bySource.flat().filter((p) => picked.has(p)).map((p) => summarize(corpus, p.id, 12));
-    const elsewhereTotal = bySource.reduce((n, list) => n + list.length, 0);
+    const elsewhere = bySource.flatMap((list) => list.filter((p) => picked.has(p))).map((p) => summarize(corpus, p.id, 12));
+    const elsewhereTotal = lookups(corpus).themeTotals.get(theme.id)! - count;
     return [{ theme, count, elsewhere, elsewhereTotal }];
   });
+}
+
+/** The article rail's sources: `size` around the current one in publication order, and how many there are in all. */
+export function nearbySources(articles: readonly Article[], current: Article, size = SOURCE_NAV_SIZE) {
+  const at = articles.indexOf(current);
+  const start = Math.max(0, Math.min(at - Math.floor(size / 2), articles.length - size));
+  return { shown: articles.slice(start, start + size), total: articles.length };
 }
 
 /** Up to `max` items, one from each list in turn (first items first). */
@@ -78,7 +88,7 @@ export function coverage(corpus: Corpus): Map<string, Map<string, number>> {
   return new Map(
     corpus.articles.map((a) => [
       a.slug,
-      new Map(corpus.themes.map((t) => [t.id, a.passages.filter((p) => p.themes.includes(t.id)).length])),
+      new Map(corpus.themes.map((t) => [t.id, passagesOnTheme(corpus, t.id, a).length])),
     ]),
   );
 }
@@ -106,7 +116,7 @@ export interface SourceRef {
 const sourceRef = (article: Article): SourceRef => ({
   slug: article.slug,
   outlet: article.meta.outlet,
-  headline: article.meta.headline.value ?? article.slug,
+  headline: article.headline,
   url: article.url,
   anchor: sourceAnchor(article.slug),
 });
@@ -151,9 +161,7 @@ export function themePage(corpus: Corpus, themeId: string): ThemePage {
   if (!theme) throw new Error(`No theme "${themeId}" in content/themes.yaml`);
   const columns = corpus.articles.map((a) => ({
     source: sourceRef(a),
-    passages: a.passages
-      .filter((p) => p.themes.includes(themeId))
-      .map((p) => ({
+    passages: passagesOnTheme(corpus, themeId, a).map((p) => ({
         id: p.id,
         url: passageUrl(p),
         section: p.section?.title ?? null,
@@ -184,7 +192,8 @@ export interface CoverageMatrix {
 export function coverageMatrix(corpus: Corpus): CoverageMatrix {
   const counts = coverage(corpus);
   const sources = corpus.articles.map(sourceRef);
-  const max = Math.max(0, ...[...counts.values()].flatMap((m) => [...m.values()]));
+  let max = 0;
+  for (const perTheme of counts.values()) for (const n of perTheme.values()) max = Math.max(max, n);
   return {
     sources,
     max,
@@ -198,11 +207,7 @@ export function coverageMatrix(corpus: Corpus): CoverageMatrix {
   };
 }
 
-export const ENTITY_KIND_LABEL: Record<EntityKind, { plural: string; singular: string }> = {
-  person: { plural: 'People', singular: 'Person' },
-  organization: { plural: 'Organisations', singular: 'Organisation' },
-  place: { plural: 'Places', singular: 'Place' },
-};
+export { ENTITY_KIND_LABEL };
 const ENTITY_KIND_ORDER: EntityKind[] = ['person', 'organization', 'place'];
 
 export interface EntitySummary {
@@ -226,7 +231,7 @@ export function entityIndex(corpus: Corpus): {
       .map((entity) => {
         const perSource = sources.map((source) => ({
           source,
-          count: entity.mentions.filter((m) => corpus.passagesById.get(m.passageId)?.article === source.slug).length,
+          count: lookups(corpus).mentionsPerSource.get(entity.id)?.get(source.slug) ?? 0,
         }));
         return { entity, total: entity.mentions.length, perSource };
       }),
@@ -283,22 +288,14 @@ export function entityPage(corpus: Corpus, entityId: string, width = 48): Entity
  * entities share a name, the name with its kind (filter values must tell them apart).
  */
 export function entityFilterValues(corpus: Corpus): Map<string, string> {
-  const byName = new Map<string, number>();
-  for (const e of corpus.entities) byName.set(e.name, (byName.get(e.name) ?? 0) + 1);
-  return new Map(
-    corpus.entities.map((e) => [
-      e.id,
-      byName.get(e.name)! > 1 ? `${e.name} (${ENTITY_KIND_LABEL[e.kind].singular.toLowerCase()})` : e.name,
-    ]),
-  );
+  return lookups(corpus).entityFilterValue;
 }
 
 /** A passage's search filters besides its source: its themes' labels and the entities it names. */
 export function passageFilters(corpus: Corpus, passage: Passage): { themes: string[]; entities: string[] } {
-  const values = entityFilterValues(corpus);
   return {
     themes: passage.themes.map((t) => corpus.themesById.get(t)!.label),
-    entities: corpus.entities.filter((e) => e.mentions.some((m) => m.passageId === passage.id)).map((e) => values.get(e.id)!),
+    entities: lookups(corpus).entitiesByPassage.get(passage.id) ?? [],
   };
 }
 
@@ -326,20 +323,20 @@ export interface SearchFacets {
 /** The search page's facets: every value of each filter, with its passage count over the dossier. */
 export function searchFacets(corpus: Corpus): SearchFacets {
   const values = entityFilterValues(corpus);
-  const all = [...corpus.passagesById.values()];
+  const { themeTotals, passagesPerEntity } = lookups(corpus);
   return {
     source: corpus.articles.map((a) => ({
       value: a.meta.outlet,
       param: a.meta.outlet,
       label: a.meta.outlet,
       passages: a.passages.length,
-      article: { url: a.url, headline: a.meta.headline.value ?? a.slug },
+      article: { url: a.url, headline: a.headline },
     })),
     theme: corpus.themes.map((theme) => ({
       value: theme.label,
       param: theme.id,
       label: theme.label,
-      passages: all.filter((p) => p.themes.includes(theme.id)).length,
+      passages: themeTotals.get(theme.id)!,
       theme,
     })),
     entity: corpus.entities
@@ -347,7 +344,7 @@ export function searchFacets(corpus: Corpus): SearchFacets {
         value: values.get(e.id)!,
         param: e.id,
         label: e.name,
-        passages: new Set(e.mentions.map((m) => m.passageId)).size,
+        passages: passagesPerEntity.get(e.id)!,
       }))
       .sort((a, b) => b.passages - a.passages || a.label.localeCompare(b.label)),
   };

@@ -76,13 +76,13 @@ describe('README', () => {
     expect(rows).toEqual(stages.map((s) => s.name));
   });
 
-  it("should give the dossier's counts of articles, passages and themes", () => {
+  // Dated measurements (the benchmark's table, the theme evaluation) keep the counts they were
+  // taken on; the sentences that describe the dossier as it is now are checked.
+  it("should give the dossier's counts of articles and themes", () => {
     const articles = readArticlesFromDisk();
-    const passages = articles.reduce((n, a) => n + a.passages.length, 0);
     const themes = (parse(readFileSync('content/themes.yaml', 'utf8')) as { themes: unknown[] }).themes.length;
     const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
     expect(README).toContain(`The first dossier holds ${words[articles.length]} articles`);
-    expect(README).toContain(`(${articles.length} articles, ${passages} passages)`);
     expect(README).toContain(`the taxonomy: ${words[themes]} themes`);
   });
 });

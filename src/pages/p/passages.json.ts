@@ -11,7 +11,7 @@ import type { PassagesJson } from '../../contract/endpoints';
 export const GET: APIRoute = async () => {
   const { articles, themes, retiredIds } = await getCorpus();
   const index: PassagesJson = {
-    articles: articles.map((a) => ({ slug: a.slug, url: a.url, outlet: a.meta.outlet, headline: a.meta.headline.value ?? a.slug })),
+    articles: articles.map((a) => ({ slug: a.slug, url: a.url, outlet: a.meta.outlet, headline: a.headline })),
     themes: themes.map((t) => ({ id: t.id, label: t.label })),
     passages: articles.flatMap((a) => a.passages.map((p) => ({ id: p.id, article: a.slug, order: p.order, text: p.text, themes: p.themes }))),
     retiredIds: Object.fromEntries(retiredIds),

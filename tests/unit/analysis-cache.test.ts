@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cachedNameFinder, namesCacheVersion } from '../../src/corpus/analysis-cache';
+import { parseEntities } from '../../src/corpus/analysis-data';
+import type { PassageLike } from '../../src/corpus/analysis-types';
+import { extractEntities } from '../../src/corpus/entities';
+
+const ALIASES = parseEntities(
+  `
+entities:
+  - name: Islamic State
+    kind: organization
+    aliases: [ISIS, ISIL]
+  - name: Raqqa
+    kind: place
+stopEntities: [President]
+`,
+  'test-entities.yaml',
+);
+
+const passage = (id: string, text: string): PassageLike => ({ id, article: id.split('-')[0]!, order: 0, section: null, text });
+const PASSAGES = [
+  passage('cnn-000001', 'ISIS lost Raqqa in 2017, said Brett McGurk in Washington.'),
+  passage('bbc-000001', 'Abu Bakr al-Baghdadi spoke from Mosul; ISIL fighters fled to Idlib.'),
+  passage('bbc-000002', 'ISIS lost Raqqa in 2017, said Brett McGurk in Washington.'),
+];
+
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'dossier-cache-')), 'names.json');
+
+describe('cachedNameFinder', () => {
+  it('should give the same entities as finding every name afresh', () => {
+    const names = cachedNameFinder(ALIASES, scratch());
+    expect(extractEntities(PASSAGES, ALIASES, { findNames: names.findNames })).toEqual(extractEntities(PASSAGES, ALIASES));
+  });
+
+  it('should answer a rebuild from the cache, and compute only new texts', () => {
+    const file = scratch();
+    const first = cachedNameFinder(ALIASES, file);
+    const cold = extractEntities(PASSAGES.slice(0, 2), ALIASES, { findNames: first.findNames });
+    first.save();
+    expect(first.stats()).toEqual({ hits: 0, misses: 2 });
+
+    const second = cachedNameFinder(ALIASES, file);
+    const added = passage('ft-000001', 'In Tunisia, the ISIS recruiters of Ben Gardane were known.');
+    const warm = extractEntities([...PASSAGES.slice(0, 2), added], ALIASES, { findNames: second.findNames });
+    expect(second.stats()).toEqual({ hits: 2, misses: 1 });
+    expect(warm).toEqual(extractEntities([...PASSAGES.slice(0, 2), added], ALIASES));
+    expect(warm.entities.length).toBeGreaterThan(cold.entities.length);
+  });
+
+  it('should count a text repeated in two passages once, and keep only the texts of the last build', () => {
+    const file = scratch();
+    const names = cachedNameFinder(ALIASES, file);
+    extractEntities(PASSAGES, ALIASES, { findNames: names.findNames });
+    expect(names.stats()).toEqual({ hits: 1, misses: 2 });
+    names.save();
+    const again = cachedNameFinder(ALIASES, file);
+    extractEntities(PASSAGES.slice(0, 1), ALIASES, { findNames: again.findNames });
+    again.save();
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).names)).toHaveLength(1);
+  });
+
+  it('should drop the whole cache when the curated list changes', () => {
+    const file = scratch();
+    const first = cachedNameFinder(ALIASES, file);
+    extractEntities(PASSAGES, ALIASES, { findNames: first.findNames });
+    first.save();
+    const changed = { ...ALIASES, entities: [...ALIASES.entities, { ...ALIASES.entities[1]!, name: 'Brett McGurk', kind: 'person' as const, aliases: ['McGurk'] }] };
+    expect(namesCacheVersion(changed)).not.toBe(namesCacheVersion(ALIASES));
+    const second = cachedNameFinder(changed, file);
+    const index = extractEntities(PASSAGES, changed, { findNames: second.findNames });
+    expect(second.stats().hits).toBe(1); // only the repeated text, found in this run
+    expect(index).toEqual(extractEntities(PASSAGES, changed));
+  });
+
+  it('should treat an unreadable cache file as no cache', () => {
+    const file = scratch();
+    writeFileSync(file, '{ not json');
+    const names = cachedNameFinder(ALIASES, file);
+    expect(extractEntities(PASSAGES, ALIASES, { findNames: names.findNames })).toEqual(extractEntities(PASSAGES, ALIASES));
+    expect(names.stats().misses).toBe(2);
+  });
+});
