@@ -1,16 +1,21 @@
 /**
  * Scores the automatic theme tagging (content/themes.yaml, WITHOUT the editor's overrides)
- * against the hand-labelled passages in tests/fixtures/themes/*.yaml, and prints precision,
- * recall and F1 per theme and micro-averaged.
+ * against the hand-labelled passages in tests/fixtures/themes/*.yaml, per theme and
+ * micro-averaged, twice:
+ *   training  the rules and calibration as in the file, scored on the labels they were tuned with;
+ *   held-out  leave-one-article-out: the calibration (context, decision) fitted on four articles,
+ *             the fifth tagged with it (scripts/lib/theme-eval.ts).
+ * Then the learned layer's held-out score, for comparison, and which themes are confused for which.
  *
- * Usage: npm run eval:themes [-- --explain]   (--explain lists each disagreement and its hits)
+ * Usage: npm run eval:themes [-- --explain]   (--explain lists each training disagreement and its hits)
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readThemes, THEMES_FILE } from '../src/corpus/analysis-data';
 import { readArticlesFromDisk } from '../src/corpus/read-articles';
-import { autoTagPassages, scorePassages, scoreTagging } from '../src/corpus/themes';
+import { autoTagPassages, scorePassages, scoreTagging, type TaggingScores } from '../src/corpus/themes';
+import { confusion, fitCalibration, learnedHeldOut, rulesHeldOut } from './lib/theme-eval';
 
 const LABELS_DIR = 'tests/fixtures/themes';
 const labelFileSchema = z.strictObject({
@@ -43,26 +48,49 @@ for (const name of readdirSync(LABELS_DIR).filter((f) => f.endsWith('.yaml')).so
 }
 
 const predicted = autoTagPassages(passages, themes);
-const scores = scoreTagging(predicted, gold, themeIds);
+const training = scoreTagging(predicted, gold, themeIds);
+const heldOutTags = rulesHeldOut(passages, gold, themes);
+const heldOut = scoreTagging(heldOutTags, gold, themeIds);
+const learned = scoreTagging(learnedHeldOut(passages, gold, themes), gold, themeIds);
 
-const pct = (x: number) => x.toFixed(2);
-const pct3 = (x: number) => x.toFixed(3);
+const f2 = (x: number) => x.toFixed(2);
+const f3 = (x: number) => x.toFixed(3);
+const prf = (t: { precision: number; recall: number; f1: number }) =>
+  `${f2(t.precision).padStart(5)} ${f2(t.recall).padStart(5)} ${f2(t.f1).padStart(5)}`;
 console.log(`[eval:themes] ${gold.size} labelled passages: ${labelledArticles.join(', ')}`);
-console.log(`[eval:themes] rules: ${THEMES_FILE}, without overrides\n`);
-console.log(`${'theme'.padEnd(30)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn`);
-for (const t of scores.perTheme) {
-  console.log(
-    `${t.themeId.padEnd(30)} ${pct(t.precision).padStart(5)} ${pct(t.recall).padStart(5)} ${pct(t.f1).padStart(5)}` +
-      `  ${String(t.tp).padStart(3)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}`,
-  );
-}
-const m = scores.micro;
+console.log(`[eval:themes] rules: ${THEMES_FILE}, without overrides`);
+const fitted = fitCalibration(passages, gold, themes);
 console.log(
-  `${'micro'.padEnd(30)} ${pct(m.precision).padStart(5)} ${pct(m.recall).padStart(5)} ${pct(m.f1).padStart(5)}` +
-    `  ${String(m.tp).padStart(3)} ${String(m.fp).padStart(3)} ${String(m.fn).padStart(3)}`,
+  `[eval:themes] calibration in the file: context ${JSON.stringify(themes.context)}, decision ${JSON.stringify(themes.decision)}` +
+    `; best on all five: context ${JSON.stringify(fitted.context)}, decision ${JSON.stringify(fitted.decision)}\n`,
 );
-const weakest = [...scores.perTheme].sort((a, b) => a.f1 - b.f1)[0]!;
-console.log(`\nmicro-F1 ${pct3(m.f1)} (P ${pct3(m.precision)}, R ${pct3(m.recall)}); lowest theme F1: ${weakest.themeId} ${pct(weakest.f1)}`);
+console.log(`${''.padEnd(30)} ${'training'.padEnd(17)}   ${'held-out (leave one article out)'.padEnd(36)} learned`);
+console.log(`${'theme'.padEnd(30)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn       F1`);
+const row = (name: string, t: TaggingScores['micro'], h: TaggingScores['micro'], l: TaggingScores['micro']) =>
+  console.log(
+    `${name.padEnd(30)} ${prf(t)}   ${prf(h)}  ${String(h.tp).padStart(3)} ${String(h.fp).padStart(3)} ${String(h.fn).padStart(3)}     ${f2(l.f1)}`,
+  );
+training.perTheme.forEach((t, i) => row(t.themeId, t, heldOut.perTheme[i]!, learned.perTheme[i]!));
+row('micro', training.micro, heldOut.micro, learned.micro);
+
+const weakest = (s: TaggingScores) => [...s.perTheme].sort((a, b) => a.f1 - b.f1)[0]!;
+for (const [name, s] of [['training', training], ['held-out', heldOut], ['learned layer, held-out', learned]] as const) {
+  const w = weakest(s);
+  console.log(`${`\n${name}:`.padEnd(26)} micro-F1 ${f3(s.micro.f1)} (P ${f3(s.micro.precision)}, R ${f3(s.micro.recall)}); lowest theme F1 ${w.themeId} ${f2(w.f1)}`);
+}
+const offTopic = [...gold].filter(([id]) => (predicted.get(id) ?? []).length === 0);
+console.log(
+  `\noff-topic (no theme): ${offTopic.length} passages tagged so, ${offTopic.filter(([, l]) => l.length === 0).length} of them labelled so;` +
+    ` ${[...gold.values()].filter((l) => l.length === 0).length} labelled off-topic in all`,
+);
+
+console.log('\nconfusion, held-out — a theme tagged wrongly, on passages about… / missed, tagged instead with…');
+const list = (m: Map<string, number>) =>
+  [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}${n > 1 ? ` ×${n}` : ''}`).join(', ') || '·';
+for (const c of confusion(heldOutTags, gold, themeIds)) {
+  if (c.taggedInsteadOf.size + c.missedFor.size === 0) continue;
+  console.log(`  ${c.themeId.padEnd(29)} wrongly on: ${list(c.taggedInsteadOf)}\n  ${''.padEnd(29)} missed for: ${list(c.missedFor)}`);
+}
 
 if (process.argv.includes('--explain')) {
   const detailed = scorePassages(passages, themes);

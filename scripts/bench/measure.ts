@@ -67,7 +67,9 @@ function children(): Map<number, number[]> {
       const stat = readFileSync(join(PROC, entry, 'stat'), 'utf8');
       // pid (comm) state ppid … — comm may hold spaces and parentheses: parse after the last ')'.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      map.set(ppid, [...(map.get(ppid) ?? []), Number(entry)]);
+      const children = map.get(ppid);
+      if (children) children.push(Number(entry));
+      else map.set(ppid, [Number(entry)]);
     } catch {
       // the process ended while we looked
     }
@@ -82,7 +84,7 @@ function treeOf(root: number): number[] {
   while (queue.length) {
     const pid = queue.pop()!;
     out.push(pid);
-    queue.push(...(map.get(pid) ?? []));
+    for (const child of map.get(pid) ?? []) queue.push(child);
   }
   return out;
 }

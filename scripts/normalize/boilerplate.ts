@@ -156,7 +156,10 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
     [index - 1, index + 1].some((k) => claimedBy[k] !== undefined && pictureRules.has(claimedBy[k]!));
   const groups = new Map<string, number[]>();
   texts.forEach((text, index) => {
-    if (text && claimedBy[index] === undefined) groups.set(text, [...(groups.get(text) ?? []), index]);
+    if (!text || claimedBy[index] !== undefined) return;
+    const list = groups.get(text);
+    if (list) list.push(index);
+    else groups.set(text, [index]);
   });
   const repeatedKept: number[][] = [];
   const counts = countTexts(texts); // occurrences claimed by other rules count too

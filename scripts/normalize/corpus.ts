@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from '
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NormalizeError } from './errors.ts';
 import { parseManifest } from './manifest.ts';
+import { SOURCE_FILE_PATTERN } from '../../src/corpus/schema.ts';
 import { createProcessor, normalizeArticle } from './pipeline.ts';
 import { rules as defaultRules, type Rule } from './rules.ts';
 import { summarizeRemovals } from './stages/remove-boilerplate.ts';
@@ -43,6 +44,8 @@ export interface ArticleReport {
   ids: IdReport;
   /** the output differs from what was on disk (or was missing) */
   changed: boolean;
+  /** a paragraph laid out like a standfirst, when the manifest has none */
+  standfirstCandidate?: { text: string; line: number | string; reason: string };
 }
 
 export interface CorpusResult {
@@ -134,7 +137,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
     }
   });
   const listed = new Set(manifest.articles.map((entry) => entry.file));
-  const unlisted = [...present].filter((name) => name.endsWith('.txt') && !listed.has(name));
+  const unlisted = [...present].filter((name) => SOURCE_FILE_PATTERN.test(name) && !listed.has(name));
   if (unlisted.length) {
     throw new NormalizeError(
       `${sourcesShown}/${unlisted[0]}`,
@@ -178,6 +181,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
       stats: file.data.stats!,
       ids: file.data.idReport!,
       changed: markdown !== previousMarkdown,
+      ...(file.data.standfirstCandidate ? { standfirstCandidate: file.data.standfirstCandidate } : {}),
     });
   }
 

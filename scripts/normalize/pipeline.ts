@@ -11,6 +11,7 @@ import { rules as defaultRules, type Rule } from './rules.ts';
 import stringifyArticle from './stringify-article.ts';
 import type { Stage } from './types.ts';
 import decodeSource from './stages/decode-source.ts';
+import extractText from './stages/extract-text.ts';
 import parseParagraphs from './stages/parse-paragraphs.ts';
 import normalizeWhitespace from './stages/normalize-whitespace.ts';
 import removeBoilerplate from './stages/remove-boilerplate.ts';
@@ -23,6 +24,7 @@ import buildFrontmatter from './stages/build-frontmatter.ts';
 
 export const stages: readonly Stage[] = [
   decodeSource, //        bytes → lines (UTF-8, BOM, CRLF)
+  extractText, //         Markdown, HTML, PDF → one line per block
   parseParagraphs, //     lines → paragraphs (blank-line or one-per-line layout)
   normalizeWhitespace, // NBSP → space, runs collapsed, trimmed
   removeBoilerplate, //   captions, credits, furniture, promos, bylines… (rules.ts)

@@ -67,6 +67,10 @@ declare module 'vfile' {
     lines: string[];
     /** decode-source: what it had to fix (BOM, CRLF) */
     decodeNotes: string[];
+    /** extract-text: line numbers (1-based) of the blocks the source marks as headings (Markdown, HTML, PDF) */
+    knownHeadings: Set<number>;
+    /** extract-text: what the extractor left out before the rules ran (figures, navigation, running headers…) */
+    dropped: import('./extract/types.ts').Dropped[];
     /** parse-paragraphs */
     layout: Layout;
     /** remove-boilerplate */

@@ -54,6 +54,23 @@ export const themesFileSchema = z
         previous: z.number().min(0).max(1).default(0),
       })
       .default({ section: 0, previous: 0 }),
+    /** How the scores become tags, beyond each theme's threshold. */
+    decision: z
+      .strictObject({
+        /**
+         * A theme that reaches its threshold applies only if its score (as a share of its
+         * threshold) is at least this share of the passage's best theme's: a passing mention
+         * beside the passage's real subject does not tag it. 0 = every theme over threshold.
+         */
+        relative: z.number().min(0).max(1).default(0),
+        /**
+         * A passage that reaches no threshold still takes its best theme when that theme has
+         * at least this share of its threshold; below that the passage is off-topic.
+         * 1 = no fallback.
+         */
+        fallback: z.number().min(0).max(1).default(1),
+      })
+      .default({ relative: 0, fallback: 1 }),
     themes: z.array(themeSchema).min(1),
   })
   .superRefine((file, ctx) => {
@@ -97,6 +114,12 @@ export const entityAliasSchema = z.strictObject({
   caseSensitive: z.array(z.string().min(1)).default([]),
   /** Set to false when the name itself is ambiguous in running text ("al-Qaeda in Iraq"). */
   matchName: z.boolean().default(true),
+  /**
+   * Words for the place's people and adjectives ("Egyptian", "Moroccans", "the Soviets"):
+   * each is a mention of the place, matched as written (capitalised), so pages count every
+   * source that discusses the country however it names it.
+   */
+  demonyms: z.array(z.string().regex(/^\p{Lu}/u, 'a demonym is written with a capital ("Egyptian")')).default([]),
 });
 export type EntityAlias = z.infer<typeof entityAliasSchema>;
 
@@ -109,7 +132,7 @@ export const entitiesFileSchema = z
   .superRefine((file, ctx) => {
     const owner = new Map<string, string>();
     file.entities.forEach((e, i) => {
-      for (const alias of [e.name, ...e.aliases, ...e.caseSensitive]) {
+      for (const alias of [e.name, ...e.aliases, ...e.caseSensitive, ...e.demonyms]) {
         const key = alias.toLowerCase();
         const prev = owner.get(key);
         if (prev !== undefined && prev !== e.name) {

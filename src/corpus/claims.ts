@@ -176,7 +176,7 @@ export function claimsTable(groups: ResolvedGroup[], sourceOrder: string[]): { s
   const sources = sourceOrder.filter((s) => used.has(s));
   const rows = groups.map((group) => {
     const valued = group.claims.filter((c) => c.value !== undefined);
-    const scale = valued.length >= 2 ? Math.max(...valued.map((c) => high(c.value!))) : null;
+    const scale = valued.length >= 2 ? valued.reduce((max, c) => Math.max(max, high(c.value!)), -Infinity) : null;
     return { group, cells: sources.map((source) => ({ source, claims: group.claims.filter((c) => c.source === source) })), scale };
   });
   return { sources, rows };

@@ -3,8 +3,9 @@
  *
  * Two sources, curated first:
  *   1. content/entities.yaml: canonical entities and their aliases ("ISIS", "IS", "Isis",
- *      "ISIL" → Islamic State). Every alias is searched for directly, as a whole word, so
- *      names compromise misses (Raqqa, ISNS) are still found.
+ *      "ISIL" → Islamic State), and places' demonyms ("Egyptian", "Moroccans" → Egypt,
+ *      Morocco). Every alias is searched for directly, as a whole word, so names compromise
+ *      misses (Raqqa, ISNS) are still found.
  *   2. compromise's people(), places() and organizations() for everything else, its spans
  *      trimmed of punctuation and possessives, split at commas and dashes; a span that
  *      overlaps a curated mention or is a stop-entity is dropped, and one that equals a
@@ -15,6 +16,7 @@
 import nlp from 'compromise';
 import type { EntitiesFile, EntityKind } from './analysis-schema';
 import type { PassageLike } from './analysis-types';
+import { STOP_WORDS } from './text';
 
 export interface EntityMention {
   passageId: string;
@@ -97,6 +99,26 @@ export interface NameSpan {
 /** The names in one text, in the order they were found (curated first, then compromise's). */
 export type NameFinder = (text: string) => NameSpan[];
 
+// A capitalised word ("Berlin", "al-Sham"), or "al-" before one.
+const CAPITALISED = /(?<![\p{L}\p{N}])(?:al[-‐ ])?\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+const SENTENCE_START = /(?:^|[.!?:;]["”’)]?\s+|["“‘(]\s*)$/u;
+
+/**
+ * Would compromise find anything the curated list has not? Only where a capitalised word is
+ * left outside every curated mention, leaving aside a sentence's common first word ("The",
+ * "But"). Most passages of a dossier name only what its list knows, and skip the parser.
+ */
+export function needsParser(text: string, taken: readonly { start: number; end: number }[]): boolean {
+  for (const m of text.matchAll(CAPITALISED)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    if (SENTENCE_START.test(text.slice(Math.max(0, start - 4), start)) && STOP_WORDS.has(m[0].toLowerCase())) continue;
+    return true;
+  }
+  return false;
+}
+
 /**
  * How to find names with a given curated list: a pure function of the text, so its results
  * can be cached by the text's hash (src/corpus/analysis-cache.ts).
@@ -108,7 +130,7 @@ export function nameFinder(aliases: EntitiesFile): NameFinder {
       ...[...(e.matchName ? [e.name] : []), ...e.aliases]
         .filter((a) => !e.caseSensitive.includes(a))
         .map((a) => aliasPattern(a, false)),
-      ...e.caseSensitive.map((a) => aliasPattern(a, true)),
+      ...[...e.caseSensitive, ...e.demonyms].map((a) => aliasPattern(a, true)),
     ],
   }));
   const byAlias = new Map<string, string>();
@@ -116,7 +138,7 @@ export function nameFinder(aliases: EntitiesFile): NameFinder {
     for (const a of [e.name, ...e.aliases]) if (!e.caseSensitive.includes(a)) byAlias.set(a.toLowerCase(), entityId(e.name));
   }
   const caseSensitiveAlias = new Map<string, string>();
-  for (const e of aliases.entities) for (const a of e.caseSensitive) caseSensitiveAlias.set(a, entityId(e.name));
+  for (const e of aliases.entities) for (const a of [...e.caseSensitive, ...e.demonyms]) caseSensitiveAlias.set(a, entityId(e.name));
   const stop = new Set(aliases.stopEntities.map((s) => s.toLowerCase()));
 
   return (text) => {
@@ -133,7 +155,8 @@ export function nameFinder(aliases: EntitiesFile): NameFinder {
       if (!taken.some((t) => span.start < t.end && t.start < span.end)) taken.push(span);
     }
 
-    // 2. compromise, for what the curated list does not know.
+    // 2. compromise, for what the curated list does not know (and only where there may be some).
+    if (!needsParser(text, taken)) return taken;
     const doc = nlp(text);
     for (const [method, kind] of COMPROMISE_KINDS) {
       const matches = (doc[method]() as { json(o: object): { offset: { start: number; length: number } }[] }).json({

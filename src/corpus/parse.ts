@@ -76,7 +76,7 @@ export function parseArticleBody(markdown: string, file: string, firstLine = 1, 
   const tree = parser.parse(markdown) as Root;
   const passages: ParsedPassage[] = [];
   const headings: Section[] = [];
-  const usedSectionIds = new Set<string>();
+  const usedSectionIds = new Map<string, number>();
   const where = (node: { position?: { start: { line: number } } }) => `${file}:${(node.position?.start.line ?? 1) + firstLine - 1}`;
   let section: Section | null = null;
   let pending: { id: string; node: Html } | null = null;
@@ -114,10 +114,14 @@ function headingText(node: Heading): string {
   return toString(node).trim();
 }
 
-function uniqueSlug(text: string, used: Set<string>): string {
+/** `used` maps each slug given to the next suffix to try for it, so a heading repeated n times costs n, not n². */
+function uniqueSlug(text: string, used: Map<string, number>): string {
   const base = slugify(text) || 'section';
   let slug = base;
-  for (let n = 1; used.has(slug); n++) slug = `${base}-${n}`;
-  used.add(slug);
+  for (let n = used.get(base) ?? 1; used.has(slug); n++) {
+    slug = `${base}-${n}`;
+    used.set(base, n + 1);
+  }
+  used.set(slug, 1);
   return slug;
 }

@@ -52,7 +52,11 @@ export function checkPublishedAnnotations(
 ): PublishedNote[] {
   const aliasRecord = aliases instanceof Map ? Object.fromEntries(aliases) : (aliases as Record<string, string>);
   const byArticle = new Map<string, PassageLike[]>();
-  for (const p of passagesById.values()) byArticle.set(p.article, [...(byArticle.get(p.article) ?? []), p]);
+  for (const p of passagesById.values()) {
+    const list = byArticle.get(p.article);
+    if (list) list.push(p);
+    else byArticle.set(p.article, [p]);
+  }
   for (const list of byArticle.values()) list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 
   const problems: string[] = [];
@@ -130,7 +134,11 @@ export async function loadPublishedAnnotations(
 /** Groups notes by passage id, for rendering next to each passage. */
 export function notesByPassage(notes: readonly PublishedNote[]): Map<string, PublishedNote[]> {
   const map = new Map<string, PublishedNote[]>();
-  for (const n of notes) map.set(n.passageId, [...(map.get(n.passageId) ?? []), n]);
+  for (const n of notes) {
+    const list = map.get(n.passageId);
+    if (list) list.push(n);
+    else map.set(n.passageId, [n]);
+  }
   return map;
 }
 

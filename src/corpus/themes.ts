@@ -3,10 +3,16 @@
  * scores enough on, then an editor's overrides (content/theme-overrides.yaml) are applied.
  *
  * A rule is a phrase matched on word stems, with a weight. A passage's score for a theme is
- * the sum of weight × occurrences (each phrase counted at most twice), and the passage
- * carries the theme when the score reaches the theme's threshold and none of the theme's
- * exclusion phrases occurs. The scores are kept so the eval script and the pages can explain
- * a tag ("returnee ×2, prosecut…").
+ * the sum of weight × occurrences (each phrase counted at most twice), plus shares lent by
+ * its section heading and the previous passage. The passage carries the theme when the score
+ * reaches the theme's threshold, none of the theme's exclusion phrases occurs, and the theme
+ * is not a mere aside beside the passage's main subject (`decision.relative`); a passage
+ * that reaches no threshold takes its best theme if that comes close (`decision.fallback`),
+ * and is otherwise off-topic (no themes). The scores are kept so the eval script and the
+ * pages can explain a tag ("returnee ×2, prosecut…").
+ *
+ * `scoreOwn` (one text, compiled rules) is pure and is the costly part: it may be cached by
+ * the text's hash and the rules. Context and decision are cheap arithmetic on top.
  */
 import type { Theme, ThemeOverrides, ThemesFile } from './analysis-schema';
 import { THEME_OVERRIDES_FILE, THEMES_FILE } from './analysis-data';
@@ -116,6 +122,8 @@ function countMatches(words: Words, pattern: Pattern): number {
 
 export interface ThemeScore {
   themeId: string;
+  /** Before the decision: score ≥ threshold and not excluded. */
+  overThreshold: boolean;
   /** Total: the passage's own score plus what its context lends it. */
   score: number;
   threshold: number;
@@ -128,10 +136,15 @@ export interface ThemeScore {
   applies: boolean;
 }
 
-interface OwnScore {
+export interface OwnScore {
   score: number;
   hits: ThemeScore['hits'];
   excludedBy: string | null;
+}
+
+/** One text's scores against every theme, on its own words only. Pure: cacheable by (text, rules). */
+export function scoreOwn(text: string, compiled: CompiledTheme[]): OwnScore[] {
+  return ownScores(text, compiled);
 }
 
 function ownScores(text: string, compiled: CompiledTheme[]): OwnScore[] {
@@ -151,22 +164,34 @@ function ownScores(text: string, compiled: CompiledTheme[]): OwnScore[] {
   });
 }
 
-/** Score one text on its own against every theme (no context). */
-export function scoreText(text: string, compiled: CompiledTheme[]): ThemeScore[] {
-  return ownScores(text, compiled).map((own, i) => finish(compiled[i]!, own, 0));
+export type Decision = ThemesFile['decision'];
+const NO_DECISION: Decision = { relative: 0, fallback: 1 };
+
+/** Score one text on its own against every theme (no context), and decide its themes. */
+export function scoreText(text: string, compiled: CompiledTheme[], decision: Decision = NO_DECISION): ThemeScore[] {
+  return decide(
+    ownScores(text, compiled).map((own, i) => finish(compiled[i]!, own, 0)),
+    decision,
+  );
 }
 
 function finish({ theme, threshold }: CompiledTheme, own: OwnScore, fromContext: number): ThemeScore {
   const score = Math.round((own.score + fromContext) * 1000) / 1000;
-  return {
-    themeId: theme.id,
-    score,
-    threshold,
-    hits: own.hits,
-    fromContext,
-    excludedBy: own.excludedBy,
-    applies: score >= threshold && !own.excludedBy,
-  };
+  const overThreshold = score >= threshold && !own.excludedBy;
+  return { themeId: theme.id, overThreshold, score, threshold, hits: own.hits, fromContext, excludedBy: own.excludedBy, applies: overThreshold };
+}
+
+/**
+ * From scores to tags: themes over their threshold that are at least `relative` of the
+ * passage's strongest (scores compared as shares of each theme's threshold); failing any,
+ * the strongest theme if it reaches `fallback` of its threshold; failing that, none.
+ */
+export function decide(scores: ThemeScore[], decision: Decision): ThemeScore[] {
+  const strength = scores.map((s) => (s.excludedBy ? 0 : s.score / s.threshold));
+  const best = Math.max(0, ...strength);
+  const chosen = scores.map((s, i) => s.overThreshold && strength[i]! >= decision.relative * best);
+  if (!chosen.some(Boolean) && best > 0 && best >= decision.fallback) chosen[strength.indexOf(best)] = true;
+  return scores.map((s, i) => ({ ...s, applies: chosen[i]! }));
 }
 
 /**
@@ -181,7 +206,11 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
   const own = new Map(passages.map((p) => [p.id, ownScores(p.text, compiled)]));
   const headingScores = new Map<string, OwnScore[]>();
   const byArticle = new Map<string, PassageLike[]>();
-  for (const p of passages) byArticle.set(p.article, [...(byArticle.get(p.article) ?? []), p]);
+  for (const p of passages) {
+    const list = byArticle.get(p.article);
+    if (list) list.push(p);
+    else byArticle.set(p.article, [p]);
+  }
 
   const result = new Map<string, ThemeScore[]>();
   for (const list of byArticle.values()) {
@@ -196,11 +225,14 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
       }
       result.set(
         p.id,
-        compiled.map((c, i) => {
-          const lent =
-            sectionShare * Math.max(0, heading?.[i]!.score ?? 0) + previousShare * Math.max(0, prev?.[i]!.score ?? 0);
-          return finish(c, mine[i]!, Math.round(lent * 1000) / 1000);
-        }),
+        decide(
+          compiled.map((c, i) => {
+            const lent =
+              sectionShare * Math.max(0, heading?.[i]!.score ?? 0) + previousShare * Math.max(0, prev?.[i]!.score ?? 0);
+            return finish(c, mine[i]!, Math.round(lent * 1000) / 1000);
+          }),
+          themes.decision,
+        ),
       );
     });
   }

@@ -295,7 +295,7 @@ export function entityFilterValues(corpus: Corpus): Map<string, string> {
 export function passageFilters(corpus: Corpus, passage: Passage): { themes: string[]; entities: string[] } {
   return {
     themes: passage.themes.map((t) => corpus.themesById.get(t)!.label),
-    entities: lookups(corpus).entitiesByPassage.get(passage.id) ?? [],
+    entities: [...(lookups(corpus).entitiesByPassage.get(passage.id) ?? [])],
   };
 }
 

@@ -127,9 +127,41 @@ describe('claimsTable and claimBar', () => {
 });
 
 describe('content/claims.yaml', () => {
+  const groups = loadClaims(readArticles());
+  const rowOf = (source: string, words: string) => groups.filter((g) => g.claims.some((c) => c.source === source && c.quote.includes(words)));
+
   it('should have every quote in the current articles', () => {
-    const groups = loadClaims(readArticles());
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) expect(group.claims.length, group.id).toBeGreaterThan(0);
+  });
+
+  it('should never put casualties (killed and wounded) in a row with people killed', () => {
+    for (const g of groups) {
+      const casualties = g.claims.some((c) => /casualt/i.test(c.quote));
+      const killed = g.claims.some((c) => /\bkill(ed|ing)\b/i.test(c.quote));
+      expect(casualties && killed, g.id).toBe(false);
+    }
+  });
+
+  it('should keep the figures two sources give for ISIS’s finances side by side', () => {
+    const [cnn] = rowOf('cnn-isis-2-0', 'finances slashed');
+    expect(cnn, 'CNN on finances').toBeTruthy();
+    expect(rowOf('defenseone-after-mosul', 'cut in half')).toEqual([cnn]);
+  });
+
+  it('should count the BBC’s “hundreds of battle-hardened fighters” among the returnees, beside its estimate', () => {
+    const [row] = rowOf('bbc-returning-fighters', 'hundreds of battle-hardened fighters');
+    expect(row).toBeTruthy();
+    expect(row!.claims.some((c) => c.quote.includes('number of returnees'))).toBe(true);
+  });
+
+  it('should quote every source that puts a figure on attacks in Turkey', () => {
+    const sources = new Set(groups.filter((g) => /turkey/i.test(g.label)).flatMap((g) => g.claims.map((c) => c.source)));
+    expect([...sources].sort()).toEqual(['bbc-returning-fighters', 'ft-global-strategy']);
+  });
+
+  it('should say in each row what is counted, each row differently', () => {
+    const counts = groups.map((g) => g.counts.toLowerCase());
+    expect(new Set(counts).size).toBe(counts.length);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntities, readEntities } from '../../src/corpus/analysis-data';
 import type { PassageLike } from '../../src/corpus/analysis-types';
-import { entityId, extractEntities, firstMentions, keywordInContext } from '../../src/corpus/entities';
+import { entityId, extractEntities, firstMentions, keywordInContext, needsParser } from '../../src/corpus/entities';
 
 const ALIASES = parseEntities(
   `
@@ -123,5 +123,92 @@ describe('entity helpers', () => {
     expect(line.match).toBe('lazy');
     expect(line.before).toBe('…over the ');
     expect(line.after).toBe(' dog near…');
+  });
+});
+
+describe('demonyms and collective actors', () => {
+  const TABLE = parseEntities(
+    `
+entities:
+  - name: Egypt
+    kind: place
+    demonyms: [Egyptian, Egyptians]
+  - name: Morocco
+    kind: place
+    demonyms: [Moroccan, Moroccans]
+  - name: Soviet Union
+    kind: place
+    demonyms: [Soviet, Soviets]
+  - name: Europe
+    kind: place
+    demonyms: [European, Europeans]
+  - name: European Union
+    kind: organization
+    caseSensitive: [EU]
+  - name: US-led coalition
+    kind: organization
+    aliases: [American-led international coalition, the coalition]
+`,
+    'test-entities.yaml',
+  );
+  const PASSAGES = [
+    passage('wp-000001', 'Egyptian police said two Moroccans had crossed the border.'),
+    passage('wp-000002', 'Veterans of the war against the Soviets joined the European Union debate.'),
+    passage('wp-000003', 'The American-led international coalition struck again; the coalition said so.'),
+    passage('wp-000004', 'Egypt and Morocco signed an accord; a loose coalition of parties objected.'),
+  ];
+  const index = extractEntities(PASSAGES, TABLE);
+  const mentions = (id: string) => index.entities.find((e) => e.id === id)?.mentions.map((m) => `${m.passageId}:${m.text}`) ?? [];
+
+  it('should resolve a demonym or nationality adjective to its place', () => {
+    expect(mentions('egypt')).toEqual(['wp-000001:Egyptian', 'wp-000004:Egypt']);
+    expect(mentions('morocco')).toEqual(['wp-000001:Moroccans', 'wp-000004:Morocco']);
+    expect(mentions('soviet-union')).toEqual(['wp-000002:Soviets']);
+  });
+
+  it('should let a longer name win over a demonym inside it', () => {
+    expect(mentions('european-union')).toEqual(['wp-000002:European Union']);
+    expect(mentions('europe')).toEqual([]);
+  });
+
+  it('should match demonyms only as written, with their capital', () => {
+    const lower = extractEntities([passage('wp-000009', 'an egyptian-style reform, soviets of workers')], TABLE);
+    expect(lower.entities).toEqual([]);
+  });
+
+  it('should make a collective actor an entity, and leave a coalition of others alone', () => {
+    expect(mentions('us-led-coalition')).toEqual(['wp-000003:American-led international coalition', 'wp-000003:the coalition']);
+  });
+
+  it('should refuse a demonym written in lower case, naming the file', () => {
+    expect(() => parseEntities('entities:\n  - name: Egypt\n    kind: place\n    demonyms: [egyptian]\n', 'x.yaml')).toThrow(/x\.yaml[\s\S]*capital/);
+  });
+
+  it('should refuse a demonym claimed by two places', () => {
+    expect(() =>
+      parseEntities('entities:\n  - { name: A, kind: place, demonyms: [Ab] }\n  - { name: B, kind: place, demonyms: [Ab] }\n', 'x.yaml'),
+    ).toThrow(/"Ab" is claimed by both "A" and "B"/);
+  });
+});
+
+describe('needsParser (skipping compromise where the curated list has every name)', () => {
+  it('should skip a passage whose capitalised words are all curated mentions or common sentence openers', () => {
+    const text = 'The group lost Mosul. But Raqqa held.';
+    const taken = [
+      { start: text.indexOf('Mosul'), end: text.indexOf('Mosul') + 5 },
+      { start: text.indexOf('Raqqa'), end: text.indexOf('Raqqa') + 5 },
+    ];
+    expect(needsParser(text, taken)).toBe(false);
+  });
+
+  it('should parse when a capitalised word is left over, at a sentence start or inside one', () => {
+    expect(needsParser('Berlin is far.', [])).toBe(true);
+    expect(needsParser('They met Angela Merkel.', [])).toBe(true);
+    expect(needsParser('They met in al-Raqqa.', [])).toBe(true);
+  });
+
+  it('should still find names the curated list lacks', () => {
+    const found = extractEntities([passage('ft-000002', 'The minister flew to Berlin.')], parseEntities('entities: []\n'));
+    expect(found.entities.map((e) => `${e.kind}:${e.name}`)).toContain('place:Berlin');
   });
 });

@@ -320,7 +320,7 @@ describe('normalize CLI: output', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^normalize: content\/sources\/sources\.yaml:\d+: invalid YAML/)]);
     expect(corpus.snapshot()).toEqual(before);
-  });
+  }, 20_000); // starts a real process, slow on a loaded machine
 });
 
 describe('normalize: golden mini corpus (tests/fixtures/normalize/mini)', () => {

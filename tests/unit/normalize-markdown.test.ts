@@ -46,7 +46,7 @@ describe('normalize markdown: escaping', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000); // 300 whole pipeline runs
 
   it('should keep line starts that look like markup as text', async () => {
     const paragraphs = ['# Not a heading.', '1. Not a list.', '- Not a bullet.', '> Not a quote.', '<div>Not HTML.</div>', '    Not code.', '| a | b |', '=== not a rule ===.'];

@@ -144,6 +144,53 @@ themes:
   });
 });
 
+describe('the decision: main subjects, fallback and off-topic', () => {
+  const THREE = themesFile(`
+threshold: 2
+decision: { relative: 0.5, fallback: 0.5 }
+themes:
+  - id: courts
+    label: Courts
+    description: Trials.
+    color: "#8484f7"
+    match: { court: 2, trial: 2, judge: 2 }
+  - id: borders
+    label: Borders
+    description: Borders.
+    color: "#5f8fd7"
+    match: { border: 2, passport: 1 }
+  - id: online
+    label: Online
+    description: The internet.
+    color: "#ad43a1"
+    match: { online: 2 }
+`);
+  const tag = (text: string, file: ThemesFile = THREE) => autoTagPassages([passage('a-000001', text)], file).get('a-000001');
+
+  it('should drop a theme over its threshold that is only an aside beside the main subject', () => {
+    // courts 2 × (court, trial, judge) = 6 → 3× its threshold; borders 2 → 1×, under half of 3×.
+    expect(tag('The court heard the trial; the judge asked about the border.')).toEqual(['courts']);
+    // Without the relative rule both apply, as they did before.
+    expect(tag('The court heard the trial; the judge asked about the border.', { ...THREE, decision: { relative: 0, fallback: 1 } })).toEqual([
+      'courts',
+      'borders',
+    ]);
+  });
+
+  it('should keep two themes of comparable strength', () => {
+    expect(tag('The court ruled on the border.')).toEqual(['courts', 'borders']);
+  });
+
+  it('should give a passage under every threshold its strongest theme when that comes close', () => {
+    expect(tag('He showed his passport.')).toEqual(['borders']);
+    expect(tag('He showed his passport.', { ...THREE, decision: { relative: 0.5, fallback: 1 } })).toEqual([]);
+  });
+
+  it('should leave a passage about none of the themes off-topic (no theme)', () => {
+    expect(tag('So what comes next?')).toEqual([]);
+  });
+});
+
 describe('tagPassages with overrides', () => {
   const passages = [passage('cnn-3fa2c1', 'A returnee came home.'), passage('cnn-9b04de', 'Nothing to see.')];
 

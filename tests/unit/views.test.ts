@@ -169,6 +169,23 @@ describe('entityPage', () => {
   });
 });
 
+describe('nearbySources', () => {
+  const list = Array.from({ length: 20 }, (_, i) => ({ slug: `a${i}` }) as Corpus['articles'][number]);
+  const slugs = (shown: { slug: string }[]) => shown.map((a) => a.slug);
+
+  it('should list every source when there are few', () => {
+    const few = list.slice(0, 5);
+    expect(views.nearbySources(few, few[2]!, 9)).toEqual({ shown: few, total: 5 });
+  });
+
+  it('should list a fixed number around the current source, however many there are', () => {
+    expect(slugs(views.nearbySources(list, list[10]!, 9).shown)).toEqual(['a6', 'a7', 'a8', 'a9', 'a10', 'a11', 'a12', 'a13', 'a14']);
+    expect(slugs(views.nearbySources(list, list[0]!, 9).shown)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']);
+    expect(slugs(views.nearbySources(list, list[19]!, 9).shown)).toEqual(['a11', 'a12', 'a13', 'a14', 'a15', 'a16', 'a17', 'a18', 'a19']);
+    expect(views.nearbySources(list, list[19]!, 9).total).toBe(20);
+  });
+});
+
 describe('search filters', () => {
   it('should give every entity a distinct filter value', () => {
     const values = [...views.entityFilterValues(corpus).values()];

@@ -6,6 +6,7 @@
  */
 import { NormalizeError } from '../errors.ts';
 import { decodeAs, detectEncoding, utf16Bom, utf16ByZeros } from '../encoding.ts';
+import { sourceKind } from '../extract/types.ts';
 import type { Stage } from '../types.ts';
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -50,6 +51,7 @@ const decodeSource: Stage = {
   name: 'decode-source',
   description: 'Decode the raw bytes (strict UTF-8, or the encoding sources.yaml names; no control characters), drop a byte-order mark, turn CRLF/CR line ends into LF, split into lines.',
   transform(_tree, file, { log }) {
+    if (sourceKind(file.data.entry?.file ?? '') === 'pdf') return; // binary: extract-text reads it
     const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value;
     const notes: string[] = [];
     const named = file.data.entry?.encoding;

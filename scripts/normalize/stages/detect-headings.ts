@@ -35,7 +35,11 @@ const detectHeadings: Stage = {
   description: 'Turn short lines without terminal punctuation, standing between paragraphs, into level-2 headings.',
   transform(tree, file, { log }) {
     const texts = tree.children.map((node) => toString(node));
-    const isHeading = findHeadings(texts);
+    // A source with its own markup (Markdown, HTML, PDF type sizes) says which blocks are headings.
+    const known = file.data.knownHeadings;
+    const isHeading = known
+      ? tree.children.map((node) => known.has(node.position?.start.line ?? -1) && node !== tree.children.at(-1))
+      : findHeadings(texts);
     const headings: string[] = [];
     tree.children = tree.children.map((node, i) => {
       if (!isHeading[i] || node.type !== 'paragraph') return node;

@@ -1,0 +1,45 @@
+/**
+ * What a plain-text copy says about itself, read from its first lines: a title line, a
+ * "By …" byline, a date line. The body itself is split by the pipeline's parse-paragraphs.
+ */
+import { normalizeSpace } from '../text.ts';
+import { looksLikeHeading } from '../stages/detect-headings.ts';
+import { parseDate } from './dates.ts';
+import type { SourceMetadata } from './types.ts';
+
+/** How many non-blank lines at the top may hold the title, byline and date. */
+const HEAD_LINES = 8;
+
+export function textMetadata(text: string): SourceMetadata {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, i) => ({ text: normalizeSpace(line), line: i + 1 }))
+    .filter((l) => l.text);
+  const head = lines.slice(0, HEAD_LINES);
+  const meta: SourceMetadata = {};
+  const first = head[0];
+  // A first line shaped like a title (short, no full stop), with text after it.
+  if (first && lines.length > 1 && first.text.split(' ').length <= 20 && !/[.,;]$/.test(first.text) && (looksLikeHeading(first.text) || first.text.split(' ').length > 3)) {
+    meta.headline = { value: first.text, status: 'inferred', from: `line ${first.line}, the first line` };
+  }
+  for (const { text: line, line: n } of head) {
+    const byline = /^By ((?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|bin))*)(?:\s?[,|–—-]\s?.*)?$/u.exec(line);
+    if (byline && !meta.authors) {
+      const names = byline[1]!.split(/\s*(?:,| and | & )\s*/).filter(Boolean);
+      meta.authors = { value: names, status: 'verified', from: `the byline on line ${n}` };
+      continue;
+    }
+    // "Jane Okafor in Baghdad": a broadsheet byline without "By" (a guess: names are not checked).
+    const located = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}(?: and \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3})?) in \p{Lu}[\p{L}'’ -]{1,30}$/u.exec(line);
+    if (located && !meta.authors && n !== first?.line) {
+      meta.authors = { value: located[1]!.split(' and '), status: 'inferred', from: `line ${n}, laid out like a byline ("Name in Place")` };
+      continue;
+    }
+    if (!meta.published && line.split(' ').length <= 10) {
+      const stripped = line.replace(/^(?:(?:Last )?Updated|Published|Posted|First published)(?: on)?:?\s*/i, '');
+      const date = parseDate(stripped.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''));
+      if (date && 'value' in date) meta.published = { value: date.value, status: 'verified', from: `the date on line ${n}` };
+    }
+  }
+  return meta;
+}
