@@ -10,10 +10,10 @@ import type { EntityKind } from './analysis-schema';
 import { firstMentions, type EntityMention } from './entities';
 import { publicationSortKey } from './format';
 import { parseArticleBody, type ParsedPassage, type Section } from './parse';
+import { loadPublishedAnnotations, notesByPassage, type PublishedNote } from './published-notes';
 import type { RelatedLink } from './related';
 import type { ArticleFrontmatter } from './schema';
 import type { Vocabulary } from './vocabulary';
-import { notesByPassage, publishedAnnotationsOnce, type PublishedNote } from '../client/store/published';
 
 /** Where the editors' published notes live (W3C annotation files, checked at build time). */
 export const PUBLISHED_NOTES_DIR = 'content/annotations';
@@ -80,9 +80,12 @@ export interface Corpus {
   entitiesById: Map<string, EntityInfo>;
   /** Words and names for "Did you mean …" in search. */
   vocabulary: Vocabulary;
-  /** The editors' published notes, checked against the passages once per build. */
+  /** The editors' published notes (content/annotations/), anchored on the current text, in passage order. */
+  publishedNotes: PublishedNote[];
+  /** The same, by the passage they are placed in. */
   notesByPassage: Map<string, PublishedNote[]>;
 }
+
 
 let corpus: Promise<Corpus> | undefined;
 
@@ -161,8 +164,8 @@ async function buildCorpus(): Promise<Corpus> {
     colorDark: t.colorDark ?? t.color,
   }));
   const entities: EntityInfo[] = analysis.entities.entities;
-  // A published note that no longer anchors stops the build, naming its file.
-  const notes = await publishedAnnotationsOnce(PUBLISHED_NOTES_DIR, passagesById, retiredIds);
+  // A published note that no longer anchors stops the build, naming file and note.
+  const publishedNotes = await loadPublishedAnnotations(PUBLISHED_NOTES_DIR, passagesById, retiredIds);
 
   return {
     articles,
@@ -174,7 +177,8 @@ async function buildCorpus(): Promise<Corpus> {
     entities,
     entitiesById: new Map(entities.map((e) => [e.id, e])),
     vocabulary: analysis.vocabulary,
-    notesByPassage: notesByPassage(notes),
+    publishedNotes,
+    notesByPassage: notesByPassage(publishedNotes),
   };
 }
 

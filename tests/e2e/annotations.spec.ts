@@ -170,3 +170,54 @@ test('published editors’ notes show beside their passage, distinct from the re
   const quote = (await note.locator('.published-note-quote').textContent())!.replace(/^“|”$/g, '');
   expect((await page.locator('mark.published-highlight').allTextContents()).join('')).toBe(quote);
 });
+
+test('two tabs editing one annotation: a save keeps the fields the other tab changed, and each tab is told', async ({ page, context }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'original', tags: 'old', colour: 'Yellow' });
+  const tabB = await context.newPage();
+  await tabB.goto(article.url);
+  await tabB.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  const editorB = tabB.locator('.annotation-editor');
+  await expect(editorB).toBeVisible();
+
+  // Tab A changes colour, note and tag and saves, while B's editor is open.
+  await page.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  const editorA = page.locator('.annotation-editor');
+  await editorA.getByLabel('Blue').check();
+  await editorA.getByLabel('Note').fill('from A');
+  await editorA.getByLabel(/Tags/).fill('new');
+  await editorA.getByRole('button', { name: 'Save' }).click();
+  await expect(tabB.locator('#status')).toContainText('changed in another tab');
+
+  // B changes only the note: A's colour and tag stay.
+  await editorB.getByLabel('Note').fill('from B');
+  await editorB.getByRole('button', { name: 'Save' }).click();
+  await expect(tabB.locator('#status')).toContainText('Another tab had changed its colour and tags; that change was kept');
+  for (const tab of [page, tabB]) {
+    const card = tab.locator(`[id="${passage.id}"] .annotation-card`);
+    await expect(card.locator('.annotation-card-note')).toHaveText('from B');
+    await expect(card.locator('.annotation-tags li')).toHaveText(['new']);
+    await expect(tab.locator(`[id="${passage.id}"] mark.highlight-blue`).first()).toBeVisible();
+  }
+});
+
+test('an annotation deleted in one tab is not brought back by an editor left open in another', async ({ page, context }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'to be deleted' });
+  const tabB = await context.newPage();
+  await tabB.goto(article.url);
+  await tabB.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  const editorB = tabB.locator('.annotation-editor');
+
+  await page.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  await page.locator('.annotation-editor').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('mark.annotation-highlight')).toHaveCount(0);
+  await expect(editorB.locator('.annotation-editor-message')).toContainText('deleted in another tab');
+
+  await editorB.getByLabel('Note').fill('stale edit');
+  await editorB.getByRole('button', { name: 'Save' }).click();
+  await expect(editorB.locator('.annotation-editor-message')).toContainText('your changes were not saved');
+  expect(await storedAnnotations(tabB)).toHaveLength(0);
+  await page.reload();
+  await expect(page.locator('mark.annotation-highlight')).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { checkCollection } from '../conformance/web-annotation-musts';
 import { annotate, articles, richPassage, storedAnnotations } from './annotations-helpers';
 
 const { article, passage, sentence } = richPassage();
@@ -19,10 +20,11 @@ async function exportJson(page: Page): Promise<{ first: { items: { id: string }[
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-async function importFile(page: Page, name: string, buffer: Buffer) {
+/** Imports a file through the notebook's file input: bytes, or a path for files too big to pass as bytes. */
+async function importFile(page: Page, name: string, buffer: Buffer | { path: string }) {
   const notebook = page.locator('dossier-notebook');
   const done = Number((await notebook.getAttribute('data-imports')) ?? 0) + 1;
-  await page.locator('[data-import]').setInputFiles({ name, mimeType: 'application/json', buffer });
+  await page.locator('[data-import]').setInputFiles(Buffer.isBuffer(buffer) ? { name, mimeType: 'application/json', buffer } : buffer.path);
   await expect(notebook).toHaveAttribute('data-imports', String(done));
   return (await page.locator('[data-message]').textContent())!;
 }
@@ -72,6 +74,8 @@ test('export then import into a fresh profile restores everything, and re-import
   await openNotebook(page);
   const exported = await exportJson(page);
   expect(exported.first.items).toHaveLength(2);
+  // Every MUST of the W3C model, on what the reader really downloads (a note with tags, and a bare highlight).
+  expect(checkCollection(exported)).toEqual([]);
 
   const fresh = await browser.newContext();
   const reader = await fresh.newPage();
@@ -99,25 +103,36 @@ test('hostile or broken import files are refused with a message and leave the st
   expect(before).toHaveLength(1);
 
   const dir = 'tests/fixtures/anchoring/imports';
-  const files: [string, Buffer][] = readdirSync(dir)
-    .filter((f) => f.startsWith('hostile-'))
+  const files: [string, Buffer | { path: string }][] = readdirSync(dir)
+    .filter((f) => f.startsWith('hostile-') && f !== 'hostile-script.json')
     .map((f) => [f, readFileSync(`${dir}/${f}`)]);
-  files.push(['huge.json', Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)]);
+  const huge = test.info().outputPath('huge.json');
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+  files.push(['huge.json', { path: huge }]);
   files.push(['not-json.json', Buffer.from('<html><script>alert(1)</script></html>')]);
   const messages: string[] = [];
   for (const [name, buffer] of files) messages.push(await importFile(page, name, buffer));
 
   expect(messages.find((m) => m.startsWith('hostile-proto.json'))).toContain('"__proto__" key');
-  expect(messages.find((m) => m.startsWith('hostile-script.json'))).toContain('2 refused');
   expect(messages.find((m) => m.startsWith('hostile-types.json'))).toContain('malformed');
   expect(messages.find((m) => m.startsWith('hostile-truncated.json'))).toContain('not valid JSON');
-  expect(messages.find((m) => m.startsWith('huge.json'))).toContain('over 5.0 MB are refused');
+  expect(messages.find((m) => m.startsWith('huge.json'))).toContain('over 48.8 MB are refused');
   expect(messages.find((m) => m.startsWith('not-json.json'))).toContain('not valid JSON');
   expect(await storedAnnotations(page)).toEqual(before);
   // hostile-proto.json tried to give every object an isAdmin property.
   expect(await page.evaluate(() => 'isAdmin' in {})).toBe(false);
   await expect(page.locator('.notebook-entry')).toHaveCount(1);
   await expect(page.locator('.notebook-entry .notebook-note')).toHaveText('must survive');
+
+  // Script in a source address is refused; script in a note or a fragment value is kept as inert text.
+  const script = await importFile(page, 'hostile-script.json', readFileSync(`${dir}/hostile-script.json`));
+  expect(script).toContain('1 annotation imported (1 new, 0 updated), 1 refused');
+  expect(script).toContain('is not an article of this site');
+  await expect(page.locator('.notebook-entry')).toHaveCount(2);
+  await expect(page.locator('.notebook-entry .notebook-note').nth(1)).toHaveText("<script>document.title='pwned'</script>");
+  await page.goto(article.url);
+  await expect(page.locator('mark.annotation-highlight').first()).toBeVisible();
+  expect(await page.title()).not.toContain('pwned');
 });
 
 test('deleting from the notebook can be undone', async ({ page }) => {
@@ -129,4 +144,31 @@ test('deleting from the notebook can be undone', async ({ page }) => {
   await page.locator('.annotation-undo').getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.notebook-entry')).toHaveCount(1);
   expect(await storedAnnotations(page)).toHaveLength(1);
+});
+
+test('an annotation made elsewhere, shaped differently, imports and is drawn; one about another site is refused with the reason', async ({ page, baseURL }) => {
+  const source = new URL(article.url, baseURL).href;
+  const made = (id: string, target: unknown) => ({
+    '@context': ['http://www.w3.org/ns/anno.jsonld'],
+    id: `urn:uuid:${id}`,
+    type: 'Annotation',
+    motivation: ['commenting'],
+    created: '2026-01-01T00:00:00Z',
+    bodyValue: 'from another tool',
+    generator: { id: 'https://example.org/tool', type: 'Software' },
+    target,
+  });
+  const file = [
+    made('3a0e5f55-3c57-4a51-9b1c-5b0f8c2e0001', { source, selector: { type: 'TextQuoteSelector', exact: sentence } }),
+    made('3a0e5f55-3c57-4a51-9b1c-5b0f8c2e0002', { source: 'https://elsewhere.example/articles/x/', selector: { type: 'TextQuoteSelector', exact: 'x' } }),
+  ];
+  await openNotebook(page);
+  const message = await importFile(page, 'other-tool.json', Buffer.from(JSON.stringify(file)));
+  expect(message).toContain('1 annotation imported (1 new, 0 updated)');
+  expect(message).toContain('1 refused: an item (urn:uuid:3a0e5f55-3c57-4a51-9b1c-5b0f8c2e0002): /articles/x/ is not an article of this site');
+  const exported = await exportJson(page);
+  expect(checkCollection(exported)).toEqual([]);
+  expect(exported.first.items[0]).toMatchObject({ generator: { id: 'https://example.org/tool' } });
+  await page.goto(article.url);
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('from another tool');
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import search from 'approx-string-match';
-import { anchor as anchorWith, type AnchorOptions } from '../../src/client/anchoring/anchor';
-import { selectorsFor, targetFromSelectors } from '../../src/client/anchoring/selectors';
-import type { PassageText } from '../../src/client/anchoring/types';
+import { anchor as anchorWith, type AnchorOptions } from '../../src/annotations/anchoring/anchor';
+import { selectorsFor, targetFromSelectors } from '../../src/annotations/anchoring/selectors';
+import type { PassageText } from '../../src/annotations/anchoring/types';
 import fixture from '../fixtures/anchoring/article.json';
 
 /** Anchoring as pages do it once the approximate matcher is loaded. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/client/store/annotation';
-import { toCollection, toMarkdown } from '../../src/client/store/export';
-import { parseAnnotationFile } from '../../src/client/store/import';
-import { annotationCollectionSchema } from '../../src/client/store/schema';
+import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/annotations/model';
+import { toCollection, toMarkdown } from '../../src/annotations/export';
+import { parseAnnotationFile } from '../../src/annotations/import';
+import { annotationCollectionSchema } from '../../src/annotations/schema';
 import { makeAnnotation, passages } from './annotation-helpers';
 
 const origin = 'https://dossier.example';
@@ -63,7 +63,7 @@ describe('toMarkdown', () => {
         '',
         '> remain and expand',
         '',
-        'The group’s *motto*.',
+        'The group’s \\*motto\\*.',
         '',
         'Tags: `ideology`, `strategy`',
         '',
@@ -76,7 +76,22 @@ describe('toMarkdown', () => {
   it('should escape quoted text so it cannot become markup', () => {
     const a = makeAnnotation('remain and expand');
     const evil = { ...a, target: { ...a.target, selector: a.target.selector.map((s) => (s.type === 'TextQuoteSelector' ? { ...s, exact: '<script>x</script> *bold* # [link](y)' } : s)) } };
-    expect(toMarkdown([evil], { origin, articles })).toContain('> \\<script\\>x\\</script\\> \\*bold\\* \\# \\[link\\](y)');
+    expect(toMarkdown([evil], { origin, articles })).toContain('> \\<script\\>x\\</script\\> \\*bold\\* \\# \\[link\\]\\(y\\)');
+  });
+
+  it('should escape notes: no HTML, image, link or block syntax reaches the report', () => {
+    const note = '<script>alert(1)</script>\n<img src=x onerror=alert(2)>\n[click](javascript:alert(3))\n# heading\n- item\n1. first\n&lt;b&gt;';
+    const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
+    const noteLines = md.split('\n').slice(6, 13);
+    expect(noteLines).toEqual([
+      '\\<script\\>alert\\(1\\)\\</script\\>',
+      '\\<img src=x onerror=alert\\(2\\)\\>',
+      '\\[click\\]\\(javascript:alert\\(3\\)\\)',
+      '\\# heading',
+      '\\- item',
+      '1\\. first',
+      '\\&lt;b\\&gt;',
+    ]);
   });
 
   it('should say when there is nothing to export', () => {

@@ -1,6 +1,6 @@
 /** Builders shared by the annotation tests (not a test file itself). */
-import { selectorsFor } from '../../src/client/anchoring/selectors';
-import { newAnnotation, type Annotation, type HighlightColour } from '../../src/client/store/annotation';
+import { selectorsFor } from '../../src/annotations/anchoring/selectors';
+import { newAnnotation, type Annotation, type HighlightColour } from '../../src/annotations/model';
 import fixture from '../fixtures/anchoring/article.json';
 
 let counter = 0;

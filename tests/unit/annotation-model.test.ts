@@ -9,16 +9,17 @@ import {
   passageIdOf,
   quoteOf,
   tagsOf,
-} from '../../src/client/store/annotation';
-import { annotationSchema } from '../../src/client/store/schema';
+} from '../../src/annotations/model';
+import { normalizeAnnotation } from '../../src/annotations/normalize';
 import { makeAnnotation } from './annotation-helpers';
 
 describe('newAnnotation', () => {
-  it('should write a valid W3C annotation with the three selectors', () => {
+  it('should write a W3C annotation that reads back unchanged, the position refining the passage', () => {
     const a = makeAnnotation('remain and expand', { note: 'Their *motto*', tags: ['ideology'], colour: 'green' });
-    expect(annotationSchema.parse(a)).toEqual(a);
+    expect(normalizeAnnotation(a)).toEqual({ ok: true, annotation: a });
     expect(a.motivation).toBe('commenting');
-    expect(a.target.selector.map((s) => s.type)).toEqual(['FragmentSelector', 'TextPositionSelector', 'TextQuoteSelector']);
+    expect(a.target.selector.map((s) => s.type)).toEqual(['FragmentSelector', 'TextQuoteSelector']);
+    expect(a.stylesheet).toEqual({ type: 'CssStylesheet', value: expect.stringContaining('.highlight-green {') });
     expect([passageIdOf(a), quoteOf(a), noteOf(a), tagsOf(a), colourOf(a), articleSlugOf(a)]).toEqual([
       'cnn-4dd3d1',
       'remain and expand',

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toCollection } from '../../src/client/store/export';
-import { checkPublishedAnnotations, loadPublishedAnnotations, notesByPassage, type PassageLike } from '../../src/client/store/published';
+import { toCollection } from '../../src/annotations/export';
+import { checkPublishedAnnotations, loadPublishedAnnotations, notesByPassage, type PassageLike } from '../../src/corpus/published-notes';
 import { makeAnnotation, passages } from './annotation-helpers';
 
 const corpus = new Map<string, PassageLike>(passages.map((p, order) => [p.id, { ...p, article: 'cnn-isis-2-0', order }]));
@@ -42,7 +42,7 @@ describe('checkPublishedAnnotations', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/broken\.json: The file is not valid JSON/);
-    expect(message).toMatch(/other\.json: annotation urn:uuid:8888.* not an article of this site/);
+    expect(message).toMatch(/other\.json: item 1 \(urn:uuid:8888.*not an article of this site/);
   });
 
   it('should follow retired passage ids', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_LENGTH, selectorsFor, targetFromSelectors, trimRange } from '../../src/client/anchoring/selectors';
+import { CONTEXT_LENGTH, selectorsFor, targetFromSelectors, trimRange } from '../../src/annotations/anchoring/selectors';
 import fixture from '../fixtures/anchoring/article.json';
 import baseline from '../fixtures/anchoring/selectors-baseline.json';
 

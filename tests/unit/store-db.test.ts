@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { editAnnotation } from '../../src/client/store/annotation';
-import { openAnnotationStore, StoreError, type AnnotationStore } from '../../src/client/store/db';
+import { colourOf, editAnnotation, noteOf, tagsOf } from '../../src/annotations/model';
+import { DeletedElsewhereError, openAnnotationStore, StoreError, type AnnotationStore, type StoreChange } from '../../src/client/store/db';
 import { makeAnnotation } from './annotation-helpers';
 
 let opened: AnnotationStore[] = [];
@@ -56,10 +56,38 @@ describe('openAnnotationStore', () => {
   it('should tell other tabs about a change', async () => {
     const tabA = await open('tabs');
     const tabB = await open('tabs');
-    const heard = new Promise<void>((resolve) => tabB.subscribe(resolve));
-    await tabA.put(makeAnnotation('remain and expand'));
-    await heard;
+    const heard = new Promise<StoreChange>((resolve) => tabB.subscribe(resolve));
+    const a = makeAnnotation('remain and expand');
+    await tabA.put(a);
+    expect(await heard).toEqual({ ids: [a.id], deleted: false });
     expect(await tabB.list()).toHaveLength(1);
+  });
+
+  it('should merge an edit field by field with what another tab saved since the editor opened', async () => {
+    const tabA = await open('merge');
+    const tabB = await open('merge');
+    const a = makeAnnotation('remain and expand', { note: 'first', tags: ['x'], colour: 'yellow' });
+    await tabA.put(a);
+    const openedInB = (await tabB.get(a.id))!;
+    // Tab A changes colour, note and tag; tab B, from its stale copy, changes only the note.
+    await tabA.saveEdit(a, { colour: 'blue', note: 'from A', tags: ['y'] }, new Date('2027-01-01T00:00:00Z'));
+    const saved = await tabB.saveEdit(openedInB, { colour: 'yellow', note: 'from B', tags: ['x'] }, new Date('2027-01-01T00:00:01Z'));
+    expect(saved.keptFromOthers).toEqual(['colour', 'tags']);
+    const now = (await tabA.get(a.id))!;
+    expect([colourOf(now), noteOf(now), tagsOf(now)]).toEqual(['blue', 'from B', ['y']]);
+  });
+
+  it('should not let a stale editor bring back an annotation deleted in another tab; Undo and import can', async () => {
+    const tabA = await open('tombstone');
+    const tabB = await open('tombstone');
+    const a = makeAnnotation('remain and expand', { note: 'n' });
+    await tabA.put(a);
+    const openedInB = (await tabB.get(a.id))!;
+    await tabA.remove(a.id);
+    await expect(tabB.saveEdit(openedInB, { colour: 'pink', note: 'late', tags: [] }, new Date())).rejects.toBeInstanceOf(DeletedElsewhereError);
+    expect(await tabA.list()).toEqual([]);
+    await tabA.put(a);
+    expect(await tabB.list()).toEqual([a]);
   });
 
   it('should fall back to memory, and say why, when IndexedDB is unavailable', async () => {

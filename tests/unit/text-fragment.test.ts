@@ -9,7 +9,7 @@ import {
   passageFragment,
   textDirectiveFor,
   wordRange,
-} from '../../src/client/anchoring/text-fragment';
+} from '../../src/annotations/anchoring/text-fragment';
 
 describe('encodeTextDirective', () => {
   it('should percent-encode commas, dashes and ampersands, which the syntax reserves', () => {

@@ -6,33 +6,17 @@
  * The page (src/pages/notebook.astro) provides the controls as markup.
  */
 import search from 'approx-string-match';
-import { anchor } from '../anchoring/anchor';
-import { targetFromSelectors } from '../anchoring/selectors';
-import { passageFragment, textDirectiveFor } from '../anchoring/text-fragment';
-import type { Placement } from '../anchoring/types';
+import { anchorAnnotations } from '../../annotations/anchoring/anchor-all';
+import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
+import type { PassageText } from '../../annotations/anchoring/types';
+import { serializeCollection, toCollection, toMarkdown } from '../../annotations/export';
+import { IMPORT_BYTES, articlePathOf, articleSlugOf, colourOf, newAnnotationId, noteOf, quoteOf, tagsOf } from '../../annotations/model';
 import { el } from '../dom/build';
+import { filterEntries, groupEntries, sortByPlace, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
-import {
-  articlePathOf,
-  articleSlugOf,
-  colourOf,
-  newAnnotationId,
-  noteOf,
-  quoteOf,
-  selectorsOf,
-  tagsOf,
-  type Annotation,
-} from '../store/annotation';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
-import { toCollection, toMarkdown } from '../store/export';
 import { articleUrl, PASSAGES_URL, type PassagesJson } from '../../contract';
 
-
-interface Entry {
-  annotation: Annotation;
-  placement: Placement | null;
-  slug: string | null;
-}
 
 async function fetchIndex(): Promise<PassagesJson | null> {
   try {
@@ -88,14 +72,12 @@ class DossierNotebook extends HTMLElement {
 
   private async reload() {
     const annotations = await this.store.list();
-    const bySlug = new Map<string, { id: string; text: string }[]>();
+    const bySlug = new Map<string, PassageText[]>();
     for (const p of this.index?.passages ?? []) bySlug.set(p.article, [...(bySlug.get(p.article) ?? []), p]);
-    this.entries = annotations.map((annotation) => {
-      const slug = articleSlugOf(annotation);
-      const passages = slug ? bySlug.get(slug) : undefined;
-      const placement = passages ? anchor(targetFromSelectors(selectorsOf(annotation)), passages, { retiredIds: this.index?.retiredIds ?? {}, approximate: search }) : null;
-      return { annotation, placement, slug };
-    });
+    const slugOf = (a: (typeof annotations)[number]) => articleSlugOf(a) ?? '';
+    this.entries = anchorAnnotations(annotations, (a) => bySlug.get(slugOf(a)), { retiredIds: this.index?.retiredIds ?? {}, approximate: search }).map(
+      ({ annotation, placement }) => ({ annotation, placement, slug: articleSlugOf(annotation) }),
+    );
     this.fillTagOptions();
     this.render();
   }
@@ -103,7 +85,7 @@ class DossierNotebook extends HTMLElement {
   private fillTagOptions() {
     const select = this.$<HTMLSelectElement>('select[name=tag]');
     const chosen = select.value;
-    const tags = [...new Set(this.entries.flatMap((e) => tagsOf(e.annotation)))].sort((a, b) => a.localeCompare(b));
+    const tags = tagsInUse(this.entries);
     select.replaceChildren(el('option', { text: 'All tags', attrs: { value: '' } }), ...tags.map((t) => el('option', { text: t, attrs: { value: t } })));
     select.value = tags.includes(chosen) ? chosen : '';
   }
@@ -121,15 +103,13 @@ class DossierNotebook extends HTMLElement {
   private render() {
     const form = new FormData(this.$<HTMLFormElement>('[data-filters]'));
     const [group = '', source, colour, tag] = ['group', 'source', 'colour', 'tag'].map((k) => String(form.get(k) ?? ''));
-    const shown = this.entries.filter(
-      (e) =>
-        (!source || e.slug === source) && (!colour || colourOf(e.annotation) === colour) && (!tag || tagsOf(e.annotation).includes(tag)),
-    );
-    const placed = this.sortByPlace(shown.filter((e) => e.placement));
+    const shown = filterEntries(this.entries, { source, colour, tag });
+    const placed = sortByPlace(shown.filter((e) => e.placement), this.index);
     const orphans = shown.filter((e) => !e.placement);
 
     const list = this.$('[data-list]');
-    list.replaceChildren(...this.groups(placed, group).map(([title, entries]) => this.section(title, entries)));
+    const by: GroupBy = group === 'theme' || group === 'tag' ? group : 'source';
+    list.replaceChildren(...groupEntries(placed, by, this.index).map(([title, entries]) => this.section(title, entries)));
     this.$('[data-orphan-list]').replaceChildren(...orphans.map((e) => this.entry(e)));
     this.$<HTMLElement>('[data-orphans]').hidden = orphans.length === 0;
     this.$('[data-summary]').replaceChildren(...this.summary(shown.length, orphans.length));
@@ -149,43 +129,6 @@ class DossierNotebook extends HTMLElement {
     if (orphans) parts.push(`${orphans} could not be placed on the current text (listed at the end)`);
     if (!this.index) parts.push('the site’s passage list could not be loaded, so placement was not checked');
     return [`${parts.join('; ')}.`];
-  }
-
-  private sortByPlace(entries: Entry[]): Entry[] {
-    const order = new Map((this.index?.articles ?? []).map((a, i) => [a.slug, i]));
-    const passageOrder = (e: Entry) => this.passage(e.placement!.passageId)?.order ?? 0;
-    return [...entries].sort(
-      (a, b) =>
-        (order.get(a.slug ?? '') ?? 99) - (order.get(b.slug ?? '') ?? 99) ||
-        passageOrder(a) - passageOrder(b) ||
-        a.placement!.start - b.placement!.start,
-    );
-  }
-
-  private groups(entries: Entry[], by: string): [string, Entry[]][] {
-    const groups = new Map<string, Entry[]>();
-    const add = (key: string, e: Entry) => groups.set(key, [...(groups.get(key) ?? []), e]);
-    for (const e of entries) {
-      if (by === 'tag') {
-        const tags = tagsOf(e.annotation);
-        if (tags.length) tags.forEach((t) => add(`Tag: ${t}`, e));
-        else add('No tags', e);
-      } else if (by === 'theme') {
-        const themes = this.passage(e.placement!.passageId)?.themes ?? [];
-        if (themes.length) themes.forEach((t) => add(this.index?.themes.find((x) => x.id === t)?.label ?? t, e));
-        else add('No theme', e);
-      } else {
-        const article = this.article(e.slug);
-        add(article ? `${article.outlet}: ${article.headline}` : articlePathOf(e.annotation), e);
-      }
-    }
-    const keys = [...groups.keys()];
-    if (by === 'tag') keys.sort((a, b) => (a === 'No tags' ? 1 : b === 'No tags' ? -1 : a.localeCompare(b)));
-    if (by === 'theme') {
-      const order = (this.index?.themes ?? []).map((t) => t.label);
-      keys.sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
-    }
-    return keys.map((k) => [k, groups.get(k)!]);
   }
 
   private section(title: string, entries: Entry[]): HTMLElement {
@@ -217,7 +160,7 @@ class DossierNotebook extends HTMLElement {
     const note = noteOf(a).trim();
     const tags = tagsOf(a);
     const where = `${article?.outlet ?? articlePathOf(a)}${e.placement ? `, passage ${e.placement.passageId}` : ''}`;
-    const modified = new Date(a.modified);
+    const modified = new Date(a.modified ?? a.created ?? '');
     return el(
       'li',
       { class: `notebook-entry highlight-${colourOf(a)}`, data: { annotationId: a.id } },
@@ -229,8 +172,7 @@ class DossierNotebook extends HTMLElement {
         { class: 'notebook-meta' },
         href ? el('a', { text: where, attrs: { href } }) : el('span', { text: where }),
         ' · ',
-        el('time', { text: modified.toLocaleDateString(undefined, { dateStyle: 'medium' }), attrs: { datetime: a.modified } }),
-        ' · ',
+        ...(Number.isNaN(modified.getTime()) ? [] : [el('time', { text: modified.toLocaleDateString(undefined, { dateStyle: 'medium' }), attrs: { datetime: modified.toISOString() } }), ' · ']),
         el('span', { class: 'notebook-colour', text: colourOf(a) }),
         el('button', { class: 'icon-button notebook-delete', text: 'Delete', attrs: { type: 'button', 'aria-label': `Delete the annotation on “${quoteOf(a).slice(0, 40)}”` }, data: { delete: a.id } }),
       ),
@@ -273,8 +215,8 @@ class DossierNotebook extends HTMLElement {
 
   private exportJson() {
     const all = this.entries.map((e) => e.annotation);
-    const collection = toCollection(all, { id: newAnnotationId(), label: `Dossier annotations, exported ${today()}` });
-    download(`dossier-annotations-${today()}.jsonld`, 'application/ld+json', `${JSON.stringify(collection, null, 2)}\n`);
+    const collection = toCollection(all, { id: newAnnotationId(), pageId: newAnnotationId(), label: `Dossier annotations, exported ${today()}` });
+    download(`dossier-annotations-${today()}.jsonld`, 'application/ld+json', serializeCollection(collection));
     announce(`Exported ${plural(all.length, 'annotation')} as JSON-LD`);
   }
 
@@ -299,14 +241,18 @@ class DossierNotebook extends HTMLElement {
   }
 
   private async importChecked(file: File) {
-    const { describeImport, parseAnnotationFile, planMerge } = await import('../store/import');
+    const { describeImport, parseAnnotationFile, planMerge } = await import('../../annotations/import');
     // Size first: a huge file is refused without being read.
-    const result = parseAnnotationFile(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size);
+    const result = parseAnnotationFile(file.size > IMPORT_BYTES ? '' : await file.text(), file.size);
     if (!result.ok) {
       this.say(`${file.name}: ${result.error}`);
       return;
     }
-    const plan = planMerge(await this.store.list(), result.annotations);
+    // An article this site does not have (the file is from another dossier) is refused, not kept as an orphan.
+    const known = this.index ? new Set(this.index.articles.map((a) => a.slug)) : null;
+    const foreign = known ? result.annotations.filter((a) => !known.has(articleSlugOf(a) ?? '')) : [];
+    for (const a of foreign) result.refused.push({ item: 0, id: a.id, reason: `${articlePathOf(a)} is not an article of this site` });
+    const plan = planMerge(await this.store.list(), result.annotations.filter((a) => !foreign.includes(a)));
     try {
       await this.store.putMany(plan.toWrite);
     } catch (error) {

@@ -2,8 +2,8 @@
  * What the reader does to annotations: copy a link to a quote, highlight,
  * write a note, edit, delete with undo. Loaded on the first such action.
  */
-import { selectorsFor } from '../anchoring/selectors';
-import { passageFragment, textDirectiveFor } from '../anchoring/text-fragment';
+import { selectorsFor } from '../../annotations/anchoring/selectors';
+import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
 import { copyText } from '../clipboard';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
@@ -11,7 +11,6 @@ import { rangeFromOffsets } from '../dom/text-range';
 import { announce } from '../status';
 import {
   colourOf,
-  editAnnotation,
   newAnnotation,
   newAnnotationId,
   noteOf,
@@ -20,10 +19,10 @@ import {
   type Annotation,
   type AnnotationContent,
   type HighlightColour,
-} from '../store/annotation';
-import type { AnnotationStore } from '../store/db';
+} from '../../annotations/model';
+import { DeletedElsewhereError, type AnnotationStore } from '../store/db';
 import { marksOf } from './draw';
-import { openEditor } from './editor';
+import { openEditor, tellEditor } from './editor';
 import { pageSource, passageTexts, textElementOf } from './page';
 import type { SelectionInfo, ToolbarAction } from './selection';
 import { hideToolbar } from './toolbar';
@@ -136,11 +135,22 @@ export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation):
     quote: quoteOf(annotation),
     initial: { colour: colourOf(annotation), note: noteOf(annotation), tags: tagsOf(annotation) },
     isNew: false,
+    annotationId: annotation.id,
     onSave: async (content) => {
       rememberColour(content.colour);
-      // Edit the stored version: another tab may have changed it since this page drew it.
-      const latest = (await ctx.store.get(annotation.id)) ?? annotation;
-      return save(ctx, editAnnotation(latest, content, new Date()), 'Note saved');
+      // Merged with the stored version: fields another tab changed since this editor opened are kept.
+      try {
+        const { keptFromOthers } = await ctx.store.saveEdit(annotation, content, new Date());
+        await ctx.refresh();
+        const kept = keptFromOthers.map((f) => (f === 'colour' ? 'colour' : f === 'note' ? 'note' : 'tags'));
+        announce(kept.length ? `Note saved. Another tab had changed its ${kept.join(' and ')}; that change was kept.` : 'Note saved');
+        return true;
+      } catch (error) {
+        const message = (error as Error).message;
+        announce(message);
+        tellEditor(error instanceof DeletedElsewhereError ? `${message} Copy your note if you want to keep it, then close.` : message, annotation.id);
+        return false;
+      }
     },
     onDelete: () => removeAnnotation(ctx, annotation),
     onClose: () => {

@@ -4,45 +4,101 @@
  * the toolbar; redraws when another tab changes the store. The actions
  * themselves (./actions) load on first use.
  */
-import { anchor } from '../anchoring/anchor';
-import type { ApproximateSearch } from '../anchoring/match-quote';
-import { targetFromSelectors } from '../anchoring/selectors';
-import { loadRetiredIds } from '../retired-ids';
+import { anchorAnnotations } from '../../annotations/anchoring/anchor-all';
+import type { PassageText } from '../../annotations/anchoring/types';
+import { passageIdOf, type Annotation } from '../../annotations/model';
 import { el } from '../dom/build';
-import { passageIdOf, selectorsOf, type Annotation } from '../store/annotation';
+import { loadRetiredIds } from '../retired-ids';
+import { announce } from '../status';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import type { AnnotatorContext } from './actions';
-import { drawAnnotations, positionMarginBars, type Placed } from './draw';
-import { passageById, passageTexts } from './page';
+import { clearDrawn, drawAnnotations, positionMarginBars, type Placed } from './draw';
+import { passageById, passageElements, passageTexts } from './page';
 import { selectionInPassage, watchSelection, type SelectionInfo, type ToolbarAction } from './selection';
 
 let store: AnnotationStore;
 let placed: Placed[] = [];
 let orphans: Annotation[] = [];
+/** Bumped by each refresh, so an older one still drawing in idle time stops. */
+let generation = 0;
 
+/** Time one idle slice may take before giving the page back (ms). */
+const SLICE_MS = 8;
+const idle = (): Promise<IdleDeadline | null> =>
+  new Promise((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 200 }) : setTimeout(() => resolve(null), 0)));
+
+/** Passages on screen (or just below) first, then the rest in reading order. */
+function visibleFirst(): string[] {
+  const height = innerHeight;
+  const on: string[] = [];
+  const off: string[] = [];
+  for (const p of passageElements()) {
+    const r = p.getBoundingClientRect();
+    (r.bottom > -height && r.top < height * 2 ? on : off).push(p.dataset.passageId!);
+  }
+  return [...on, ...off];
+}
+
+/**
+ * Anchors and draws the page's annotations: those in visible passages at once,
+ * the rest in idle slices, so a page with thousands is usable at once.
+ * Resolves when everything is drawn.
+ */
 async function refresh(): Promise<void> {
+  const mine = ++generation;
   const annotations = await store.listForPath(location.pathname);
   const passages = passageTexts();
   const present = new Set(passages.map((p) => p.id));
   const retiredIds = annotations.some((a) => !present.has(passageIdOf(a))) ? await loadRetiredIds() : {};
+  if (mine !== generation) return;
+
+  // Group by the passage each names; an annotation whose passage is gone goes last.
+  const byPassage = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    const id = present.has(passageIdOf(a)) ? passageIdOf(a) : '';
+    byPassage.set(id, [...(byPassage.get(id) ?? []), a]);
+  }
+  const order = [...visibleFirst(), ''].filter((id) => byPassage.has(id));
+  const all = () => passages as readonly PassageText[];
   const nextPlaced: Placed[] = [];
-  let unplaced: Annotation[] = [];
-  const place = (list: Annotation[], approximate?: ApproximateSearch) => {
-    const left: Annotation[] = [];
-    for (const annotation of list) {
-      const placement = anchor(targetFromSelectors(selectorsOf(annotation)), passages, { retiredIds, ...(approximate ? { approximate } : {}) });
-      if (placement) nextPlaced.push({ annotation, placement });
-      else left.push(annotation);
-    }
-    return left;
-  };
-  unplaced = place(annotations);
-  // Approximate matching only for what the text no longer holds exactly (it loads on demand).
-  if (unplaced.length) unplaced = place(unplaced, (await import('approx-string-match')).default);
+  const unplaced: Annotation[] = [];
+  clearDrawn();
   placed = nextPlaced;
-  orphans = unplaced;
-  drawAnnotations(placed);
+  let first = true;
+  let deadline = performance.now() + SLICE_MS * 4;
+  for (const id of order) {
+    const group = byPassage.get(id)!;
+    const done = anchorAnnotations(group, all, { retiredIds });
+    const batch = done.filter((d): d is Placed => d.placement !== null);
+    nextPlaced.push(...batch);
+    unplaced.push(...done.filter((d) => !d.placement).map((d) => d.annotation));
+    drawAnnotations(batch);
+    if (performance.now() > deadline) {
+      if (first) {
+        first = false;
+        positionMarginBars();
+        document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
+      }
+      const slice = await idle();
+      if (mine !== generation) return;
+      deadline = performance.now() + Math.max(2, Math.min(SLICE_MS, slice?.timeRemaining() ?? SLICE_MS));
+    }
+  }
+  // Approximate matching only for what the text no longer holds exactly (it loads on demand).
+  let left = unplaced;
+  if (left.length) {
+    const approximate = (await import('approx-string-match')).default;
+    if (mine !== generation) return;
+    const done = anchorAnnotations(left, all, { retiredIds, approximate });
+    const batch = done.filter((d): d is Placed => d.placement !== null);
+    nextPlaced.push(...batch);
+    drawAnnotations(batch);
+    left = done.filter((d) => !d.placement).map((d) => d.annotation);
+  }
+  orphans = left;
+  positionMarginBars();
   showNotices();
+  document.documentElement.dataset.annotationsDrawn = String(nextPlaced.length);
 }
 
 function showNotices() {
@@ -95,7 +151,8 @@ const edit = (annotation: Annotation) => void actions().then((m) => m.editAnnota
 export async function startAnnotator(): Promise<void> {
   if (!document.querySelector('.passage[data-passage-id]')) return;
   store = await openAnnotationStore();
-  await refresh();
+  // Drawing goes on in idle time; the toolbar and editing work from now on.
+  const drawing = refresh();
   watchSelection({
     show: (info, focus) => void showToolbar(info, focus),
     hide: () => toolbarUi?.hideToolbar(),
@@ -113,10 +170,19 @@ export async function startAnnotator(): Promise<void> {
     event.preventDefault();
     edit(annotation);
   });
-  // Another tab changed the store: redraw (an open editor keeps its draft).
-  store.subscribe(() => void refresh());
+  // Another tab changed the store: redraw (an open editor keeps its draft) and say so.
+  store.subscribe((change) => {
+    void refresh();
+    announce('Your annotations were changed in another tab; this page now shows them.');
+    if (change.deleted) {
+      void import('./editor').then((m) =>
+        change.ids.forEach((id) => m.tellEditor('This annotation was deleted in another tab: saving will not bring it back.', id)),
+      );
+    }
+  });
   const body = document.querySelector('.article-body');
   if (body && 'ResizeObserver' in window) new ResizeObserver(() => positionMarginBars()).observe(body);
+  await drawing;
   document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
 }
 

@@ -3,11 +3,11 @@
  * margin beside the highlighted lines, and note cards beside (under) the passage.
  * Every string goes in through textContent.
  */
-import type { Placement } from '../anchoring/types';
+import type { Placement } from '../../annotations/anchoring/types';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
 import { rangeFromOffsets } from '../dom/text-range';
-import { colourOf, noteOf, quoteOf, tagsOf, type Annotation } from '../store/annotation';
+import { colourOf, noteOf, quoteOf, tagsOf, type Annotation } from '../../annotations/model';
 import { passageById, textElementOf } from './page';
 
 export interface Placed {
@@ -38,8 +38,8 @@ const shorten = (text: string, max = 80) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+/** Draws these annotations (adding to what is drawn; `clearDrawn` first to start over). Margin bars: `positionMarginBars`. */
 export function drawAnnotations(placed: readonly Placed[]): void {
-  clearDrawn();
   const byPassage = new Map<string, Placed[]>();
   for (const p of placed) byPassage.set(p.placement.passageId, [...(byPassage.get(p.placement.passageId) ?? []), p]);
 
@@ -68,7 +68,6 @@ export function drawAnnotations(placed: readonly Placed[]): void {
       for (const { annotation } of cards) box.append(noteCard(annotation));
     }
   }
-  positionMarginBars();
 }
 
 function noteCard(annotation: Annotation): HTMLElement {
@@ -86,20 +85,26 @@ function noteCard(annotation: Annotation): HTMLElement {
 /** A bar in the margin beside each highlight's lines (recomputed when the layout changes). */
 export function positionMarginBars(): void {
   document.querySelectorAll('.annotation-margin').forEach((n) => n.remove());
-  const seen = new Set<string>();
+  // All reads first, then all writes: one layout, however many highlights.
+  const byId = new Map<string, HTMLElement[]>();
   for (const mark of document.querySelectorAll<HTMLElement>(`mark.${MARK}`)) {
     const id = mark.dataset.annotationId!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const passage = mark.closest<HTMLElement>('.passage');
+    byId.set(id, [...(byId.get(id) ?? []), mark]);
+  }
+  const bars: { passage: HTMLElement; top: number; height: number; colour: string }[] = [];
+  for (const marks of byId.values()) {
+    const passage = marks[0]!.closest<HTMLElement>('.passage');
     if (!passage) continue;
-    const marks = marksOf(id);
     const base = passage.getBoundingClientRect().top;
-    const top = Math.min(...marks.map((m) => m.getBoundingClientRect().top)) - base;
-    const bottom = Math.max(...marks.map((m) => m.getBoundingClientRect().bottom)) - base;
-    const bar = el('span', { class: `annotation-margin ${[...mark.classList].find((c) => c.startsWith('highlight-')) ?? ''}`, attrs: { 'aria-hidden': 'true' } });
-    bar.style.top = `${top}px`;
-    bar.style.height = `${Math.max(4, bottom - top)}px`;
-    passage.append(bar);
+    const rects = marks.map((m) => m.getBoundingClientRect());
+    const top = Math.min(...rects.map((r) => r.top)) - base;
+    const bottom = Math.max(...rects.map((r) => r.bottom)) - base;
+    bars.push({ passage, top, height: Math.max(4, bottom - top), colour: [...marks[0]!.classList].find((c) => c.startsWith('highlight-')) ?? '' });
+  }
+  for (const b of bars) {
+    const bar = el('span', { class: `annotation-margin ${b.colour}`, attrs: { 'aria-hidden': 'true' } });
+    bar.style.top = `${b.top}px`;
+    bar.style.height = `${b.height}px`;
+    b.passage.append(bar);
   }
 }

@@ -4,23 +4,34 @@
  * rendered), tags; Save, Cancel, Delete. Escape cancels.
  */
 import { el } from '../dom/build';
-import { HIGHLIGHT_COLOURS, LIMITS, parseTagInput, type AnnotationContent, type HighlightColour } from '../store/annotation';
+import { HIGHLIGHT_COLOURS, LIMITS, parseTagInput, type AnnotationContent, type HighlightColour } from '../../annotations/model';
 
 export interface EditorOptions {
   passage: HTMLElement;
   quote: string;
   initial: AnnotationContent;
   isNew: boolean;
+  /** The annotation being edited (none for a new one): lets another tab's change be shown here. */
+  annotationId?: string;
   /** Resolves to false when saving failed: the editor then stays open, keeping what was typed. */
   onSave(content: AnnotationContent): Promise<boolean | void> | boolean | void;
   onDelete?(): Promise<void> | void;
   onClose(): void;
 }
 
-let open: { form: HTMLFormElement; close(): void } | null = null;
+let open: { form: HTMLFormElement; close(): void; annotationId?: string | undefined } | null = null;
 let counter = 0;
 
-export const editorIsOpen = () => open !== null;
+/** Shows a message in the open editor (for `annotationId` only, when given). */
+export function tellEditor(message: string, annotationId?: string): void {
+  if (!open || (annotationId !== undefined && open.annotationId !== annotationId)) return;
+  let box = open.form.querySelector<HTMLElement>('.annotation-editor-message');
+  if (!box) {
+    box = el('p', { class: 'annotation-editor-message', attrs: { role: 'alert' } });
+    open.form.querySelector('.annotation-editor-actions')!.before(box);
+  }
+  box.textContent = message;
+}
 
 export function closeEditor(): void {
   open?.close();
@@ -94,7 +105,7 @@ export function openEditor(options: EditorOptions): void {
   });
 
   options.passage.append(form);
-  open = { form, close };
+  open = { form, close, annotationId: options.annotationId };
   note.focus();
   form.scrollIntoView({ block: 'nearest' });
 }

@@ -1,5 +1,5 @@
 /** What the annotator reads from the article page (README "Article page DOM"). */
-import type { PassageText } from '../anchoring/types';
+import type { PassageText } from '../../annotations/anchoring/types';
 
 export const passageElements = () => [...document.querySelectorAll<HTMLElement>('.passage[data-passage-id]')];
 

@@ -4,8 +4,8 @@
  * was made: the spec's exact match first, then an approximate one.
  */
 import approximate from 'approx-string-match';
-import { matchQuote } from '../anchoring/match-quote';
-import { findInPassage, type TextDirective } from '../anchoring/text-fragment';
+import { matchQuote } from '../../annotations/anchoring/match-quote';
+import { findInPassage, type TextDirective } from '../../annotations/anchoring/text-fragment';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
 import { rangeFromOffsets } from '../dom/text-range';
 

@@ -1,6 +1,11 @@
 /**
  * The reader's annotations, one IndexedDB record per annotation (through `idb`).
  *
+ * - Edits are saved with `saveEdit`: merged field by field with the stored
+ *   version in one transaction (see src/annotations/merge.ts), so two tabs never
+ *   revert each other's fields.
+ * - A deletion leaves a tombstone: an editor still open in another tab cannot
+ *   bring the annotation back by saving (only Undo and an explicit import can).
  * - Other tabs hear of every write through a BroadcastChannel and reload.
  * - When IndexedDB cannot be used (private browsing, blocked storage) the store
  *   falls back to memory and says so: the page keeps working for this visit.
@@ -8,13 +13,40 @@
  *   already stored is untouched, as each write is its own transaction.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { articlePathOf, type Annotation } from './annotation';
+import { mergeEdit } from '../../annotations/merge';
+import { articlePathOf, editAnnotation, upgradeRecord, type Annotation, type AnnotationContent } from '../../annotations/model';
+import { channelFor, DB_NAME, STORE_NAME as STORE, TOMBSTONES } from './names';
+
+interface Tombstone {
+  id: string;
+  deleted: string;
+}
 
 interface AnnotationDB extends DBSchema {
   annotations: { key: string; value: Annotation };
+  tombstones: { key: string; value: Tombstone };
 }
 
-import { channelFor, DB_NAME, STORE_NAME as STORE } from './names';
+/** What saving an edit did. */
+export interface SavedEdit {
+  annotation: Annotation;
+  /** Fields another tab had changed meanwhile, kept as that tab left them. */
+  keptFromOthers: (keyof AnnotationContent)[];
+}
+
+/** Saving an edit of an annotation that another tab deleted meanwhile. */
+export class DeletedElsewhereError extends Error {
+  override name = 'DeletedElsewhereError';
+  constructor() {
+    super('This annotation was deleted in another tab, so your changes were not saved.');
+  }
+}
+
+/** What other tabs are told. */
+export interface StoreChange {
+  ids: string[];
+  deleted: boolean;
+}
 
 export { DB_NAME };
 
@@ -27,12 +59,18 @@ export interface AnnotationStore {
   /** Annotations of one article page (by path, whatever host they were made on). */
   listForPath(path: string): Promise<Annotation[]>;
   get(id: string): Promise<Annotation | undefined>;
+  /** Writes a new annotation, or brings a deleted one back (Undo). */
   put(annotation: Annotation): Promise<void>;
-  /** All or nothing: one transaction. */
+  /** All or nothing: one transaction (imports: they may bring deleted annotations back). */
   putMany(annotations: readonly Annotation[]): Promise<void>;
+  /**
+   * Saves `content` as an edit of `base` (the version the editor opened),
+   * merged with what is stored now. Rejects with DeletedElsewhereError if it was deleted.
+   */
+  saveEdit(base: Annotation, content: AnnotationContent, now: Date): Promise<SavedEdit>;
   remove(id: string): Promise<void>;
   /** Called when another tab changed the store. Returns an unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  subscribe(listener: (change: StoreChange) => void): () => void;
   close(): void;
 }
 
@@ -41,9 +79,10 @@ export class StoreError extends Error {}
 export async function openAnnotationStore(name = DB_NAME): Promise<AnnotationStore> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    const db = await openDB<AnnotationDB>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore(STORE, { keyPath: 'id' });
+    const db = await openDB<AnnotationDB>(name, 2, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) database.createObjectStore(STORE, { keyPath: 'id' });
+        if (oldVersion < 2) database.createObjectStore(TOMBSTONES, { keyPath: 'id' });
       },
       // A newer version of the site opened in another tab: let it upgrade.
       blocking() {
@@ -63,43 +102,48 @@ class IndexedDbStore implements AnnotationStore {
   readonly persistent = true;
   readonly problem = null;
   private readonly channel: BroadcastChannel | null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
 
   constructor(
     private readonly db: IDBPDatabase<AnnotationDB>,
     name: string,
   ) {
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelFor(name)) : null;
-    this.channel?.addEventListener('message', () => this.listeners.forEach((l) => l()));
+    this.channel?.addEventListener('message', (event: MessageEvent) => {
+      const data = event.data as Partial<StoreChange> | null;
+      const change = { ids: Array.isArray(data?.ids) ? data.ids.map(String) : [], deleted: data?.deleted === true };
+      this.listeners.forEach((l) => l(change));
+    });
   }
 
-  list() {
-    return this.db.getAll(STORE);
+  async list() {
+    return (await this.db.getAll(STORE)).map(upgradeRecord);
   }
 
   async listForPath(path: string) {
     return (await this.list()).filter((a) => articlePathOf(a) === path);
   }
 
-  get(id: string) {
-    return this.db.get(STORE, id);
+  async get(id: string) {
+    const found = await this.db.get(STORE, id);
+    return found && upgradeRecord(found);
   }
 
   async put(annotation: Annotation) {
-    await this.write(async () => {
-      await this.db.put(STORE, annotation);
-    });
+    await this.putMany([annotation]);
   }
 
   async putMany(annotations: readonly Annotation[]) {
     if (annotations.length === 0) return;
-    await this.write(async () => {
-      const tx = this.db.transaction(STORE, 'readwrite');
+    await this.write({ ids: annotations.map((a) => a.id), deleted: false }, async () => {
+      const tx = this.db.transaction([STORE, TOMBSTONES], 'readwrite');
       // If any put fails the transaction aborts and none is kept. A put can also
       // throw synchronously (a value that cannot be stored): abort by hand then.
       const puts: Promise<unknown>[] = [];
       try {
-        for (const a of annotations) puts.push(tx.store.put(a));
+        for (const a of annotations) {
+          puts.push(tx.objectStore(STORE).put(a), tx.objectStore(TOMBSTONES).delete(a.id));
+        }
       } catch (error) {
         for (const put of puts) put.catch(() => {});
         tx.abort();
@@ -110,11 +154,33 @@ class IndexedDbStore implements AnnotationStore {
     });
   }
 
-  async remove(id: string) {
-    await this.write(() => this.db.delete(STORE, id));
+  async saveEdit(base: Annotation, content: AnnotationContent, now: Date): Promise<SavedEdit> {
+    let saved: SavedEdit | undefined;
+    await this.write({ ids: [base.id], deleted: false }, async () => {
+      // Read, merge and write in one transaction: no other tab can write in between.
+      const tx = this.db.transaction([STORE, TOMBSTONES], 'readwrite');
+      const [stored, tombstone] = await Promise.all([tx.objectStore(STORE).get(base.id), tx.objectStore(TOMBSTONES).get(base.id)]);
+      if (!stored || tombstone) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw new DeletedElsewhereError();
+      }
+      const merged = mergeEdit(base, content, upgradeRecord(stored));
+      const annotation = editAnnotation(upgradeRecord(stored), merged.content, now);
+      await Promise.all([tx.objectStore(STORE).put(annotation), tx.done]);
+      saved = { annotation, keptFromOthers: merged.keptFromOthers };
+    });
+    return saved!;
   }
 
-  subscribe(listener: () => void) {
+  async remove(id: string) {
+    await this.write({ ids: [id], deleted: true }, async () => {
+      const tx = this.db.transaction([STORE, TOMBSTONES], 'readwrite');
+      await Promise.all([tx.objectStore(STORE).delete(id), tx.objectStore(TOMBSTONES).put({ id, deleted: new Date().toISOString() }), tx.done]);
+    });
+  }
+
+  subscribe(listener: (change: StoreChange) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -124,19 +190,21 @@ class IndexedDbStore implements AnnotationStore {
     this.db.close();
   }
 
-  private async write(run: () => Promise<unknown>) {
+  private async write(change: StoreChange, run: () => Promise<unknown>) {
     try {
       await run();
     } catch (error) {
+      if (error instanceof DeletedElsewhereError) throw error;
       throw new StoreError(describeWriteError(error));
     }
-    this.channel?.postMessage('changed');
+    this.channel?.postMessage(change);
   }
 }
 
 class MemoryStore implements AnnotationStore {
   readonly persistent = false;
   private readonly records = new Map<string, Annotation>();
+  private readonly tombstones = new Set<string>();
 
   constructor(readonly problem: string) {}
 
@@ -151,14 +219,26 @@ class MemoryStore implements AnnotationStore {
     return a && structuredClone(a);
   }
   async put(annotation: Annotation) {
-    this.records.set(annotation.id, structuredClone(annotation));
+    await this.putMany([annotation]);
   }
   async putMany(annotations: readonly Annotation[]) {
     const copies = annotations.map((a) => structuredClone(a));
-    for (const a of copies) this.records.set(a.id, a);
+    for (const a of copies) {
+      this.records.set(a.id, a);
+      this.tombstones.delete(a.id);
+    }
+  }
+  async saveEdit(base: Annotation, content: AnnotationContent, now: Date): Promise<SavedEdit> {
+    const stored = this.records.get(base.id);
+    if (!stored || this.tombstones.has(base.id)) throw new DeletedElsewhereError();
+    const merged = mergeEdit(base, content, stored);
+    const annotation = editAnnotation(stored, merged.content, now);
+    this.records.set(annotation.id, structuredClone(annotation));
+    return { annotation, keptFromOthers: merged.keptFromOthers };
   }
   async remove(id: string) {
     this.records.delete(id);
+    this.tombstones.add(id);
   }
   subscribe() {
     return () => {};

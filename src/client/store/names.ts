@@ -1,6 +1,8 @@
 /** Where annotations live in the browser (shared by the store and the page's cheap checks). */
 export const DB_NAME = 'dossier';
 export const STORE_NAME = 'annotations';
+/** Ids of deleted annotations, so that an editor left open elsewhere cannot bring one back. */
+export const TOMBSTONES = 'tombstones';
 /** BroadcastChannel on which a tab announces that it changed the store. */
 export const channelFor = (dbName: string) => `dossier-annotations:${dbName}`;
 export const CHANNEL_NAME = channelFor(DB_NAME);

@@ -1,15 +1,16 @@
 /**
- * Importing an annotation file: size and structure checks, validation of each
- * annotation with the zod schema, and a merge plan against what is stored
+ * Importing an annotation file: size and structure checks, each annotation
+ * checked against the W3C model and brought to Dossier's shape (./normalize),
+ * and a merge plan against what is stored
  * (same id → the newer `modified` wins). Nothing here writes: the caller
  * applies the plan in one transaction, so a refused file changes nothing.
  */
-import { z } from 'zod';
-import { isNewer, LIMITS, noteOf, tagsOf, type Annotation } from './annotation';
-import { annotationCollectionSchema, annotationSchema } from './schema';
+import { IMPORT_BYTES, isNewer, LIMITS, noteOf, tagsOf, type Annotation } from './model';
+import { normalizeAnnotation } from './normalize';
+import { annotationCollectionSchema, describeIssue } from './schema';
 
 export interface Refusal {
-  /** 1-based position in the file. */
+  /** 1-based position in the file (0: refused after reading, e.g. for its article). */
   item: number;
   id?: string;
   reason: string;
@@ -21,12 +22,12 @@ export type ImportResult =
 
 /** Keys that could reach an object's prototype when merged; a file holding one is refused. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 12;
+const MAX_DEPTH = 16;
 
 /** Reads and validates an import file's text. `bytes` is the file's size, checked before parsing. */
 export function parseAnnotationFile(text: string, bytes = new TextEncoder().encode(text).length): ImportResult {
-  if (bytes > LIMITS.importBytes) {
-    return { ok: false, error: `The file is ${formatBytes(bytes)}; files over ${formatBytes(LIMITS.importBytes)} are refused. Nothing was imported.` };
+  if (bytes > IMPORT_BYTES) {
+    return { ok: false, error: `The file is ${formatBytes(bytes)}; files over ${formatBytes(IMPORT_BYTES)} are refused. Nothing was imported.` };
   }
   let data: unknown;
   try {
@@ -43,14 +44,14 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
   const refused: Refusal[] = [];
   const byId = new Map<string, Annotation>();
   items.items.forEach((item, index) => {
-    const parsed = annotationSchema.safeParse(item);
-    if (!parsed.success) {
+    const parsed = normalizeAnnotation(item);
+    if (!parsed.ok) {
       const id = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id).slice(0, 80) : undefined;
-      refused.push({ item: index + 1, ...(id ? { id } : {}), reason: describeIssue(parsed.error) });
+      refused.push({ item: index + 1, ...(id ? { id } : {}), reason: parsed.reason });
       return;
     }
-    const seen = byId.get(parsed.data.id);
-    if (!seen || isNewer(parsed.data, seen)) byId.set(parsed.data.id, parsed.data);
+    const seen = byId.get(parsed.annotation.id);
+    if (!seen || isNewer(parsed.annotation, seen)) byId.set(parsed.annotation.id, parsed.annotation);
   });
 
   const annotations = [...byId.values()];
@@ -75,6 +76,12 @@ function itemsOf(data: unknown): { ok: true; items: unknown[] } | { ok: false; e
     if (!parsed.success) return { ok: false, error: `The annotation collection is malformed: ${describeIssue(parsed.error)}. Nothing was imported.` };
     return { ok: true, items: parsed.data.first.items };
   }
+  if (Array.isArray(type) && type.includes('Annotation')) return { ok: true, items: [data] };
+  if (Array.isArray(type) && type.includes('AnnotationCollection')) {
+    const parsed = annotationCollectionSchema.safeParse(data);
+    if (!parsed.success) return { ok: false, error: `The annotation collection is malformed: ${describeIssue(parsed.error)}. Nothing was imported.` };
+    return { ok: true, items: parsed.data.first.items };
+  }
   return {
     ok: false,
     error: 'This is not an annotation file: expected a W3C AnnotationCollection (as exported by the notebook) or a list of annotations. Nothing was imported.',
@@ -90,14 +97,6 @@ function findForbiddenKey(value: unknown, depth: number): string | null {
     if (found) return found;
   }
   return null;
-}
-
-/** The first problem, said plainly: "target.source: must be an http(s) address". */
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  return `${path || 'annotation'}: ${issue.message}`;
 }
 
 export interface MergePlan {
@@ -131,7 +130,7 @@ export function describeImport(plan: MergePlan, refused: readonly Refusal[], not
   const parts = [`${n} ${n === 1 ? 'annotation' : 'annotations'} imported (${plan.added} new, ${plan.updated} updated)`];
   if (plan.unchanged) parts.push(`${plan.unchanged} already here`);
   if (refused.length) {
-    const shown = refused.slice(0, 3).map((r) => `item ${r.item}${r.id ? ` (${r.id})` : ''}: ${r.reason}`);
+    const shown = refused.slice(0, 3).map((r) => `${r.item ? `item ${r.item}` : 'an item'}${r.id ? ` (${r.id})` : ''}: ${r.reason}`);
     const more = refused.length > 3 ? `; and ${refused.length - 3} more` : '';
     parts.push(`${refused.length} refused: ${shown.join('; ')}${more}`);
   }

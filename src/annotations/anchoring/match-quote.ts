@@ -22,6 +22,9 @@ export interface QuoteMatch {
   errors: number;
   /** How well prefix and suffix agree, 0..1 (0.5 when no context was recorded). */
   contextScore: number;
+  /** Each side on its own, 0..1 (0.5 when that side was not recorded). */
+  prefixScore: number;
+  suffixScore: number;
   /** Overall rank; higher is better. */
   score: number;
 }
@@ -69,6 +72,8 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
         ...range,
         errors,
         contextScore,
+        prefixScore,
+        suffixScore,
         score: quoteScore * 50 + prefixScore * 20 + suffixScore * 20 + positionScore * 2,
       };
     })

@@ -2,16 +2,16 @@
  * Published notes: W3C annotation files in content/annotations/ (exactly what
  * the notebook exports), checked at build time. Each must be valid and must
  * anchor in the current text; otherwise the build stops, naming the file and
- * the annotation id. Runs in Node at build time only (never in the browser).
+ * the annotation id. Runs in Node at build time only (never in the browser);
+ * the corpus model (./model.ts) calls it once per build.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import search from 'approx-string-match';
-import { anchor } from '../anchoring/anchor';
-import { targetFromSelectors } from '../anchoring/selectors';
-import type { AnchorMethod, PassageText } from '../anchoring/types';
-import { articleSlugOf, colourOf, noteOf, quoteOf, tagsOf, selectorsOf, type HighlightColour } from './annotation';
-import { parseAnnotationFile } from './import';
+import { anchorAnnotations } from '../annotations/anchoring/anchor-all';
+import type { AnchorMethod, PassageText } from '../annotations/anchoring/types';
+import { articleSlugOf, colourOf, noteOf, quoteOf, tagsOf, type HighlightColour } from '../annotations/model';
+import { parseAnnotationFile } from '../annotations/import';
 
 /** What the build needs of a passage (the corpus model's Passage has these and more). */
 export interface PassageLike extends PassageText {
@@ -83,7 +83,7 @@ export function checkPublishedAnnotations(
         problems.push(`${where} targets ${a.target.source}, which is not an article of this site (expected …/articles/<slug>/).`);
         continue;
       }
-      const placement = anchor(targetFromSelectors(selectorsOf(a)), passages, { retiredIds: aliasRecord, approximate: search });
+      const placement = anchorAnnotations([a], () => passages, { retiredIds: aliasRecord, approximate: search })[0]!.placement;
       if (!placement) {
         problems.push(
           `${where} cannot be anchored: the quote "${shorten(quoteOf(a))}" is no longer in ${slug}. Edit the note's selectors to match the new text, or remove it.`,
@@ -101,8 +101,8 @@ export function checkPublishedAnnotations(
         note: noteOf(a),
         tags: tagsOf(a),
         colour: colourOf(a),
-        creator: a.creator?.name ?? null,
-        modified: a.modified,
+        creator: creatorName(a.creator),
+        modified: a.modified ?? a.created ?? '',
         file: file.name,
       });
     }
@@ -142,23 +142,14 @@ export function notesByPassage(notes: readonly PublishedNote[]): Map<string, Pub
   return map;
 }
 
-const cache = new Map<string, Promise<PublishedNote[]>>();
-
-/** loadPublishedAnnotations, once per build (pages share the result). */
-export function publishedAnnotationsOnce(
-  dir: string,
-  passagesById: ReadonlyMap<string, PassageLike>,
-  aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = {},
-): Promise<PublishedNote[]> {
-  let found = cache.get(dir);
-  if (!found) {
-    found = loadPublishedAnnotations(dir, passagesById, aliases);
-    cache.set(dir, found);
-  }
-  return found;
-}
-
 function shorten(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The creator's name, when the annotation names one. */
+function creatorName(creator: unknown): string | null {
+  const first = [creator].flat()[0] as { name?: unknown } | string | undefined;
+  const name = typeof first === 'object' && first ? [first.name].flat()[0] : undefined;
+  return typeof name === 'string' ? name : null;
 }
