@@ -76,11 +76,14 @@ test.describe('on a wide screen', () => {
           dossier.articles.map(async (a) => [a.meta.outlet, await facetCount(page, 'source', a.meta.outlet).innerText()]),
         ),
       );
+    // counts follow the results: wait until they are the ticked theme's
+    await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
     const before = await sourceCounts();
     const outlet = Object.entries(before).find(([, n]) => Number(n) > 0)![0];
     await page.getByRole('checkbox', { name: new RegExp(`^${outlet}`) }).check();
     await expect(page.locator('.search-summary')).toContainText(`in ${outlet}`);
     await expect(page.locator('.search-summary')).toContainText(`${before[outlet]} passage`);
+    await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
     expect(await sourceCounts()).toEqual(before);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();

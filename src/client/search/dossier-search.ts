@@ -165,8 +165,11 @@ class DossierSearch extends HTMLElement {
     const selection = this.#selection();
     if (!keepUrl) this.#syncUrl(typed);
     this.#showSelectionState(selection);
+    // the counts shown are the previous search's until this one's arrive
+    this.#facets.setAttribute('aria-busy', 'true');
 
     if (!typed && !hasSelection(selection)) {
+      this.#facets.removeAttribute('aria-busy');
       this.#hits = [];
       this.#shown = 0;
       this.#list.replaceChildren();
