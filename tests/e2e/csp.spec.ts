@@ -31,4 +31,12 @@ for (const { path, act } of pages) {
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
   });
+
+  test(`${path} declares its policy before any script, so the policy governs every one`, async ({ request }) => {
+    const html = await (await request.get(path)).text();
+    const policy = html.search(/<meta http-equiv="content-security-policy"/i);
+    expect(policy, 'a CSP <meta>').toBeGreaterThan(-1);
+    const firstScript = html.search(/<script[\s>]/i);
+    expect(firstScript === -1 || firstScript > policy, 'no <script> before the CSP <meta>').toBe(true);
+  });
 }
