@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { colourOf, editAnnotation, noteOf, tagsOf } from '../../src/annotations/model';
 import { DeletedElsewhereError, openAnnotationStore, StoreError, type AnnotationStore, type StoreChange } from '../../src/client/store/db';
 import { makeAnnotation } from './annotation-helpers';
@@ -17,6 +17,20 @@ afterEach(() => {
 });
 
 describe('openAnnotationStore', () => {
+  it('should ask the browser to keep the store (persistent storage) when the first annotation is saved, once', async () => {
+    const persist = vi.fn(async () => true);
+    vi.stubGlobal('navigator', { storage: { persist } });
+    try {
+      const store = await open();
+      expect(persist).not.toHaveBeenCalled();
+      await store.put(makeAnnotation('remain and expand'));
+      await store.put(makeAnnotation('agile attacks'));
+      expect(persist).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('should keep one record per annotation and find them by article path', async () => {
     const store = await open();
     expect(store.persistent).toBe(true);

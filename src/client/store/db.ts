@@ -76,6 +76,18 @@ export interface AnnotationStore {
 
 export class StoreError extends Error {}
 
+let persistAsked = false;
+
+/**
+ * Once per page, when the reader first saves: ask the browser not to evict the store under
+ * storage pressure (the annotations exist nowhere else). A refusal changes nothing else.
+ */
+function askToPersist() {
+  if (persistAsked) return;
+  persistAsked = true;
+  void globalThis.navigator?.storage?.persist?.().catch(() => false);
+}
+
 export async function openAnnotationStore(name = DB_NAME): Promise<AnnotationStore> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
@@ -135,6 +147,7 @@ class IndexedDbStore implements AnnotationStore {
 
   async putMany(annotations: readonly Annotation[]) {
     if (annotations.length === 0) return;
+    askToPersist();
     await this.write({ ids: annotations.map((a) => a.id), deleted: false }, async () => {
       const tx = this.db.transaction([STORE, TOMBSTONES], 'readwrite');
       // If any put fails the transaction aborts and none is kept. A put can also
