@@ -35,13 +35,6 @@ export function isoDate(published: Published): string | undefined {
   return published.value ?? undefined;
 }
 
-/** "Colin P. Clarke and Amarnath Amarasingam", without qualifiers. */
-export function listNames(people: Person[]): string {
-  const names = people.map((p) => p.name);
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
 /** Sort key that puts articles in publication order (unknown dates last). */
 export function publicationSortKey(published: Published): string {
   return published.value ?? '9999';

@@ -53,16 +53,3 @@ export function toOriginalRange(view: NormalizedText, start: number, end: number
   const originalEnd = end > start ? view.map[end - 1]! + 1 : originalStart;
   return { start: originalStart, end: originalEnd };
 }
-
-/** Maps an offset of the original text to the view (the first view character at or after it). */
-export function toViewOffset(view: NormalizedText, offset: number): number {
-  // map is sorted ascending: binary search for the first entry >= offset.
-  let lo = 0;
-  let hi = view.map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (view.map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
