@@ -86,6 +86,15 @@ describe('findTextDirective', () => {
     expect(findTextDirective(text, { prefix: 'evolving.', textStart: 'ISIS' })).toEqual({ start: 18, end: 22 });
   });
 
+  it('should compare base characters only, as browsers do: accents and case ignored', () => {
+    const page = 'Ḥarakat al-Shabaab, then Harakat al-Shabaab; ﬁnal words: Final words';
+    expect(findTextDirective(page, { textStart: 'harakat AL-SHABAAB' })).toEqual({ start: 0, end: 18 });
+    expect(findTextDirective(page, { prefix: 'then', textStart: 'Ḥarakat' })).toEqual({ start: 25, end: 32 });
+    expect(findTextDirective(page, { textStart: 'final words' })).toEqual({ start: 45, end: 55 });
+    // Decomposed accents (a letter followed by a combining mark) fold the same way.
+    expect(findTextDirective('Raqqa; Raqqa\u0301', { prefix: ';', textStart: 'raqqá' })).toEqual({ start: 7, end: 13 });
+  });
+
   it('should select a range from textStart to textEnd', () => {
     expect(findTextDirective(text, { textStart: 'from', textEnd: 'threat' })).toEqual({ start: text.indexOf('from'), end: text.lastIndexOf('threat') + 'threat'.length });
   });
@@ -147,6 +156,22 @@ describe('textDirectiveFor', () => {
     const d = textDirectiveFor(passage, s, e, { text: scopeText, offset: other.length + 2 });
     expect(d.prefix ?? d.suffix).toBeTruthy();
     expect(findTextDirective(scopeText, d)).toEqual({ start: other.length + 2 + s, end: other.length + 2 + e });
+  });
+
+  it('should add context when the quote also occurs outside the passage with other accents or case', () => {
+    const heading = 'ISIS REMAINS ACTIVE IN MANY OF THESE PLACES';
+    const text = 'Even as it is under pressure, Isis remains active in many of these places.';
+    const scope = { text: `${heading}\n${text}`, offset: heading.length + 1 };
+    const start = text.indexOf('Isis remains');
+    const d = textDirectiveFor(text, start, start + 'Isis remains active'.length, scope);
+    expect(d.prefix ?? d.suffix).toBeTruthy();
+    expect(findTextDirective(scope.text, d)).toEqual({ start: scope.offset + start, end: scope.offset + start + 'Isis remains active'.length });
+    const accented = { text: `Pressure — Présidence\n${'under pressure, the presidence'}`, offset: 'Pressure — Présidence'.length + 1 };
+    const passage = 'under pressure, the presidence';
+    const at = passage.indexOf('presidence');
+    const linked = textDirectiveFor(passage, at, at + 10, accented);
+    expect(findTextDirective(accented.text, linked)).toEqual({ start: accented.offset + at, end: accented.offset + at + 10 });
+    expect(linked.prefix).toBeTruthy();
   });
 
   it('should select exactly the chosen words for any selection', () => {

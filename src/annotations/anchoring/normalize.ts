@@ -13,8 +13,22 @@ export interface NormalizedText {
   map: number[];
 }
 
-/** Collapses runs of white space to a single space (and optionally lower-cases, keeping lengths). */
-export function normalizeText(original: string, options: { lowerCase?: boolean } = {}): NormalizedText {
+export interface NormalizeOptions {
+  /** Lower-case each character (keeping lengths). */
+  lowerCase?: boolean;
+  /**
+   * Compare base characters only, as a collator's primary level does and as browsers match
+   * text fragments: case folded, accents and other marks dropped, compatibility forms
+   * (ligatures, full-width letters) decomposed.
+   */
+  baseCharacters?: boolean;
+}
+
+/** Combining marks: dropped when comparing base characters. */
+const MARK = /\p{M}/u;
+
+/** Collapses runs of white space to a single space (and optionally folds case or compares base characters only). */
+export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
   let text = '';
   const map: number[] = [];
   let inSpace = false;
@@ -29,11 +43,26 @@ export function normalizeText(original: string, options: { lowerCase?: boolean }
       continue;
     }
     inSpace = false;
+    if (options.baseCharacters) {
+      for (const base of baseCharacters(ch)) {
+        text += base;
+        map.push(i);
+      }
+      continue;
+    }
     text += options.lowerCase ? lowerCaseChar(ch) : ch;
     map.push(i);
   }
   map.push(original.length);
   return { text, map };
+}
+
+/** One UTF-16 unit's base characters: decomposed, marks dropped, lower-cased (may be empty or several). */
+function baseCharacters(ch: string): string {
+  if (ch < '\u00c0') return ch.toLowerCase();
+  let out = '';
+  for (const part of ch.normalize('NFKD')) if (!MARK.test(part)) out += part.toLowerCase();
+  return out;
 }
 
 /** Lower-cases one UTF-16 unit, unless doing so would change the length (e.g. "İ"). */

@@ -32,7 +32,16 @@ interface View {
   map: number[];
 }
 
-const fold = (term: string) => normalizeText(collapseSpace(term), { lowerCase: true }).text;
+/** Browsers match text fragments on base characters: case and accents ignored. */
+const FOLD = { baseCharacters: true } as const;
+const fold = (term: string) => normalizeText(collapseSpace(term), FOLD).text;
+
+/** The last text searched and its view: a directive is checked many times against one page's text. */
+let lastView: { text: string; view: View } | undefined;
+function searchView(text: string): View {
+  if (lastView?.text !== text) lastView = { text, view: normalizeText(text, FOLD) };
+  return lastView.view;
+}
 
 function occurrences(view: View, term: string, from: number): number[] {
   const out: number[] = [];
@@ -49,11 +58,13 @@ const skipSpaceBack = (view: View, at: number) => (view.text[at - 1] === ' ' ? a
 
 /**
  * The first range of `text` the directive selects, or null. Follows the
- * spec's order (prefix, start, end, suffix; first match wins), case-insensitive
- * and white-space-insensitive; does not model block boundaries.
+ * spec's order (prefix, start, end, suffix; first match wins), comparing base
+ * characters (case and accents ignored) with white space collapsed. Matches may
+ * cross block boundaries here, where a browser's may not: a directive found first
+ * here is found first by the browser too.
  */
 export function findTextDirective(text: string, directive: TextDirective): { start: number; end: number } | null {
-  const view = normalizeText(text, { lowerCase: true });
+  const view = searchView(text);
   const start = fold(directive.textStart);
   const end = directive.textEnd ? fold(directive.textEnd) : undefined;
   const prefix = directive.prefix ? fold(directive.prefix) : undefined;
@@ -74,7 +85,10 @@ export function findTextDirective(text: string, directive: TextDirective): { sta
           break;
         }
       }
-      return toOriginalRange(view, s, e);
+      const found = toOriginalRange(view, s, e);
+      // Combining marks after the last letter were dropped from the view; they belong to the match.
+      while (found.end < text.length && /\p{M}/u.test(text[found.end]!)) found.end++;
+      return found;
     }
   }
   return null;

@@ -7,6 +7,7 @@ import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/t
 import { copyText } from '../clipboard';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
+import { searchableText } from '../dom/searchable-text';
 import { rangeFromOffsets } from '../dom/text-range';
 import { announce } from '../status';
 import {
@@ -23,7 +24,7 @@ import {
 import { DeletedElsewhereError, type AnnotationStore } from '../store/db';
 import { marksOf } from './draw';
 import { openEditor, tellEditor } from './editor';
-import { pageSource, passageTexts, textElementOf } from './page';
+import { pageSource, textElementOf } from './page';
 import type { SelectionInfo, ToolbarAction } from './selection';
 import { hideToolbar } from './toolbar';
 
@@ -70,15 +71,10 @@ async function save(ctx: AnnotatorContext, annotation: Annotation, message: stri
 const focusAnnotation = (id: string) => marksOf(id)[0]?.focus();
 
 async function copyQuoteLink(info: SelectionInfo) {
-  const passages = passageTexts();
-  const text = passages.find((p) => p.id === info.passageId)!.text;
-  // The browser looks for the quote in the whole article: check it is unambiguous there.
-  let offset = 0;
-  for (const p of passages) {
-    if (p.id === info.passageId) break;
-    offset += p.text.length + 1;
-  }
-  const directive = textDirectiveFor(text, info.start, info.end, { text: passages.map((p) => p.text).join('\n'), offset });
+  const element = textElementOf(info.passage);
+  const text = element.textContent ?? '';
+  // The browser looks for the quote in the whole page (rails, headings, hidden text too): make it unambiguous there.
+  const directive = textDirectiveFor(text, info.start, info.end, searchableText(element));
   const url = `${pageSource()}${passageFragment(info.passageId, directive)}`;
   announce((await copyText(url)) ? 'Link to quote copied' : `Could not copy the link; here it is: ${url}`);
 }
