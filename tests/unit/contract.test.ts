@@ -5,11 +5,14 @@ import {
   ARTICLE_CLASSES,
   articleUrl,
   compareUrl,
+  entityIndexUrl,
+  entityUrl,
   idPrefixOf,
   isPassageId,
   MalformedPassageMarker,
   PAGE_IDS,
   pairUrl,
+  compareLayoutUrl,
   parseFragment,
   parseRoute,
   parseSearchUrl,
@@ -20,6 +23,7 @@ import {
   searchHitUrl,
   searchUrl,
   shareUrl,
+  themeUrl,
 } from '../../src/contract';
 import { parseArticleBody } from '../../src/corpus/parse';
 
@@ -61,9 +65,23 @@ describe('contract: routes', () => {
   it('should build every reading route and read it back', () => {
     expect(parseRoute(articleUrl('cnn-isis-2-0'))).toEqual({ page: 'article', slug: 'cnn-isis-2-0' });
     expect(parseRoute(shareUrl('cnn-3fa2c1'))).toEqual({ page: 'share', passageId: 'cnn-3fa2c1' });
-    expect(parseRoute(pairUrl('a-b', 'c'))).toEqual({ page: 'pair', a: 'a-b', b: 'c' });
+    expect(parseRoute(pairUrl('a-b', 'c'))).toEqual({ page: 'pair', a: 'a-b', b: 'c', layout: 'theme' });
+    expect(parseRoute(compareLayoutUrl('text', ['a-b', 'c']))).toEqual({ page: 'pair', a: 'a-b', b: 'c', layout: 'text' });
+    expect(parseRoute(compareLayoutUrl('text'))).toBeNull();
     expect(parseRoute('/p/not-an-id/')).toBeNull();
     expect(parseRoute('/elsewhere/')).toBeNull();
+  });
+
+  it('should give a paginated page a path of its own after the first, and read its number back', () => {
+    expect(themeUrl('water', 1)).toBe(themeUrl('water'));
+    for (const n of [1, 2, 17]) {
+      expect(parseRoute(themeUrl('water-supply', n))).toEqual({ page: 'theme', themeId: 'water-supply', pageNumber: n });
+      expect(parseRoute(entityUrl('harbour-board', n))).toEqual({ page: 'entity', entityId: 'harbour-board', pageNumber: n });
+    }
+    expect(entityIndexUrl(1)).toBe('/entities/');
+    expect(entityIndexUrl(3)).toBe('/entities/page/3/');
+    expect(parseRoute(entityIndexUrl(3))).toBeNull();
+    expect(parseRoute('/themes/water/0/')).toBeNull();
   });
 
   it('should put a passage and a quote on its article page', () => {
@@ -96,6 +114,13 @@ describe('contract: routes', () => {
   it("should send two sources to their pair's page and more to the view", () => {
     expect(compareUrl(['a', 'b'])).toBe('/compare/a--b/');
     expect(compareUrl(['a', 'b', 'c'])).toBe('/compare/?sources=a,b,c');
+  });
+
+  it('should build each compare page in both layouts: by theme at its address, the full text under full-text/', () => {
+    expect(compareLayoutUrl('theme')).toBe('/compare/');
+    expect(compareLayoutUrl('text')).toBe('/compare/full-text/');
+    expect(compareLayoutUrl('theme', ['a', 'b'])).toBe('/compare/a--b/');
+    expect(compareLayoutUrl('text', ['a', 'b'])).toBe('/compare/a--b/full-text/');
   });
 });
 
