@@ -34,6 +34,8 @@ async function frameStyles(page: Page): Promise<{ element: string; style: Record
 
 for (const width of [1280, 360]) {
   test(`the site header and footer look the same on every page type at ${width} px`, async ({ page }) => {
+    // One page of every type in one test: its time grows with the number of types.
+    test.setTimeout(framed.size * 10_000);
     expect(framed.size).toBeGreaterThan(5);
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/');
