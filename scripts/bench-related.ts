@@ -2,7 +2,8 @@
  * Times relatedPassages on a synthetic corpus (default 10,000 passages).
  * Usage: npm run bench:related [-- <passages>]
  */
-import { relatedPassages, syntheticCorpus } from '../src/corpus/related';
+import { relatedPassages } from '../src/corpus/related';
+import { syntheticCorpus } from './bench/synthetic-passages';
 
 const count = Number(process.argv[2] ?? 10_000);
 const { passages, themesById } = syntheticCorpus(count);

@@ -7,8 +7,14 @@
  *
  *   cold  the first search of a fresh page (Pagefind's script, WebAssembly and index
  *         chunks are fetched), median of a few fresh browser contexts; the bytes fetched
- *         for it are counted from the response bodies
- *   warm  later searches on the same page, each a different word, median and worst
+ *         for it are counted from the response bodies, twice: until its results are painted,
+ *         and until the network is quiet after it (the facet counts' filters included)
+ *   warm  later searches on the same page, each a different word (so each may fetch its own
+ *         index chunks), median and worst; also when the facet counts arrived, which must
+ *         never be before the results
+ *
+ * Run alone on sites already built (e.g. kept by `npm run bench -- --keep`):
+ *   npx tsx scripts/bench/search.ts bench-results/work/size-100/dist bench-results/work/size-1000/dist
  */
 import type { Browser, Page } from 'playwright-core';
 import { recordResponses, sumBytes } from '../../tests/gates/first-load';
@@ -19,6 +25,8 @@ export const SEARCH_PAGE = {
   input: '#search-q',
   results: '[data-search-results]',
   summary: '[data-search-summary]',
+  /** Busy (aria-busy) from a search's start until its facet counts are in. */
+  facets: '.search-facets',
 } as const;
 
 /** Words every corpus has (the synthetic ones are made of the real sentences). */
@@ -35,9 +43,11 @@ export interface SearchTiming {
   /** Median number of requests a warm query makes. */
   warmRequestsMedian: number;
   /** Each warm query: its time, results shown, and what it fetched (index chunks, result fragments). */
-  warmRuns: { query: string; ms: number; results: number; requests: number; bytes: number }[];
+  warmRuns: { query: string; ms: number; results: number; requests: number; bytes: number; countsMs: number | null }[];
   /** Fetched between typing the first query and its results painted. */
   firstSearchBytes: { raw: number; gzip: number; requests: number };
+  /** Fetched for the first query until the network was quiet after it (facet counts included). */
+  firstSearchSettledBytes?: { raw: number; gzip: number; requests: number };
 }
 
 const median = (values: number[]) => {
@@ -47,32 +57,55 @@ const median = (values: number[]) => {
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Types `query` into the field and resolves with the ms until results are painted, and how many. */
-async function timeQuery(page: Page, query: string): Promise<{ ms: number; results: number }> {
+/**
+ * Types `query` into the field and resolves with the ms until results are painted, how many,
+ * and the ms until the facet counts were in (null if they had not come within 10 s).
+ */
+async function timeQuery(page: Page, query: string): Promise<{ ms: number; results: number; countsMs: number | null }> {
   return page.evaluate(
-    ({ query, input: inputSelector, results: resultsSelector, summary: summarySelector }) =>
-      new Promise<{ ms: number; results: number }>((resolve, reject) => {
+    ({ query, input: inputSelector, results: resultsSelector, summary: summarySelector, facets: facetsSelector }) =>
+      new Promise<{ ms: number; results: number; countsMs: number | null }>((resolve, reject) => {
         const input = document.querySelector<HTMLInputElement>(inputSelector);
         const list = document.querySelector<HTMLElement>(resultsSelector);
         const summary = document.querySelector<HTMLElement>(summarySelector);
-        const missing = [!input && inputSelector, !list && resultsSelector, !summary && summarySelector].filter(Boolean);
-        if (!input || !list || !summary) {
+        const facets = document.querySelector<HTMLElement>(facetsSelector);
+        const missing = [!input && inputSelector, !list && resultsSelector, !summary && summarySelector, !facets && facetsSelector].filter(Boolean);
+        if (!input || !list || !summary || !facets) {
           reject(new Error(`The search page has no ${missing.join(', ')}: update SEARCH_PAGE in scripts/bench/search.ts`));
           return;
         }
         let started = 0;
+        let painted: { ms: number; results: number } | null = null;
+        let countsMs: number | null = null;
         const timeout = setTimeout(() => reject(new Error(`No answer to "${query}" within 30 s`)), 30_000);
+        const finish = () => {
+          if (!painted) return;
+          clearTimeout(timeout);
+          resolve({ ...painted, countsMs });
+        };
         const observer = new MutationObserver(() => {
           observer.disconnect();
           // The frame after the next animation frame has painted the results.
           requestAnimationFrame(() =>
             setTimeout(() => {
-              clearTimeout(timeout);
-              resolve({ ms: performance.now() - started, results: list.children.length });
+              painted = { ms: performance.now() - started, results: list.children.length };
+              if (countsMs !== null || !facets.hasAttribute('aria-busy')) finish();
             }, 0),
           );
         });
+        // the counts: the facets stop being busy (they are marked busy when the search starts)
+        const counts = new MutationObserver(() => {
+          if (facets.hasAttribute('aria-busy') || !started) return;
+          counts.disconnect();
+          countsMs = performance.now() - started;
+          finish();
+        });
+        setTimeout(() => {
+          counts.disconnect();
+          finish();
+        }, 10_000);
         observer.observe(summary, { childList: true, characterData: true, subtree: true });
+        counts.observe(facets, { attributes: true, attributeFilter: ['aria-busy'] });
         input.value = query;
         started = performance.now();
         input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -98,6 +131,7 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
   const colds: number[] = [];
   let coldResults = 0;
   let firstSearchBytes = { raw: 0, gzip: 0, requests: 0 };
+  let firstSearchSettledBytes = { raw: 0, gzip: 0, requests: 0 };
   let warmRuns: SearchTiming['warmRuns'] = [];
 
   for (let run = 0; run < coldRuns; run++) {
@@ -106,13 +140,18 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'networkidle' });
       const recorder = recordResponses(context);
+      const settledRecorder = recordResponses(context);
       const cold = await timeQuery(page, COLD_QUERY);
       const fetched = await recorder.stop();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const settled = await settledRecorder.stop();
       colds.push(cold.ms);
       coldResults = cold.results;
       if (run === 0) {
         const { raw, gzip, requests } = sumBytes(fetched);
         firstSearchBytes = { raw, gzip, requests };
+        firstSearchSettledBytes = sumBytes(settled);
       }
       if (run === coldRuns - 1) {
         warmRuns = [];
@@ -121,7 +160,14 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
           const recorder = recordResponses(context);
           const warm = await timeQuery(page, query);
           const { raw, requests } = sumBytes(await recorder.stop());
-          warmRuns.push({ query, ms: round1(warm.ms), results: warm.results, requests, bytes: raw });
+          warmRuns.push({
+            query,
+            ms: round1(warm.ms),
+            results: warm.results,
+            requests,
+            bytes: raw,
+            countsMs: warm.countsMs === null ? null : round1(warm.countsMs),
+          });
         }
       }
     } finally {
@@ -138,5 +184,38 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
     warmRequestsMedian: median(warmRuns.map((r) => r.requests)),
     warmRuns,
     firstSearchBytes,
+    firstSearchSettledBytes,
   };
+}
+
+/** Alone: measure search on built sites given as folders (see the module comment). */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chromium } = await import('playwright-core');
+  const { launchOptions } = await import('../../tests/browser');
+  const { serveDist } = await import('../../tests/serve');
+  const sites = process.argv.slice(2);
+  if (!sites.length) {
+    console.error('Usage: npx tsx scripts/bench/search.ts <built site folder>…');
+    process.exit(2);
+  }
+  const browser = await chromium.launch(launchOptions());
+  try {
+    for (const [i, dir] of sites.entries()) {
+      const server = await serveDist(Number(process.env.E2E_PORT ?? 4480) + i, dir);
+      try {
+        const t = await measureSearch(browser, server.url);
+        const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+        console.log(
+          `${dir}: cold ${t.coldMs} ms (${t.coldResults} results; fetched ${kb(t.firstSearchBytes.raw)} in ${t.firstSearchBytes.requests} requests to paint, ` +
+            `${kb(t.firstSearchSettledBytes?.raw ?? 0)} in ${t.firstSearchSettledBytes?.requests ?? 0} until quiet); ` +
+            `warm median ${t.warmMedianMs} ms, worst ${t.warmMaxMs} ms, ${t.warmRequestsMedian} requests per query`,
+        );
+        for (const r of t.warmRuns) console.log(`  ${r.query}: ${r.ms} ms, ${r.results} shown, ${r.requests} requests, ${kb(r.bytes)}, counts at ${r.countsMs ?? '—'} ms`);
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
 }

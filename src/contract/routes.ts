@@ -40,6 +40,23 @@ export const COMPARE_STEP_PARAM = 'step';
 export const pairSlug = (a: string, b: string) => `${a}${PAIR_SEPARATOR}${b}`;
 export const pairUrl = (a: string, b: string) => `${COMPARE_URL}${pairSlug(a, b)}/`;
 
+/**
+ * The compare view's two layouts. Each compare page is built twice, once per layout: the page
+ * holds the layout it is named for and fetches the other when the reader switches to it
+ * (so a page never carries every text twice). `/compare/…/` is by theme, `/compare/…/full-text/`
+ * the full text; in the page, the layout shown is the URL fragment (`#by-theme`, `#full-text`).
+ */
+export type CompareLayout = 'theme' | 'text';
+export const COMPARE_LAYOUT_FRAGMENT: Record<CompareLayout, string> = { theme: 'by-theme', text: 'full-text' };
+/** The path segment of a compare page's full-text edition. */
+export const COMPARE_TEXT_SEGMENT = 'full-text';
+
+/** A compare page in one layout: `/compare/` or a pair's page (`pair` given), then `full-text/` for the full text. */
+export function compareLayoutUrl(layout: CompareLayout, pair?: readonly [string, string]): string {
+  const page = pair ? pairUrl(pair[0], pair[1]) : COMPARE_URL;
+  return layout === 'text' ? `${page}${COMPARE_TEXT_SEGMENT}/` : page;
+}
+
 /** The compare view on a choice of sources: a pair's own page for two, the view with `?sources=` otherwise. */
 export function compareUrl(slugs: readonly string[]): string {
   if (slugs.length === 2) return pairUrl(slugs[0]!, slugs[1]!);
@@ -86,7 +103,7 @@ export function searchHitUrl(passage: { article: string; id: string }, query: st
 export type Route =
   | { page: 'article'; slug: string }
   | { page: 'share'; passageId: string }
-  | { page: 'pair'; a: string; b: string }
+  | { page: 'pair'; a: string; b: string; layout: CompareLayout }
   | { page: 'theme'; themeId: string }
   | { page: 'entity'; entityId: string };
 
@@ -95,8 +112,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route | null][] = [
   [new RegExp(`^/articles/(${SLUG})/?$`), (m) => ({ page: 'article', slug: m[1]! })],
   [/^\/p\/([^/]+)\/?$/, (m) => (isPassageId(m[1]!) ? { page: 'share', passageId: m[1]! } : null)],
   [
-    new RegExp(`^/compare/(${SLUG})${PAIR_SEPARATOR}(${SLUG})/?$`),
-    (m) => ({ page: 'pair', a: m[1]!, b: m[2]! }),
+    new RegExp(`^/compare/(${SLUG})${PAIR_SEPARATOR}(${SLUG})(?:/(${COMPARE_TEXT_SEGMENT}))?/?$`),
+    (m) => ({ page: 'pair', a: m[1]!, b: m[2]!, layout: m[3] ? 'text' : 'theme' }),
   ],
   [new RegExp(`^/themes/(${SLUG})/?$`), (m) => ({ page: 'theme', themeId: m[1]! })],
   [new RegExp(`^/entities/(${SLUG})/?$`), (m) => ({ page: 'entity', entityId: m[1]! })],

@@ -1,18 +1,25 @@
 /**
- * THE corpus model: everything pages need, computed once per build from the
- * `articles` collection. Pages and components receive these objects and render them.
+ * THE corpus model: everything pages need, computed once per build. Pages and components
+ * receive these objects (or a page's view of them, src/corpus/views/) and render them.
+ *
+ * The articles are read from content/articles/ by src/corpus/parse.ts — the one reader of an
+ * article file, shared with the normaliser, the scripts and the tests — not through an Astro
+ * content collection: a second reader would be a second idea of what a passage is.
  */
-import { getCollection } from 'astro:content';
 import { analyse } from './analysis';
 import { cachedNameFinder } from './analysis-cache';
 import { readEntities, readThemeOverrides, readThemes } from './analysis-data';
 import type { EntityKind } from './analysis-schema';
 import { firstMentions, type EntityMention } from './entities';
+import { loadClaims, type ResolvedGroup } from './claims';
 import { publicationSortKey } from './format';
-import { parseArticleBody, type ParsedPassage, type Section } from './parse';
+import { getManifestInfo } from './manifest';
+import { numberSentences, type NumberSentence } from './numbers';
+import type { ParsedPassage, Section } from './parse';
 import { loadPublishedAnnotations, notesByPassage, type PublishedNote } from './published-notes';
 import type { RelatedLink } from './related';
 import type { ArticleFrontmatter } from './schema';
+import { readArticlesFromDisk } from './read-articles';
 import type { Vocabulary } from './vocabulary';
 
 /** Where the editors' published notes live (W3C annotation files, checked at build time). */
@@ -67,6 +74,9 @@ export interface Article {
 }
 
 export interface Corpus {
+  /** The dossier's title and description (content/sources/sources.yaml). */
+  title: string;
+  description: string;
   articles: Article[];
   /** The taxonomy, in its file's order. */
   themes: ThemeInfo[];
@@ -84,6 +94,10 @@ export interface Corpus {
   publishedNotes: PublishedNote[];
   /** The same, by the passage they are placed in. */
   notesByPassage: Map<string, PublishedNote[]>;
+  /** The figures compared across sources (content/claims.yaml), every quote checked against its passage. */
+  claims: ResolvedGroup[];
+  /** Every sentence that carries a number, in corpus order. */
+  numberSentences: NumberSentence[];
 }
 
 
@@ -100,21 +114,15 @@ export { articleUrl, entityUrl, passageUrl, shareUrl, themeUrl } from '../contra
 import { articleUrl, passageUrl } from '../contract/routes';
 
 async function buildCorpus(): Promise<Corpus> {
-  const entries = await getCollection('articles');
-  const articles = entries
-    .map((entry): Article => {
-      const file = entry.filePath ?? `content/articles/${entry.id}.md`;
-      const body = parseArticleBody(entry.body ?? '', file);
-      const slug = entry.data.slug;
-      return {
-        slug,
-        meta: entry.data,
-        headline: entry.data.headline.value ?? UNKNOWN_HEADLINE,
-        passages: body.passages.map((p) => ({ ...p, article: slug, themes: [], related: [], mentions: [] })),
-        headings: body.headings,
-        url: articleUrl(slug),
-      };
-    })
+  const articles = readArticlesFromDisk()
+    .map(({ slug, meta, passages, headings }): Article => ({
+      slug,
+      meta,
+      headline: meta.headline.value ?? UNKNOWN_HEADLINE,
+      passages: passages.map((p) => ({ ...p, themes: [], related: [], mentions: [] })),
+      headings,
+      url: articleUrl(slug),
+    }))
     .sort(
       (a, b) =>
         publicationSortKey(a.meta.published).localeCompare(publicationSortKey(b.meta.published)) ||
@@ -166,8 +174,11 @@ async function buildCorpus(): Promise<Corpus> {
   const entities: EntityInfo[] = analysis.entities.entities;
   // A published note that no longer anchors stops the build, naming file and note.
   const publishedNotes = await loadPublishedAnnotations(PUBLISHED_NOTES_DIR, passagesById, retiredIds);
+  const { title, description } = await getManifestInfo();
 
   return {
+    title,
+    description,
     articles,
     themes,
     themesById: new Map(themes.map((t) => [t.id, t])),
@@ -179,6 +190,9 @@ async function buildCorpus(): Promise<Corpus> {
     vocabulary: analysis.vocabulary,
     publishedNotes,
     notesByPassage: notesByPassage(publishedNotes),
+    // Fails the build, naming the group and the source, when a quote is no longer in the text.
+    claims: loadClaims(articles),
+    numberSentences: numberSentences(articles),
   };
 }
 

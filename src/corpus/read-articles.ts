@@ -1,7 +1,8 @@
 /**
- * The normalised articles read straight from content/articles/ without Astro, for the
- * analysis scripts (eval:themes), the benchmark and tests. The site itself reads them through
- * src/corpus/model.ts; both parse with ./parse, so they see the same passages.
+ * The normalised articles of content/articles/, each file parsed by ./parse (the one reader of
+ * an article file), in file-name order. The corpus model builds the site from them; the analysis
+ * scripts (eval:themes), the benchmark and the tests read them the same way, so everyone sees
+ * the same passages.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { PassageLike } from './analysis-types';

@@ -7,7 +7,7 @@
  */
 import { passageUrl } from '../contract/routes';
 import type { Corpus } from './model';
-import { entityFilterValues } from './views';
+import { entityFilterValues } from './views/search';
 
 /** The `kind` filter: what a record is. Facets count passages only. */
 export const RECORD_KINDS = ['passage', 'note'] as const;

@@ -211,6 +211,81 @@ test.describe('wide screens', () => {
   });
 });
 
+test.describe('the layout a page does not hold is fetched when asked for', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a page holds one layout; switching from the keyboard fetches the other once, wired like the first', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/compare/')) fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/compare/');
+    await expect(page.locator('#by-theme .cmp-row')).toHaveCount(themes.length + 1);
+    // the first load holds no full text
+    await expect(page.locator('#full-text .cmp-passage')).toHaveCount(0);
+
+    await page.getByRole('link', { name: 'Full text' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#full-text$/);
+    await expect(page.getByRole('link', { name: 'Full text' })).toHaveAttribute('aria-current', 'page');
+    const total = articles.reduce((n, a) => n + a.passages.length, 0);
+    await expect(page.locator('#full-text .cmp-passage')).toHaveCount(total);
+    await expect(page.locator('#by-theme')).toBeHidden();
+    // the fetched columns are live: minimaps drawn, copy buttons added, keys work
+    await expect(page.locator('.cmp-minimap rect[class^="theme-"]').first()).toBeAttached();
+    await expect(page.locator('#full-text .cmp-copy')).toHaveCount(total);
+    const firstColumn = page.locator(`.cmp-column[data-col="${slugs[0]}"] .cmp-scroller`);
+    await firstColumn.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator(`.cmp-column[data-col="${slugs[1]}"] .cmp-scroller`)).toBeFocused();
+
+    // back and forth: nothing is fetched twice
+    await page.getByRole('link', { name: 'By theme' }).click();
+    await expect(page.locator('#by-theme')).toBeVisible();
+    await page.getByRole('link', { name: 'Full text' }).click();
+    await expect(page.locator('#full-text .cmp-column').first()).toBeVisible();
+    expect(fetched.filter((path) => path === '/compare/full-text/')).toHaveLength(1);
+  });
+
+  test('a link to a passage lands on it in the full text, fetched for it, showing its source', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true });
+    const page = await context.newPage();
+    // a passage of a source the narrow default (earliest and latest) does not show, well down its text
+    const middle = articles[2]!;
+    const passage = middle.passages[Math.floor(middle.passages.length * 0.7)]!;
+    await page.goto(`/compare/#${passage.id}`);
+    const target = page.locator(`#full-text .cmp-passage[data-passage-id="${passage.id}"]`);
+    await expect(target).toBeInViewport();
+    await expect(target).toHaveClass(/\bis-target\b/);
+    await expect(page.locator('.cmp-tab[aria-pressed="true"]')).toHaveAttribute('data-tab', middle.slug);
+    await expect(page).toHaveURL(new RegExp(`sources=[^#]*${middle.slug}`));
+    await context.close();
+  });
+
+  test('a link to a theme row from the full-text page fetches the rows and focuses that theme', async ({ page }) => {
+    const theme = themes[3]!;
+    await page.goto(`/compare/full-text/#t-${theme.id}`);
+    await expect(page.locator(`#t-${theme.id}`)).toBeInViewport();
+    await expect(page.locator('.cmp-row:visible')).toHaveCount(1);
+    await expect(page.locator(`#t-${theme.id} .cmp-cell`).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'By theme' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('a failed fetch says so, with a retry that works and a link to the layout’s own page', async ({ page }) => {
+    let fail = true;
+    await page.route('**/compare/full-text/', (route) => (fail ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue()));
+    await page.goto('/compare/');
+    await page.getByRole('link', { name: 'Full text' }).click();
+    const status = page.locator('#full-text .cmp-lazy-status');
+    await expect(status).toContainText('The full text could not be loaded (the server answered 503)');
+    await expect(status.getByRole('link', { name: 'open it as a page of its own' })).toHaveAttribute('href', '/compare/full-text/');
+    fail = false;
+    await status.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('#full-text .cmp-column').first()).toBeVisible();
+    await expect(page.locator('#full-text .cmp-lazy-status')).toHaveCount(0);
+  });
+});
+
 test('axe finds no accessibility violations in either view, wide or narrow', async ({ browser }) => {
   test.setTimeout(120_000); // the page holds five articles: axe takes a while on a busy machine
   for (const width of [1440, 375]) {
@@ -240,10 +315,13 @@ test.describe('without scripts', () => {
     const pair = await shownColumns(page);
     expect(pair).toHaveLength(2);
     expect(pairs[pairs.length - 1]).toBe(`/compare/${pair[0]}--${pair[1]}/`);
-    // the full text is one link away, without scripts too
+    // the full text is one link away, without scripts too: its own page, and back
     await page.getByRole('link', { name: 'Full text' }).click();
-    await expect(page.locator('#full-text')).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/compare/${pair[0]}--${pair[1]}/full-text/#full-text$`));
+    await expect(page.locator('#full-text .cmp-passage').first()).toBeVisible();
     await expect(page.locator('#by-theme')).toBeHidden();
+    await page.getByRole('link', { name: 'By theme' }).click();
+    await expect(page.locator('#by-theme .cmp-row').first()).toBeVisible();
   });
 });
 

@@ -31,6 +31,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'entities', pattern: /^\/(entities|people|names)\/$/, sample: 1 },
   { name: 'entity', pattern: /^\/(entities|entity|people|names)\/[^/]+\/$/, sample: 2 },
   { name: 'compare', pattern: /^\/compare\/$/, sample: 1 },
+  { name: 'compare-text', pattern: /^\/compare\/(?:[^/]+\/)?full-text\/$/, sample: 2 },
   { name: 'compare-pair', pattern: /^\/compare\/[^/]+\/$/, sample: 2 },
   { name: 'figures', pattern: /^\/figures\//, sample: 1 },
   { name: 'notebook', pattern: /^\/notebook\//, sample: 1 },
@@ -42,7 +43,7 @@ export const DEFAULT_SAMPLE = 2;
 
 /** The page types the benchmark reports on, in the order of its table (the list). */
 export const BENCH_PAGE_TYPES = [
-  'home', 'article', 'theme', 'entity', 'compare', 'compare-pair', 'figures', 'notebook', 'search',
+  'home', 'article', 'theme', 'entity', 'compare', 'compare-text', 'compare-pair', 'figures', 'notebook', 'search',
 ] as const;
 
 /** The type of a page from its site path (see the module comment for unlisted paths). */

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedNameFinder, namesCacheVersion } from '../../src/corpus/analysis-cache';
 import { parseEntities } from '../../src/corpus/analysis-data';
 import type { PassageLike } from '../../src/corpus/analysis-types';
 import { extractEntities } from '../../src/corpus/entities';
+import { scratchDir } from '../scratch';
 
 const ALIASES = parseEntities(
   `
@@ -27,7 +27,7 @@ const PASSAGES = [
   passage('bbc-000002', 'ISIS lost Raqqa in 2017, said Brett McGurk in Washington.'),
 ];
 
-const scratch = () => join(mkdtempSync(join(tmpdir(), 'dossier-cache-')), 'names.json');
+const scratch = () => join(scratchDir('dossier-cache'), 'names.json');
 
 describe('cachedNameFinder', () => {
   it('should give the same entities as finding every name afresh', () => {

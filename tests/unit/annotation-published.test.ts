@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCollection } from '../../src/annotations/export';
 import { checkPublishedAnnotations, loadPublishedAnnotations, notesByPassage, type PassageLike } from '../../src/corpus/published-notes';
+import { scratchDir } from '../scratch';
 import { makeAnnotation, passages } from './annotation-helpers';
 
 const corpus = new Map<string, PassageLike>(passages.map((p, order) => [p.id, { ...p, article: 'cnn-isis-2-0', order }]));
@@ -56,7 +56,7 @@ describe('checkPublishedAnnotations', () => {
 
 describe('loadPublishedAnnotations', () => {
   it('should read every JSON file of the folder, and treat a missing folder as no notes', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'published-'));
+    const dir = scratchDir('dossier-published');
     await writeFile(join(dir, 'a.json'), file('a.json', makeAnnotation('remain and expand', { note: 'x' })).text);
     await writeFile(join(dir, 'README.md'), 'not json');
     expect(await loadPublishedAnnotations(dir, corpus)).toHaveLength(1);

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildingDir, swapIn } from '../../src/integrations/atomic-output';
+import { scratchDir } from '../scratch';
 
 const site = (dir: string, text: string) => {
   mkdirSync(join(dir, 'pagefind'), { recursive: true });
@@ -11,7 +11,7 @@ const site = (dir: string, text: string) => {
 
 describe('swapIn', () => {
   it('should put the new build in place of the old one and leave nothing else behind', () => {
-    const root = mkdtempSync(join(tmpdir(), 'dossier-swap-'));
+    const root = scratchDir('dossier-swap');
     const dist = join(root, 'dist');
     site(dist, 'old');
     site(buildingDir(dist), 'new');
@@ -22,7 +22,7 @@ describe('swapIn', () => {
   });
 
   it('should work when there is no previous build', () => {
-    const root = mkdtempSync(join(tmpdir(), 'dossier-swap-'));
+    const root = scratchDir('dossier-swap');
     const dist = join(root, 'dist');
     site(buildingDir(`${dist}/`), 'first');
     swapIn(buildingDir(`${dist}/`), `${dist}/`);

@@ -10,6 +10,7 @@ import {
   MalformedPassageMarker,
   PAGE_IDS,
   pairUrl,
+  compareLayoutUrl,
   parseFragment,
   parseRoute,
   parseSearchUrl,
@@ -61,7 +62,9 @@ describe('contract: routes', () => {
   it('should build every reading route and read it back', () => {
     expect(parseRoute(articleUrl('cnn-isis-2-0'))).toEqual({ page: 'article', slug: 'cnn-isis-2-0' });
     expect(parseRoute(shareUrl('cnn-3fa2c1'))).toEqual({ page: 'share', passageId: 'cnn-3fa2c1' });
-    expect(parseRoute(pairUrl('a-b', 'c'))).toEqual({ page: 'pair', a: 'a-b', b: 'c' });
+    expect(parseRoute(pairUrl('a-b', 'c'))).toEqual({ page: 'pair', a: 'a-b', b: 'c', layout: 'theme' });
+    expect(parseRoute(compareLayoutUrl('text', ['a-b', 'c']))).toEqual({ page: 'pair', a: 'a-b', b: 'c', layout: 'text' });
+    expect(parseRoute(compareLayoutUrl('text'))).toBeNull();
     expect(parseRoute('/p/not-an-id/')).toBeNull();
     expect(parseRoute('/elsewhere/')).toBeNull();
   });
@@ -96,6 +99,13 @@ describe('contract: routes', () => {
   it("should send two sources to their pair's page and more to the view", () => {
     expect(compareUrl(['a', 'b'])).toBe('/compare/a--b/');
     expect(compareUrl(['a', 'b', 'c'])).toBe('/compare/?sources=a,b,c');
+  });
+
+  it('should build each compare page in both layouts: by theme at its address, the full text under full-text/', () => {
+    expect(compareLayoutUrl('theme')).toBe('/compare/');
+    expect(compareLayoutUrl('text')).toBe('/compare/full-text/');
+    expect(compareLayoutUrl('theme', ['a', 'b'])).toBe('/compare/a--b/');
+    expect(compareLayoutUrl('text', ['a', 'b'])).toBe('/compare/a--b/full-text/');
   });
 });
 

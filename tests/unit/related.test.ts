@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PassageLike } from '../../src/corpus/analysis-types';
-import { contentStems, relatedPassages, syntheticCorpus } from '../../src/corpus/related';
+import { contentStems, relatedPassages } from '../../src/corpus/related';
+import { syntheticCorpus } from '../../scripts/bench/synthetic-passages';
 
 const passage = (id: string, text: string): PassageLike => ({
   id,

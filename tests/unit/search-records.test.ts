@@ -1,17 +1,14 @@
 /**
- * src/corpus/search-records.ts, src/corpus/views.ts's search facets and
+ * src/corpus/search-records.ts, src/corpus/views/search.ts's facets and
  * src/client/search/hit-place.ts on a corpus where one outlet has two articles: every passage
  * is indexed under its own article, and a hit is placed by its passage id's prefix, never by
  * the outlet's name.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hitPlace } from '../../src/client/search/hit-place';
 import type { Corpus } from '../../src/corpus/model';
-
-// the corpus is made here: Astro's content collection is never read
-vi.mock('astro:content', () => ({ getCollection: async () => [] }));
-const { searchRecords } = await import('../../src/corpus/search-records');
-const { searchFacets } = await import('../../src/corpus/views');
+import { searchRecords } from '../../src/corpus/search-records';
+import { searchFacets } from '../../src/corpus/views/search';
 
 const article = (slug: string, idPrefix: string, outlet: string, headline: string, texts: string[]) => ({
   slug,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readThemes } from '../../src/corpus/analysis-data';
-import { contrastRatio, deltaE, VISIONS } from '../../src/corpus/colour';
+import { contrastRatio, deltaE, VISIONS } from '../colour';
 
 const WHITE = '#ffffff';
 const DARK = '#16181d';

@@ -1,41 +1,28 @@
 /**
- * The page views of the analysis pages (src/corpus/views.ts), on the real corpus: the model
- * is built by getCorpus() from content/articles/, with Astro's content collection replaced
- * by a reader of the same files. Expected values are computed from the corpus, never typed in.
+ * The page views (src/corpus/views/), on the real corpus: the model is built by getCorpus()
+ * from content/articles/ (read by src/corpus/parse.ts, as in the build). Expected values are
+ * computed from the corpus, never typed in.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readThemes } from '../../src/corpus/analysis-data';
 import { dossierJsonSchema } from '../../src/corpus/dossier-json';
-import type { Corpus } from '../../src/corpus/model';
-import { articleFrontmatterSchema } from '../../src/corpus/schema';
+import { getCorpus, passageUrl, themeUrl, type Corpus } from '../../src/corpus/model';
+import * as article from '../../src/corpus/views/article';
+import * as data from '../../src/corpus/views/data';
+import * as entity from '../../src/corpus/views/entity';
+import * as home from '../../src/corpus/views/home';
+import * as search from '../../src/corpus/views/search';
+import * as sources from '../../src/corpus/views/sources';
+import * as theme from '../../src/corpus/views/theme';
 import { compileSchema } from '../json-schema';
 
-vi.mock('astro:content', () => ({
-  getCollection: async () =>
-    readdirSync('content/articles')
-      .filter((f) => f.endsWith('.md'))
-      .map((file) => {
-        const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(
-          readFileSync(`content/articles/${file}`, 'utf8'),
-        )!;
-        return {
-          id: file.replace(/\.md$/, ''),
-          filePath: `content/articles/${file}`,
-          body,
-          data: articleFrontmatterSchema.parse(parse(frontmatter!)),
-        };
-      }),
-}));
-
-const { getCorpus, passageUrl, themeUrl } = await import('../../src/corpus/model');
-const views = await import('../../src/corpus/views');
+const views = { ...article, ...data, ...entity, ...home, ...search, ...sources, ...theme };
 
 let corpus: Corpus;
+// The whole build's analysis runs here (names found afresh when the cache is cold): slow on a busy machine.
 beforeAll(async () => {
   corpus = await getCorpus();
-});
+}, 120_000);
 
 const passagesOn = (themeId: string, slug?: string) =>
   [...corpus.passagesById.values()].filter((p) => p.themes.includes(themeId) && (!slug || p.article === slug));
@@ -223,7 +210,7 @@ describe('search filters', () => {
 describe('dossierData', () => {
   it('should validate against the published JSON Schema and agree with the model the pages render', () => {
     const data = JSON.parse(
-      JSON.stringify(views.dossierData(corpus, { title: 'T', description: 'D' }, readThemes())),
+      JSON.stringify(views.dossierData(corpus, readThemes())),
     ) as ReturnType<typeof views.dossierData>;
     const validate = compileSchema(dossierJsonSchema());
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);

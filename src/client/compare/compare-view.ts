@@ -4,12 +4,16 @@
  * holds). It reads and writes the choice of sources in the URL (?sources=…&step=1), shows
  * and hides columns, turns them into tabs on narrow screens, and wires the full-text
  * minimaps, the in-step scrolling, the keyboard moves and the copy-link buttons.
- * The view itself (#by-theme, #full-text, #t-<theme>) is the URL fragment, handled by CSS.
+ * The layout shown is the URL fragment (#by-theme, #full-text, #t-<theme> for a theme row,
+ * #<passage-id> for a passage in the full text), written to data-layout for the stylesheet.
+ * The page holds one layout; the other is fetched the first time it is asked for (lazy-view.ts).
  */
-import { compareUrl, COMPARE_STEP_PARAM } from '../../contract/routes';
-import { setupCopyLinks } from './copy-link';
+import { isPassageId } from '../../contract/passage-id';
+import { COMPARE_LAYOUT_FRAGMENT, compareUrl, COMPARE_STEP_PARAM, type CompareLayout } from '../../contract/routes';
+import { addCopyButtons, wireCopyLinks } from './copy-link';
 import { announce, isShown } from './dom';
 import { CompareKeys } from './keys';
+import { LazyView } from './lazy-view';
 import { Minimap } from './minimap';
 import {
   SOURCES_PARAM,
@@ -34,6 +38,9 @@ class CompareView extends HTMLElement {
   #minimaps: Minimap[] = [];
   #step?: StepController;
   #keys?: CompareKeys;
+  #lazy = new Map<CompareLayout, LazyView>();
+  /** Which hash the layout was last chosen for: a newer hash wins over a load still running. */
+  #hashRun = 0;
 
   connectedCallback(): void {
     this.#all = list(this.dataset.all);
@@ -48,14 +55,12 @@ class CompareView extends HTMLElement {
     this.#selected = asked ?? defaultSelection(this.#available, this.#narrow.matches);
     this.#tab = this.#selected[0]!;
 
-    for (const el of this.querySelectorAll('[data-js-only]')) el.removeAttribute('hidden');
     this.classList.add('is-live', 'has-tabs');
 
-    this.#minimaps = [...this.querySelectorAll<HTMLElement>('.cmp-column')].map((column) => new Minimap(column));
-    const stepStatus = this.querySelector<HTMLElement>('.cmp-step-status')!;
+    const stepStatus = () => this.querySelector<HTMLElement>('.cmp-step-status');
     this.#step = new StepController(this, {
       status: stepStatus,
-      labelOf: (id) => this.querySelector(`.cmp-row[data-theme="${id}"] .theme-chip`)?.textContent?.trim() ?? id,
+      labelOf: (id) => this.querySelector(`.theme-chip[data-theme="${id}"]`)?.textContent?.trim() ?? id,
       outletOf: (column) => this.#outletOf(column.dataset.col!),
     });
     this.#keys = new CompareKeys(this, {
@@ -63,17 +68,45 @@ class CompareView extends HTMLElement {
       showColumn: (slug) => this.#showTab(slug),
       outletOf: (slug) => this.#outletOf(slug),
     });
-    setupCopyLinks(this);
+    wireCopyLinks(this);
+    this.#stepInitially = params.get(COMPARE_STEP_PARAM) === '1';
+    this.#wireLayout(this);
+    for (const placeholder of this.querySelectorAll<HTMLElement>('.cmp-lazy')) {
+      const layout: CompareLayout = placeholder.id === COMPARE_LAYOUT_FRAGMENT.text ? 'text' : 'theme';
+      this.#lazy.set(
+        layout,
+        new LazyView(placeholder, {
+          name: layout === 'text' ? 'the full text' : 'the theme rows',
+          loaded: (section) => {
+            this.#wireLayout(section);
+            this.#apply();
+          },
+        }),
+      );
+    }
+    // scripts move between layouts inside the page: the links become fragments
+    for (const link of this.querySelectorAll<HTMLAnchorElement>('.cmp-view-link')) {
+      link.href = `#${COMPARE_LAYOUT_FRAGMENT[link.dataset.view === 'text' ? 'text' : 'theme']}`;
+    }
 
     this.#wirePicker();
     this.#wireTabs();
-    this.#wireRowTools();
-    this.#wireStep(params.get(COMPARE_STEP_PARAM) === '1');
     this.#wireStickyOffsets();
-    addEventListener('hashchange', () => this.#onHash());
+    addEventListener('hashchange', () => void this.#onHash());
 
     this.#apply();
-    this.#onHash();
+    void this.#onHash();
+  }
+
+  /** What a layout's markup needs once it is in the page (at first, or when fetched). */
+  #wireLayout(root: HTMLElement): void {
+    for (const el of root.querySelectorAll('[data-js-only]')) el.removeAttribute('hidden');
+    addCopyButtons(root);
+    const columns = [...root.querySelectorAll<HTMLElement>('.cmp-column')];
+    this.#minimaps.push(...columns.map((column) => new Minimap(column)));
+    for (const column of columns) this.#step?.watch(column.querySelector<HTMLElement>('.cmp-scroller')!);
+    this.#wireRowTools(root);
+    this.#wireStep(root);
   }
 
   /** Shows the chosen columns (and only those), in every part of the view. */
@@ -141,8 +174,8 @@ class CompareView extends HTMLElement {
     });
   }
 
-  #wireRowTools(): void {
-    this.querySelector('.cmp-row-tools')?.addEventListener('click', (event) => {
+  #wireRowTools(root: HTMLElement): void {
+    root.querySelector('.cmp-row-tools')?.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLElement>('[data-expand]');
       if (!button) return;
       const open = button.dataset.expand === 'open';
@@ -151,22 +184,23 @@ class CompareView extends HTMLElement {
     });
   }
 
-  #wireStep(initially: boolean): void {
-    const input = this.querySelector<HTMLInputElement>('.cmp-step-input');
+  #stepInitially = false;
+
+  #wireStep(root: HTMLElement): void {
+    const input = root.querySelector<HTMLInputElement>('.cmp-step-input');
     if (!input) return;
-    input.checked = initially;
-    const sync = () => {
-      this.#step?.setEnabled(input.checked && this.#isFullText());
-    };
+    input.checked = this.#stepInitially;
     input.addEventListener('change', () => {
       this.#writeUrl();
-      sync();
+      this.#syncStep();
       announce(input.checked ? 'Columns kept in step by theme.' : 'Columns scroll on their own.');
     });
-    this.#syncStep = sync;
   }
 
-  #syncStep: () => void = () => {};
+  #syncStep(): void {
+    const input = this.querySelector<HTMLInputElement>('.cmp-step-input');
+    this.#step?.setEnabled(Boolean(input?.checked) && this.dataset.layout === 'text');
+  }
 
   /** The sticky band's height depends on the site header and our headers: measure them. */
   #wireStickyOffsets(): void {
@@ -185,23 +219,73 @@ class CompareView extends HTMLElement {
     measure();
   }
 
-  #onHash(): void {
-    const fullText = this.#isFullText();
+  /**
+   * Shows the layout the fragment asks for, fetching it first if this page does not hold it,
+   * then lands on what the fragment names (a theme row, a passage). A fragment that names
+   * nothing of the compare view keeps the layout shown.
+   */
+  async #onHash(): Promise<void> {
+    const run = ++this.#hashRun;
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const layout = this.#layoutFor(hash);
+    this.dataset.layout = layout;
     for (const link of this.querySelectorAll<HTMLElement>('.cmp-view-link')) {
-      const current = (link.dataset.view === 'text') === fullText;
-      if (current) link.setAttribute('aria-current', 'page');
+      if ((link.dataset.view === 'text') === (layout === 'text')) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const lazy = this.#lazy.get(layout);
+    if (lazy && this.querySelector(`#${COMPARE_LAYOUT_FRAGMENT[layout]}.cmp-lazy`)) {
+      try {
+        await lazy.load();
+      } catch {
+        if (run === this.#hashRun) announce(this.querySelector(`#${COMPARE_LAYOUT_FRAGMENT[layout]} .cmp-lazy-message`)?.textContent ?? '');
+        return;
+      }
+      if (run !== this.#hashRun) return;
+      // the target was not in the page when the browser looked for it: look again
+      if (hash && document.getElementById(hash)) location.replace(`#${location.hash.slice(1)}`);
+    }
+    const target = hash ? document.getElementById(hash) : null;
     if (target instanceof HTMLDetailsElement && target.matches('.cmp-row')) target.open = true;
     this.#layout();
     this.#syncStep();
+    if (layout !== 'text') return;
     // the full-text stage fills the window below the sticky band: bring all of it into view
-    if (fullText) requestAnimationFrame(() => this.querySelector('#full-text')?.scrollIntoView({ block: 'start' }));
+    requestAnimationFrame(() => {
+      this.querySelector('#full-text')?.scrollIntoView({ block: 'start' });
+      if (target?.matches('.cmp-passage')) this.#landOnPassage(target as HTMLElement);
+    });
   }
 
-  #isFullText(): boolean {
-    return location.hash === '#full-text';
+  /** The layout a fragment belongs to: the one holding the element it names, else what its form says. */
+  #layoutFor(hash: string): CompareLayout {
+    const inPage = hash ? document.getElementById(hash)?.closest<HTMLElement>('.cmp-view') : null;
+    if (inPage && !inPage.matches('.cmp-lazy')) return inPage.id === COMPARE_LAYOUT_FRAGMENT.text ? 'text' : 'theme';
+    if (hash === COMPARE_LAYOUT_FRAGMENT.text || isPassageId(hash)) return 'text';
+    if (hash === COMPARE_LAYOUT_FRAGMENT.theme || hash.startsWith('t-')) return 'theme';
+    return (this.dataset.layout as CompareLayout | undefined) ?? 'theme';
+  }
+
+  /** Scrolls a passage's full-text column to it (showing its source first) and marks it. */
+  #landOnPassage(passage: HTMLElement): void {
+    const column = passage.closest<HTMLElement>('.cmp-column');
+    const slug = column?.dataset.col;
+    if (!column || !slug) return;
+    if (!this.#selected.includes(slug)) {
+      const result = toggleSource(this.#selected, this.#all, slug, true);
+      if (!result.ok) {
+        announce(`${this.#outletOf(slug)} is not among the sources shown. ${result.reason}`);
+        return;
+      }
+      this.#selected = result.selected;
+      this.#writeUrl();
+      this.#apply();
+    }
+    this.#showTab(slug);
+    const scroller = column.querySelector<HTMLElement>('.cmp-scroller')!;
+    scroller.scrollTop = passage.offsetTop - 8;
+    for (const old of this.querySelectorAll('.cmp-passage.is-target')) old.classList.remove('is-target');
+    passage.classList.add('is-target');
   }
 
   #layout(): void {

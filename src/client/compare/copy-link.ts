@@ -6,8 +6,10 @@
 import { copyText } from '../clipboard';
 import { announce } from './dom';
 
-export function setupCopyLinks(root: HTMLElement): void {
+/** Adds the buttons to the passages under `root` (a layout, when it arrives). */
+export function addCopyButtons(root: HTMLElement): void {
   for (const link of root.querySelectorAll<HTMLAnchorElement>('.cmp-passage a.cmp-open')) {
+    if (link.previousElementSibling?.matches('.cmp-copy')) continue;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'cmp-copy';
@@ -15,6 +17,10 @@ export function setupCopyLinks(root: HTMLElement): void {
     button.title = 'Copy the link to this passage';
     link.before(button);
   }
+}
+
+/** One listener for every button, present and to come. */
+export function wireCopyLinks(root: HTMLElement): void {
   root.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('.cmp-copy');
     const link = button?.nextElementSibling;

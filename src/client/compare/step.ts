@@ -21,8 +21,8 @@ export interface StepOptions {
   labelOf: (themeId: string) => string;
   /** The outlet a column shows, for the status line. */
   outletOf: (column: HTMLElement) => string;
-  /** Where to say what was done (a visible line, not a live region: it changes while scrolling). */
-  status: HTMLElement;
+  /** Where to say what was done (a visible line, not a live region: it changes while scrolling); it comes with the full text. */
+  status: () => HTMLElement | null;
 }
 
 interface Followed {
@@ -43,13 +43,20 @@ export class StepController {
   constructor(root: HTMLElement, options: StepOptions) {
     this.#root = root;
     this.#options = options;
-    for (const scroller of this.#allScrollers()) {
-      scroller.addEventListener('scroll', () => this.#onScroll(scroller), { passive: true });
-      const mark = () => this.#intent.set(scroller, performance.now());
-      for (const type of INTENT_EVENTS) scroller.addEventListener(type, mark, { passive: true });
-      // pressing the column's minimap scrolls it too
-      scroller.closest('.cmp-column')?.querySelector('.cmp-minimap')?.addEventListener('pointerdown', mark, { passive: true });
-    }
+  }
+
+  /** Follows a full-text column's scrolling (its markup may arrive after the page's). */
+  watch(scroller: HTMLElement): void {
+    scroller.addEventListener('scroll', () => this.#onScroll(scroller), { passive: true });
+    const mark = () => this.#intent.set(scroller, performance.now());
+    for (const type of INTENT_EVENTS) scroller.addEventListener(type, mark, { passive: true });
+    // pressing the column's minimap scrolls it too
+    scroller.closest('.cmp-column')?.querySelector('.cmp-minimap')?.addEventListener('pointerdown', mark, { passive: true });
+  }
+
+  #say(text: string): void {
+    const status = this.#options.status();
+    if (status) status.textContent = text;
   }
 
   setEnabled(on: boolean): void {
@@ -57,7 +64,7 @@ export class StepController {
     this.#lastAnchor.clear();
     this.#followed = null;
     this.#clearMarks();
-    this.#options.status.textContent = on ? 'Scroll any column: the others follow to the same theme.' : '';
+    this.#say(on ? 'Scroll any column: the others follow to the same theme.' : '');
     if (on) {
       const first = this.#shownScrollers()[0];
       if (first) this.follow(first);
@@ -70,7 +77,7 @@ export class StepController {
     if (!this.#bring(scroller, this.#followed)) {
       const outlet = this.#options.outletOf(scroller.closest('.cmp-column')!);
       const label = this.#followed.themes.map(this.#options.labelOf).join(', ');
-      this.#options.status.textContent = `${outlet} is silent on ${label}; it stays where it was.`;
+      this.#say(`${outlet} is silent on ${label}; it stays where it was.`);
     }
   }
 
@@ -83,7 +90,7 @@ export class StepController {
     this.#mark(anchor, 'is-step-anchor');
     const outlet = this.#options.outletOf(scroller.closest('.cmp-column')!);
     if (!themes.length) {
-      this.#options.status.textContent = `${outlet}: this passage is on no theme; the other columns stay where they are.`;
+      this.#say(`${outlet}: this passage is on no theme; the other columns stay where they are.`);
       return;
     }
     const offset = Math.max(8, anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top);
@@ -94,8 +101,7 @@ export class StepController {
       if (!this.#bring(other, this.#followed)) silent.push(this.#options.outletOf(other.closest('.cmp-column')!));
     }
     const label = themes.map(this.#options.labelOf).join(', ');
-    this.#options.status.textContent =
-      `Following ${outlet} on ${label}.` + (silent.length ? ` Silent on it: ${silent.join(', ')}.` : '');
+    this.#say(`Following ${outlet} on ${label}.` + (silent.length ? ` Silent on it: ${silent.join(', ')}.` : ''));
   }
 
   /** Scrolls `scroller` to its first passage on the followed theme; false when it has none. */

@@ -5,12 +5,11 @@
  */
 import type { APIRoute } from 'astro';
 import { readThemes } from '../../corpus/analysis-data';
-import { getManifestInfo } from '../../corpus/manifest';
 import { getCorpus } from '../../corpus/model';
-import { dossierData } from '../../corpus/views';
+import { dossierData } from '../../corpus/views/data';
 
 export const GET: APIRoute = async () => {
-  const data = dossierData(await getCorpus(), await getManifestInfo(), readThemes());
+  const data = dossierData(await getCorpus(), readThemes());
   return new Response(`${JSON.stringify(data, null, 1)}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

@@ -1,0 +1,74 @@
+/** The search page's facets and each passage's search filters (the index's records). */
+import { lookups } from '../lookups';
+import type { Corpus, Passage, ThemeInfo } from '../model';
+
+/**
+ * The value an entity has in the search index's `entity` filter: its name, or, when two
+ * entities share a name, the name with its kind (filter values must tell them apart).
+ */
+export function entityFilterValues(corpus: Corpus): Map<string, string> {
+  return lookups(corpus).entityFilterValue;
+}
+
+/** A passage's search filters besides its source: its themes' labels and the entities it names. */
+export function passageFilters(corpus: Corpus, passage: Passage): { themes: string[]; entities: string[] } {
+  return {
+    themes: passage.themes.map((t) => corpus.themesById.get(t)!.label),
+    entities: [...(lookups(corpus).entitiesByPassage.get(passage.id) ?? [])],
+  };
+}
+
+export interface FacetOption {
+  /** The filter value in the index (article's passage-id prefix, theme label, entity name). */
+  value: string;
+  /** What the URL carries: article slug, theme id, entity id. */
+  param: string;
+  label: string;
+  /** Passages carrying it in the whole dossier. */
+  passages: number;
+  /** A theme option's theme, for its colour dot. */
+  theme?: ThemeInfo;
+  /** A source option's article: results whose passage id has its prefix show its outlet and headline. */
+  article?: { url: string; headline: string; outlet: string };
+}
+
+export interface SearchFacets {
+  source: FacetOption[];
+  theme: FacetOption[];
+  /** Entities named in at least one passage, the most widely named first. */
+  entity: FacetOption[];
+}
+
+/** The search page's facets: every value of each filter, with its passage count over the dossier. */
+export function searchFacets(corpus: Corpus): SearchFacets {
+  const values = entityFilterValues(corpus);
+  const { themeTotals, passagesPerEntity } = lookups(corpus);
+  const outlets = new Map<string, number>();
+  for (const a of corpus.articles) outlets.set(a.meta.outlet, (outlets.get(a.meta.outlet) ?? 0) + 1);
+  return {
+    // One value per article, not per outlet: an outlet may have several articles. The index
+    // knows an article by its passage-id prefix, the URL by its slug.
+    source: corpus.articles.map((a) => ({
+      value: a.meta.idPrefix,
+      param: a.slug,
+      label: (outlets.get(a.meta.outlet) ?? 0) > 1 ? `${a.meta.outlet}: ${a.headline}` : a.meta.outlet,
+      passages: a.passages.length,
+      article: { url: a.url, headline: a.headline, outlet: a.meta.outlet },
+    })),
+    theme: corpus.themes.map((theme) => ({
+      value: theme.label,
+      param: theme.id,
+      label: theme.label,
+      passages: themeTotals.get(theme.id)!,
+      theme,
+    })),
+    entity: corpus.entities
+      .map((e) => ({
+        value: values.get(e.id)!,
+        param: e.id,
+        label: e.name,
+        passages: passagesPerEntity.get(e.id)!,
+      }))
+      .sort((a, b) => b.passages - a.passages || a.label.localeCompare(b.label)),
+  };
+}
