@@ -17,6 +17,12 @@ import { astroBuildCommand, makeScratchProject } from './gates/scratch';
 
 export const FIXTURE_DOSSIER = 'tests/fixtures/dossier';
 
+/**
+ * Items a page in the fixture site's paginated lists (DOSSIER_PAGE_SIZE): smaller than the
+ * fixture's lists, so a three-article dossier shows pagination as a large one does.
+ */
+export const FIXTURE_PAGE_SIZE = 2;
+
 /** Where this checkout's fixture site lives: one folder per checkout, kept between runs. */
 export function fixtureSiteRoot(project = process.cwd()): string {
   const id = createHash('sha256').update(resolve(project)).digest('hex').slice(0, 12);
@@ -37,7 +43,7 @@ export function buildFixtureSite(root = fixtureSiteRoot()): string {
   makeScratchProject(root, { exclude: skip });
   cpSync(join(FIXTURE_DOSSIER, 'content'), join(root, 'content'), { recursive: true });
   const [command, args] = astroBuildCommand(root, join(root, 'dist'));
-  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+  execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, DOSSIER_PAGE_SIZE: String(FIXTURE_PAGE_SIZE) } });
   if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error(`The fixture site did not build into ${root}/dist`);
   return root;
 }

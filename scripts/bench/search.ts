@@ -78,18 +78,17 @@ async function timeQuery(page: Page, query: string): Promise<{ ms: number; resul
         let painted: { ms: number; results: number } | null = null;
         let countsMs: number | null = null;
         const timeout = setTimeout(() => reject(new Error(`No answer to "${query}" within 30 s`)), 30_000);
-        const finish = () => {
-          if (!painted) return;
-          clearTimeout(timeout);
-          resolve({ ...painted, countsMs });
-        };
+        // (no named functions here: tsx would wrap them in a helper the page lacks)
         const observer = new MutationObserver(() => {
           observer.disconnect();
           // The frame after the next animation frame has painted the results.
           requestAnimationFrame(() =>
             setTimeout(() => {
               painted = { ms: performance.now() - started, results: list.children.length };
-              if (countsMs !== null || !facets.hasAttribute('aria-busy')) finish();
+              if (countsMs !== null || !facets.hasAttribute('aria-busy')) {
+                clearTimeout(timeout);
+                resolve({ ...painted, countsMs });
+              }
             }, 0),
           );
         });
@@ -98,11 +97,14 @@ async function timeQuery(page: Page, query: string): Promise<{ ms: number; resul
           if (facets.hasAttribute('aria-busy') || !started) return;
           counts.disconnect();
           countsMs = performance.now() - started;
-          finish();
+          if (painted) {
+            clearTimeout(timeout);
+            resolve({ ...painted, countsMs });
+          }
         });
         setTimeout(() => {
           counts.disconnect();
-          finish();
+          if (painted) resolve({ ...painted, countsMs });
         }, 10_000);
         observer.observe(summary, { childList: true, characterData: true, subtree: true });
         counts.observe(facets, { attributes: true, attributeFilter: ['aria-busy'] });

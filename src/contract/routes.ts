@@ -15,8 +15,12 @@ export const NOTEBOOK_URL = '/notebook/';
 export const SEARCH_URL = '/search/';
 
 export const articleUrl = (slug: string) => `/articles/${slug}/`;
-export const themeUrl = (themeId: string) => `/themes/${themeId}/`;
-export const entityUrl = (entityId: string) => `/entities/${entityId}/`;
+/** Page `page` (from 1) of a paginated list whose first page is `base`: `<base><page>/` after the first. */
+export const pagedUrl = (base: string, page = 1) => (page <= 1 ? base : `${base}${page}/`);
+export const themeUrl = (themeId: string, page = 1) => pagedUrl(`/themes/${themeId}/`, page);
+export const entityUrl = (entityId: string, page = 1) => pagedUrl(`/entities/${entityId}/`, page);
+/** The entity index's pages: `/entities/`, then `/entities/page/2/`… (`page` is never an entity's page: those have ids). */
+export const entityIndexUrl = (page = 1) => pagedUrl(ENTITIES_URL, page).replace(/(\d+\/)$/, 'page/$1');
 
 /** A passage in its article: `/articles/<slug>/#<id>`. */
 export const passageUrl = (passage: { article: string; id: string }) => `${articleUrl(passage.article)}#${passage.id}`;
@@ -104,8 +108,8 @@ export type Route =
   | { page: 'article'; slug: string }
   | { page: 'share'; passageId: string }
   | { page: 'pair'; a: string; b: string; layout: CompareLayout }
-  | { page: 'theme'; themeId: string }
-  | { page: 'entity'; entityId: string };
+  | { page: 'theme'; themeId: string; pageNumber: number }
+  | { page: 'entity'; entityId: string; pageNumber: number };
 
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Route | null][] = [
@@ -115,8 +119,12 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route | null][] = [
     new RegExp(`^/compare/(${SLUG})${PAIR_SEPARATOR}(${SLUG})(?:/(${COMPARE_TEXT_SEGMENT}))?/?$`),
     (m) => ({ page: 'pair', a: m[1]!, b: m[2]!, layout: m[3] ? 'text' : 'theme' }),
   ],
-  [new RegExp(`^/themes/(${SLUG})/?$`), (m) => ({ page: 'theme', themeId: m[1]! })],
-  [new RegExp(`^/entities/(${SLUG})/?$`), (m) => ({ page: 'entity', entityId: m[1]! })],
+  // A paginated page's number follows its first page's path: /themes/<id>/2/
+  [new RegExp(`^/themes/(${SLUG})(?:/([1-9]\\d*))?/?$`), (m) => ({ page: 'theme', themeId: m[1]!, pageNumber: Number(m[2] ?? 1) })],
+  [
+    new RegExp(`^/entities/(${SLUG})(?:/([1-9]\\d*))?/?$`),
+    (m) => (m[1] === 'page' ? null : { page: 'entity', entityId: m[1]!, pageNumber: Number(m[2] ?? 1) }),
+  ],
 ];
 
 /** What a site path points at, or null for any other path (index pages, endpoints, unknown). */

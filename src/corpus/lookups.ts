@@ -20,6 +20,8 @@ export interface Lookups {
   themePassages: Map<string, Map<string, Passage[]>>;
   /** Theme id → passages on it in the whole dossier. */
   themeTotals: Map<string, number>;
+  /** Article slug → its position in publication order (where its column falls on paginated pages). */
+  articleIndex: Map<string, number>;
 }
 
 const memo = new WeakMap<Corpus, Lookups>();
@@ -84,7 +86,8 @@ function buildLookups(corpus: Corpus): Lookups {
       }
     }
   }
-  return { entityFilterValue, entitiesByPassage, mentionsPerSource, passagesPerEntity, themePassages, themeTotals };
+  const articleIndex = new Map(corpus.articles.map((a, i) => [a.slug, i]));
+  return { entityFilterValue, entitiesByPassage, mentionsPerSource, passagesPerEntity, themePassages, themeTotals, articleIndex };
 }
 
 /** An article's passages on a theme (empty when it is silent on it). */

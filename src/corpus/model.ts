@@ -110,7 +110,7 @@ export function getCorpus(): Promise<Corpus> {
 }
 
 // Routes live in the site's contract; re-exported for the pages that take them with the model.
-export { articleUrl, entityUrl, passageUrl, shareUrl, themeUrl } from '../contract/routes';
+export { articleUrl, entityIndexUrl, entityUrl, passageUrl, shareUrl, themeUrl } from '../contract/routes';
 import { articleUrl, passageUrl } from '../contract/routes';
 
 async function buildCorpus(): Promise<Corpus> {

@@ -18,3 +18,21 @@ export const RAIL_PASSAGES_PER_THEME = 12;
  * the dossier; the home page lists them all.
  */
 export const SOURCE_NAV_SIZE = 9;
+
+/*
+ * Page sizes of the pages about the whole dossier. Their lists grow with it, so they are cut
+ * into pages of a fixed size: no page grows with the dossier (see src/corpus/paging.ts).
+ */
+/** Sources (columns) per page of a theme page. */
+export const THEME_SOURCES_PER_PAGE = 10;
+/** Keyword-in-context lines per page of an entity page. */
+export const ENTITY_MENTIONS_PER_PAGE = 100;
+/** Entities (rows) per page of the entity index. */
+export const ENTITIES_PER_PAGE = 100;
+/**
+ * The entity index has a column per source up to this many sources; beyond, one column says in
+ * how many sources each entity is named (a column per source would grow with the dossier's square).
+ */
+export const SOURCE_COLUMNS_MAX = 12;
+/** Sources named one by one in a sentence ("silent on it: …"); more are counted. */
+export const SOURCES_NAMED_MAX = 9;

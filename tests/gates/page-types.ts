@@ -27,9 +27,10 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'passage', pattern: /^\/p\/[^/]+\/$/, sample: 2 },
   { name: 'search', pattern: /^\/search\/$/, sample: 1 },
   { name: 'themes', pattern: /^\/themes\/$/, sample: 1 },
-  { name: 'theme', pattern: /^\/themes?\/[^/]+\/$/, sample: 2 },
-  { name: 'entities', pattern: /^\/(entities|people|names)\/$/, sample: 1 },
-  { name: 'entity', pattern: /^\/(entities|entity|people|names)\/[^/]+\/$/, sample: 2 },
+  // Paginated pages (…/2/, /entities/page/2/) are of their first page's type.
+  { name: 'theme', pattern: /^\/themes?\/[^/]+\/(\d+\/)?$/, sample: 2 },
+  { name: 'entities', pattern: /^\/(entities|people|names)\/(page\/\d+\/)?$/, sample: 1 },
+  { name: 'entity', pattern: /^\/(entities|entity|people|names)\/(?!page\/)[^/]+\/(\d+\/)?$/, sample: 2 },
   { name: 'compare', pattern: /^\/compare\/$/, sample: 1 },
   { name: 'compare-text', pattern: /^\/compare\/(?:[^/]+\/)?full-text\/$/, sample: 2 },
   { name: 'compare-pair', pattern: /^\/compare\/[^/]+\/$/, sample: 2 },

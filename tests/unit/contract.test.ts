@@ -5,6 +5,8 @@ import {
   ARTICLE_CLASSES,
   articleUrl,
   compareUrl,
+  entityIndexUrl,
+  entityUrl,
   idPrefixOf,
   isPassageId,
   MalformedPassageMarker,
@@ -21,6 +23,7 @@ import {
   searchHitUrl,
   searchUrl,
   shareUrl,
+  themeUrl,
 } from '../../src/contract';
 import { parseArticleBody } from '../../src/corpus/parse';
 
@@ -67,6 +70,18 @@ describe('contract: routes', () => {
     expect(parseRoute(compareLayoutUrl('text'))).toBeNull();
     expect(parseRoute('/p/not-an-id/')).toBeNull();
     expect(parseRoute('/elsewhere/')).toBeNull();
+  });
+
+  it('should give a paginated page a path of its own after the first, and read its number back', () => {
+    expect(themeUrl('water', 1)).toBe(themeUrl('water'));
+    for (const n of [1, 2, 17]) {
+      expect(parseRoute(themeUrl('water-supply', n))).toEqual({ page: 'theme', themeId: 'water-supply', pageNumber: n });
+      expect(parseRoute(entityUrl('harbour-board', n))).toEqual({ page: 'entity', entityId: 'harbour-board', pageNumber: n });
+    }
+    expect(entityIndexUrl(1)).toBe('/entities/');
+    expect(entityIndexUrl(3)).toBe('/entities/page/3/');
+    expect(parseRoute(entityIndexUrl(3))).toBeNull();
+    expect(parseRoute('/themes/water/0/')).toBeNull();
   });
 
   it('should put a passage and a quote on its article page', () => {

@@ -3,7 +3,7 @@
  * from content/articles/ (read by src/corpus/parse.ts, as in the build). Expected values are
  * computed from the corpus, never typed in.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readThemes } from '../../src/corpus/analysis-data';
 import { dossierJsonSchema } from '../../src/corpus/dossier-json';
 import { getCorpus, passageUrl, themeUrl, type Corpus } from '../../src/corpus/model';
@@ -23,6 +23,25 @@ let corpus: Corpus;
 beforeAll(async () => {
   corpus = await getCorpus();
 }, 120_000);
+
+/** A paginated view's pages joined into one (what the reader sees going through them all). */
+const themePage = (id: string) => {
+  const pages = views.themePages(corpus, id);
+  return { ...pages[0]!, columns: pages.flatMap((p) => p.columns) };
+};
+const entityPage = (id: string) => {
+  const pages = views.entityPages(corpus, id);
+  return { ...pages[0]!, groups: pages.flatMap((p) => p.groups) };
+};
+const entityIndex = () => {
+  const pages = views.entityIndexPages(corpus);
+  const groups = pages.flatMap((p) => p.groups);
+  const kinds = [...new Set(groups.map((g) => g.kind))];
+  return {
+    sources: pages[0]!.sources ?? [],
+    groups: kinds.map((kind) => ({ kind, entities: groups.filter((g) => g.kind === kind).flatMap((g) => g.entities) })),
+  };
+};
 
 const passagesOn = (themeId: string, slug?: string) =>
   [...corpus.passagesById.values()].filter((p) => p.themes.includes(themeId) && (!slug || p.article === slug));
@@ -48,7 +67,7 @@ describe('coverageLevel', () => {
 describe('themePage', () => {
   it('should give every source a column, in publication order, holding exactly its passages on the theme', () => {
     for (const theme of corpus.themes) {
-      const page = views.themePage(corpus, theme.id);
+      const page = themePage(theme.id);
       expect(page.columns.map((c) => c.source.slug)).toEqual(corpus.articles.map((a) => a.slug));
       for (const column of page.columns) {
         const expected = passagesOn(theme.id, column.source.slug).map((p) => p.id);
@@ -60,7 +79,7 @@ describe('themePage', () => {
   });
 
   it('should link each passage to its place in its article, and list the passage’s other themes', () => {
-    const page = views.themePage(corpus, corpus.themes[0]!.id);
+    const page = themePage(corpus.themes[0]!.id);
     const passage = page.columns.flatMap((c) => c.passages)[0]!;
     const model = corpus.passagesById.get(passage.id)!;
     expect(passage.url).toBe(passageUrl(model));
@@ -68,12 +87,12 @@ describe('themePage', () => {
   });
 
   it('should have at least one theme on which some source is silent (the page must say so)', () => {
-    const silent = corpus.themes.some((t) => views.themePage(corpus, t.id).columns.some((c) => c.passages.length === 0));
+    const silent = corpus.themes.some((t) => themePage(t.id).columns.some((c) => c.passages.length === 0));
     expect(silent).toBe(true);
   });
 
   it('should refuse an unknown theme, naming it', () => {
-    expect(() => views.themePage(corpus, 'no-such-theme')).toThrow(/no-such-theme/);
+    expect(() => views.themePages(corpus, 'no-such-theme')).toThrow(/no-such-theme/);
   });
 });
 
@@ -82,11 +101,12 @@ describe('coverageMatrix', () => {
     const matrix = views.coverageMatrix(corpus);
     expect(matrix.rows.map((r) => r.theme.id)).toEqual(corpus.themes.map((t) => t.id));
     for (const row of matrix.rows) {
-      const page = views.themePage(corpus, row.theme.id);
+      const page = themePage(row.theme.id);
       for (const cell of row.cells) {
         const column = page.columns.find((c) => c.source.slug === cell.source.slug)!;
         expect(cell.count).toBe(column.passages.length);
-        expect(cell.href).toBe(`${themeUrl(row.theme.id)}#${column.source.anchor}`);
+        const holding = views.themePages(corpus, row.theme.id).find((p) => p.columns.some((c) => c.source.slug === cell.source.slug))!;
+        expect(cell.href).toBe(`${themeUrl(row.theme.id, holding.paging.page)}#${column.source.anchor}`);
         expect(cell.level).toBe(views.coverageLevel(cell.count, matrix.max));
       }
       expect(row.total).toBe(page.total);
@@ -108,7 +128,7 @@ describe('themeIndex', () => {
 
 describe('entityIndex', () => {
   it('should list every entity once, under its kind, with its mentions per source adding up to its total', () => {
-    const { groups, sources } = views.entityIndex(corpus);
+    const { groups, sources } = entityIndex();
     const listed = groups.flatMap((g) => g.entities.map((e) => e.entity.id));
     expect(listed.sort()).toEqual(corpus.entities.map((e) => e.id).sort());
     for (const group of groups) {
@@ -127,7 +147,7 @@ describe('entityIndex', () => {
 describe('entityPage', () => {
   it('should show every mention as a keyword-in-context line, grouped by source, linking to its passage', () => {
     for (const entity of corpus.entities) {
-      const page = views.entityPage(corpus, entity.id);
+      const page = entityPage(entity.id);
       const lines = page.groups.flatMap((g) => g.lines);
       expect(lines).toHaveLength(entity.mentions.length);
       for (const group of page.groups) {
@@ -141,15 +161,16 @@ describe('entityPage', () => {
           expect(entity.mentions.some((m) => m.passageId === line.passageId && m.text === line.match)).toBe(true);
         }
       }
-      expect([...page.groups.map((g) => g.source.slug), ...page.silent.map((s) => s.slug)].sort()).toEqual(
-        corpus.articles.map((a) => a.slug).sort(),
-      );
+      const naming = new Set(page.groups.map((g) => g.source.slug));
+      expect(page.naming).toBe(naming.size);
+      expect(page.silent.count).toBe(corpus.articles.length - naming.size);
+      expect(page.silent.named).toEqual(corpus.articles.filter((a) => !naming.has(a.slug)).map((a) => a.meta.outlet));
     }
   });
 
   it('should keep a keyword-in-context line short: a few words either side', () => {
     const entity = corpus.entities[0]!;
-    for (const line of views.entityPage(corpus, entity.id).groups.flatMap((g) => g.lines)) {
+    for (const line of entityPage(entity.id).groups.flatMap((g) => g.lines)) {
       expect(line.before.length).toBeLessThanOrEqual(50);
       expect(line.after.length).toBeLessThanOrEqual(50);
     }
@@ -222,5 +243,56 @@ describe('dossierData', () => {
       expect(p.url).toBe(passageUrl(model));
     }
     expect(data.entities.map((e) => e.id)).toEqual(corpus.entities.map((e) => e.id));
+  });
+});
+
+describe('pages about the whole dossier, cut into pages', () => {
+  // Every list holds two items a page (as in a build with DOSSIER_PAGE_SIZE=2): the real dossier then needs several.
+  beforeAll(() => {
+    process.env.DOSSIER_PAGE_SIZE = '2';
+  });
+  afterAll(() => {
+    delete process.env.DOSSIER_PAGE_SIZE;
+  });
+  const check = <P extends { paging: { page: number; pages: number; total: number; first: number } }, T>(pages: P[], items: (p: P) => T[], all: T[]) => {
+    expect(pages.length).toBe(Math.max(1, Math.ceil(all.length / 2)));
+    pages.forEach((p, i) => {
+      expect(p.paging).toMatchObject({ page: i + 1, pages: pages.length, total: all.length, first: i * 2 });
+      expect(items(p).length).toBeLessThanOrEqual(2);
+    });
+    expect(pages.flatMap(items)).toEqual(all);
+  };
+
+  it('should spread a theme’s sources over pages in publication order, each source once', () => {
+    for (const theme of corpus.themes) {
+      check(views.themePages(corpus, theme.id), (p) => p.columns.map((c) => c.source.slug), corpus.articles.map((a) => a.slug));
+    }
+  });
+
+  it('should spread an entity’s mentions over pages, in corpus order', () => {
+    for (const entity of corpus.entities) {
+      const ids = entity.mentions.map((m) => m.passageId);
+      check(views.entityPages(corpus, entity.id), (p) => p.groups.flatMap((g) => g.lines.map((l) => l.passageId)), ids);
+    }
+  });
+
+  it('should spread the entity index over pages, and link each kind to the page where its list starts', () => {
+    const pages = views.entityIndexPages(corpus);
+    check(pages, (p) => p.groups.flatMap((g) => g.entities.map((e) => e.entity.id)), pages.flatMap((p) => p.groups.flatMap((g) => g.entities.map((e) => e.entity.id))));
+    expect(pages.flatMap((p) => p.groups.flatMap((g) => g.entities))).toHaveLength(corpus.entities.length);
+    for (const kind of pages[0]!.kinds) {
+      const first = pages.find((p) => p.groups.some((g) => g.kind === kind.kind))!;
+      expect(kind.page).toBe(first.paging.page);
+      expect(kind.anchor).toBe(`${kind.kind}-title`);
+    }
+  });
+
+  it('should link a coverage cell to the theme page that holds its source’s column', () => {
+    for (const row of views.coverageMatrix(corpus).rows) {
+      for (const cell of row.cells) {
+        const holding = views.themePages(corpus, row.theme.id).find((p) => p.columns.some((c) => c.source.slug === cell.source.slug))!;
+        expect(cell.href).toBe(`${themeUrl(row.theme.id, holding.paging.page)}#${cell.source.anchor}`);
+      }
+    }
   });
 });

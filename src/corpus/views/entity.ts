@@ -4,6 +4,8 @@ import { keywordInContext } from '../entities';
 import { ENTITY_KIND_LABEL } from '../entity-kinds';
 import { lookups } from '../lookups';
 import { passageUrl, type Corpus, type EntityInfo } from '../model';
+import { pageOf, pageSize, paginate, type Paged } from '../paging';
+import { ENTITIES_PER_PAGE, ENTITY_MENTIONS_PER_PAGE, SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX } from '../site';
 import { sourceRef, type SourceRef } from './sources';
 
 export { ENTITY_KIND_LABEL };
@@ -12,30 +14,61 @@ const ENTITY_KIND_ORDER: EntityKind[] = ['person', 'organization', 'place'];
 export interface EntitySummary {
   entity: EntityInfo;
   total: number;
-  /** Mentions per source, every source in publication order. */
+  /** Sources that name it. */
+  sourceCount: number;
+  /** Mentions per source, every source in publication order (only when the index has a column per source). */
   perSource: { source: SourceRef; count: number }[];
 }
 
-/** /entities/: people, organisations and places, most mentioned first, with mentions per source. */
-export function entityIndex(corpus: Corpus): {
-  sources: SourceRef[];
+export interface EntityIndexPage {
+  /** A column per source, or null when there are more than SOURCE_COLUMNS_MAX sources. */
+  sources: SourceRef[] | null;
+  /** Entities in the whole dossier, and per kind with where the kind's list starts. */
+  count: number;
+  /** Each kind, with the page its list starts on and the anchor of its table there. */
+  kinds: { kind: EntityKind; label: string; count: number; page: number; anchor: string }[];
+  /** This page's entities, by kind. */
   groups: { kind: EntityKind; label: string; entities: EntitySummary[] }[];
-} {
-  const sources = corpus.articles.map(sourceRef);
-  const groups = ENTITY_KIND_ORDER.map((kind) => ({
-    kind,
-    label: ENTITY_KIND_LABEL[kind].plural,
-    entities: corpus.entities
-      .filter((e) => e.kind === kind)
-      .map((entity) => {
-        const perSource = sources.map((source) => ({
-          source,
-          count: lookups(corpus).mentionsPerSource.get(entity.id)?.get(source.slug) ?? 0,
-        }));
-        return { entity, total: entity.mentions.length, perSource };
-      }),
-  })).filter((group) => group.entities.length > 0);
-  return { sources, groups };
+  paging: Omit<Paged<unknown>, 'items'>;
+}
+
+/**
+ * /entities/, /entities/page/2/…: people, organisations and places (in that order), the most
+ * mentioned first, ENTITIES_PER_PAGE a page, with their mentions per source.
+ */
+export function entityIndexPages(corpus: Corpus): EntityIndexPage[] {
+  const all = corpus.articles.map(sourceRef);
+  const sources = all.length <= SOURCE_COLUMNS_MAX ? all : null;
+  const { mentionsPerSource } = lookups(corpus);
+  const ordered = ENTITY_KIND_ORDER.flatMap((kind) => corpus.entities.filter((e) => e.kind === kind));
+  const size = pageSize(ENTITIES_PER_PAGE);
+  const kinds = ENTITY_KIND_ORDER.map((kind) => {
+    const first = ordered.findIndex((e) => e.kind === kind);
+    return { kind, label: ENTITY_KIND_LABEL[kind].plural, count: ordered.filter((e) => e.kind === kind).length, first };
+  })
+    .filter((k) => k.count > 0)
+    .map(({ first, ...k }) => ({ ...k, page: pageOf(first, size), anchor: `${k.kind}-title` }));
+  return paginate(ordered, size).map(({ items, ...paging }) => ({
+    sources,
+    count: ordered.length,
+    kinds,
+    paging,
+    groups: ENTITY_KIND_ORDER.map((kind) => ({
+      kind,
+      label: ENTITY_KIND_LABEL[kind].plural,
+      entities: items
+        .filter((e) => e.kind === kind)
+        .map((entity) => {
+          const counts = mentionsPerSource.get(entity.id) ?? new Map<string, number>();
+          return {
+            entity,
+            total: entity.mentions.length,
+            sourceCount: counts.size,
+            perSource: (sources ?? []).map((source) => ({ source, count: counts.get(source.slug) ?? 0 })),
+          };
+        }),
+    })).filter((group) => group.entities.length > 0),
+  }));
 }
 
 export interface MentionLine {
@@ -53,31 +86,45 @@ export interface EntityPage {
   /** Other spellings seen or curated, without the name itself. */
   aliases: string[];
   passageCount: number;
-  /** Sources that mention it, in publication order, each with its keyword-in-context lines. */
-  groups: { source: SourceRef; lines: MentionLine[] }[];
-  /** Sources that never name it. */
-  silent: SourceRef[];
+  /** Sources in the dossier, and how many name it. */
+  sources: number;
+  naming: number;
+  /** This page's mentions, grouped by source in publication order, each with the source's mentions in all. */
+  groups: { source: SourceRef; mentions: number; lines: MentionLine[] }[];
+  /** Sources that never name it: their outlets when few enough to name, and how many. */
+  silent: { named: string[] | null; count: number };
+  /** Which page of the entity's mentions this is (ENTITY_MENTIONS_PER_PAGE lines a page). */
+  paging: Omit<Paged<unknown>, 'items'>;
 }
 
-/** /entities/<id>/: every mention as a keyword-in-context line, grouped by source. */
-export function entityPage(corpus: Corpus, entityId: string, width = 48): EntityPage {
+/** /entities/<id>/, /entities/<id>/2/…: every mention as a keyword-in-context line, grouped by source. */
+export function entityPages(corpus: Corpus, entityId: string, width = 48): EntityPage[] {
   const entity = corpus.entitiesById.get(entityId);
   if (!entity) throw new Error(`No entity "${entityId}"`);
-  const bySource = new Map<string, MentionLine[]>();
-  for (const m of entity.mentions) {
+  // Mentions come in corpus order (articles by date, passages in order), so a source's lines are together.
+  const lines = entity.mentions.map((m) => {
     const passage = corpus.passagesById.get(m.passageId)!;
     const kwic = keywordInContext(passage.text, m, width);
-    const lines = bySource.get(passage.article) ?? [];
-    lines.push({ passageId: passage.id, url: passageUrl(passage), section: passage.section?.title ?? null, ...kwic });
-    bySource.set(passage.article, lines);
-  }
-  const sources = corpus.articles.map(sourceRef);
-  return {
+    return { article: passage.article, passageId: passage.id, url: passageUrl(passage), section: passage.section?.title ?? null, ...kwic };
+  });
+  const perSource = lookups(corpus).mentionsPerSource.get(entity.id) ?? new Map<string, number>();
+  const silent = corpus.articles.filter((a) => !perSource.has(a.slug)).map((a) => a.meta.outlet);
+  const whole = {
     entity,
     kindLabel: ENTITY_KIND_LABEL[entity.kind].singular,
     aliases: entity.aliases.filter((a) => a.toLowerCase() !== entity.name.toLowerCase()),
     passageCount: new Set(entity.mentions.map((m) => m.passageId)).size,
-    groups: sources.filter((s) => bySource.has(s.slug)).map((source) => ({ source, lines: bySource.get(source.slug)! })),
-    silent: sources.filter((s) => !bySource.has(s.slug)),
+    sources: corpus.articles.length,
+    naming: perSource.size,
+    silent: { named: silent.length <= SOURCES_NAMED_MAX ? silent : null, count: silent.length },
   };
+  return paginate(lines, pageSize(ENTITY_MENTIONS_PER_PAGE)).map(({ items, ...paging }) => {
+    const groups: EntityPage['groups'] = [];
+    for (const { article, ...line } of items) {
+      const last = groups.at(-1);
+      if (last?.source.slug === article) last.lines.push(line);
+      else groups.push({ source: sourceRef(corpus.articlesBySlug.get(article)!), mentions: perSource.get(article) ?? 0, lines: [line] });
+    }
+    return { ...whole, groups, paging };
+  });
 }

@@ -1,5 +1,6 @@
 /** The home page's source × theme coverage matrix. */
-import { themeUrl, type Corpus, type ThemeInfo } from '../model';
+import type { Corpus, ThemeInfo } from '../model';
+import { themeSourceUrl } from './theme';
 import { coverage, coverageLevel, sourceRef, type SourceRef } from './sources';
 
 export interface CoverageMatrix {
@@ -25,7 +26,7 @@ export function coverageMatrix(corpus: Corpus): CoverageMatrix {
     rows: corpus.themes.map((theme) => {
       const cells = sources.map((source) => {
         const count = counts.get(source.slug)!.get(theme.id)!;
-        return { source, count, level: coverageLevel(count, max), href: `${themeUrl(theme.id)}#${source.anchor}` };
+        return { source, count, level: coverageLevel(count, max), href: themeSourceUrl(corpus, theme.id, source.slug) };
       });
       return { theme, total: cells.reduce((n, c) => n + c.count, 0), cells };
     }),

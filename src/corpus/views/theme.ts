@@ -1,7 +1,9 @@
 /** The theme index (/themes/) and a theme's page (/themes/<id>/). */
-import { passageUrl, type Corpus, type ThemeInfo } from '../model';
-import { passagesOnTheme } from '../lookups';
-import { coverage, sourceRef, type SourceRef } from './sources';
+import { lookups, passagesOnTheme } from '../lookups';
+import { passageUrl, themeUrl, type Corpus, type ThemeInfo } from '../model';
+import { pageOf, pageSize, paginate, type Paged } from '../paging';
+import { SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
+import { coverage, sourceAnchor, sourceRef, type SourceRef } from './sources';
 
 export interface ThemeSummary {
   theme: ThemeInfo;
@@ -31,14 +33,21 @@ export interface ThemePassage {
 export interface ThemePage {
   theme: ThemeInfo;
   total: number;
-  /** One column per source, in publication order; a silent source has no passages. */
+  /** Sources in the dossier, and how many of them have passages on the theme. */
+  sources: number;
+  speaking: number;
+  /** The sources silent on the theme: their outlets when few enough to name, and how many. */
+  silent: { named: string[] | null; count: number };
+  /** This page's columns: one per source, in publication order; a silent source has no passages. */
   columns: { source: SourceRef; passages: ThemePassage[] }[];
   /** The taxonomy's other themes, for moving on. */
   otherThemes: ThemeInfo[];
+  /** Which page of the theme this is (THEME_SOURCES_PER_PAGE sources a page). */
+  paging: Omit<Paged<unknown>, 'items'>;
 }
 
-/** /themes/<id>/: the theme's passages from every source, grouped by source. */
-export function themePage(corpus: Corpus, themeId: string): ThemePage {
+/** /themes/<id>/, /themes/<id>/2/…: the theme's passages from every source, a column per source, a page per few sources. */
+export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
   const theme = corpus.themesById.get(themeId);
   if (!theme) throw new Error(`No theme "${themeId}" in content/themes.yaml`);
   const columns = corpus.articles.map((a) => ({
@@ -51,10 +60,21 @@ export function themePage(corpus: Corpus, themeId: string): ThemePage {
       otherThemes: p.themes.filter((t) => t !== themeId).map((t) => corpus.themesById.get(t)!),
     })),
   }));
-  return {
+  const silent = columns.filter((c) => c.passages.length === 0).map((c) => c.source.outlet);
+  const whole = {
     theme,
     total: columns.reduce((n, c) => n + c.passages.length, 0),
-    columns,
+    sources: columns.length,
+    speaking: columns.length - silent.length,
+    silent: { named: silent.length <= SOURCES_NAMED_MAX ? silent : null, count: silent.length },
     otherThemes: corpus.themes.filter((t) => t.id !== themeId),
   };
+  return paginate(columns, pageSize(THEME_SOURCES_PER_PAGE)).map(({ items, ...paging }) => ({ ...whole, columns: items, paging }));
+}
+
+/** Where a source's column on a theme's pages is: its page and anchor. */
+export function themeSourceUrl(corpus: Corpus, themeId: string, slug: string): string {
+  const at = lookups(corpus).articleIndex.get(slug);
+  if (at === undefined) throw new Error(`No article "${slug}"`);
+  return `${themeUrl(themeId, pageOf(at, pageSize(THEME_SOURCES_PER_PAGE)))}#${sourceAnchor(slug)}`;
 }

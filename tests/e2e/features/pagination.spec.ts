@@ -1,0 +1,94 @@
+/**
+ * Pages about the whole dossier are cut into pages. The fixture site is built with a page size
+ * smaller than its lists (FIXTURE_PAGE_SIZE), so three articles paginate as a large dossier
+ * does. Expectations come from the site's own open data (/data/dossier.json).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
+
+interface Dossier {
+  articles: { slug: string }[];
+  themes: { id: string; label: string }[];
+  entities: { id: string; name: string; mentionCount: number; passageIds: string[] }[];
+}
+
+let dossier: Dossier;
+test.beforeAll(async ({ request }) => {
+  dossier = (await (await request.get('/data/dossier.json')).json()) as Dossier;
+});
+
+const pagesFor = (items: number) => Math.max(1, Math.ceil(items / FIXTURE_PAGE_SIZE));
+
+/**
+ * Walks a paginated list from its first page to its last by the "Next" link, taken with the
+ * keyboard, checking on every page the navigation a reader relies on; returns what `collect`
+ * read on each page.
+ */
+async function walk<T>(page: Page, firstUrl: string, expectedPages: number, collect: () => Promise<T[]>): Promise<T[]> {
+  await page.goto(firstUrl);
+  const seen: T[] = [];
+  for (let n = 1; n <= expectedPages; n++) {
+    const pager = page.locator('nav.pager').first();
+    await expect(pager).toContainText(`Page ${n} of ${expectedPages}`);
+    await expect(pager.locator('[aria-current="page"]')).toHaveText(new RegExp(`\\b${n}$`));
+    await expect(page.locator('head link[rel="prev"]')).toHaveCount(n > 1 ? 1 : 0);
+    await expect(page.locator('head link[rel="next"]')).toHaveCount(n < expectedPages ? 1 : 0);
+    await expect(page).toHaveTitle(new RegExp(`page ${n} of ${expectedPages}`));
+    seen.push(...(await collect()));
+    if (n === expectedPages) {
+      await expect(pager.locator('a[rel="next"]')).toHaveCount(0);
+      break;
+    }
+    const next = pager.locator('a[rel="next"]');
+    const here = new URL(page.url()).pathname;
+    await next.focus();
+    await expect(next).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname !== here);
+  }
+  // and back: "Previous" returns to the page before
+  if (expectedPages > 1) {
+    await page.locator('nav.pager a[rel="prev"]').first().click();
+    await expect(page.locator('nav.pager').first()).toContainText(`Page ${expectedPages - 1} of ${expectedPages}`);
+  }
+  return seen;
+}
+
+test('the entity index is cut into pages, and going through them lists every name once', async ({ page }) => {
+  const pages = pagesFor(dossier.entities.length);
+  expect(pages, 'the fixture has more names than a page holds').toBeGreaterThanOrEqual(2);
+  const rows = await walk(page, '/entities/', pages, async () => {
+    const ids = await page.locator('.entity-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-entity')!));
+    expect(ids.length).toBeLessThanOrEqual(FIXTURE_PAGE_SIZE);
+    return ids;
+  });
+  expect([...rows].sort()).toEqual(dossier.entities.map((e) => e.id).sort());
+});
+
+test('an entity with more mentions than a page holds has pages that together hold every mention', async ({ page }) => {
+  const entity = [...dossier.entities].sort((a, b) => b.mentionCount - a.mentionCount)[0]!;
+  const pages = pagesFor(entity.mentionCount);
+  expect(pages, 'some fixture name is mentioned more often than a page holds').toBeGreaterThanOrEqual(2);
+  const lines = await walk(page, `/entities/${entity.id}/`, pages, () =>
+    page.locator('.kwic-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-passage-id')!)),
+  );
+  expect(lines).toHaveLength(entity.mentionCount);
+  expect(new Set(lines)).toEqual(new Set(entity.passageIds));
+});
+
+test('a theme page shows a few sources a page, in publication order, and the home matrix links to the right page', async ({ page }) => {
+  const theme = dossier.themes[0]!;
+  const pages = pagesFor(dossier.articles.length);
+  expect(pages, 'the fixture has more sources than a theme page holds').toBeGreaterThanOrEqual(2);
+  const columns = await walk(page, `/themes/${theme.id}/`, pages, () =>
+    page.locator('.theme-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-source')!)),
+  );
+  expect(columns).toEqual(dossier.articles.map((a) => a.slug));
+
+  // the last source's column is on the last page: the coverage cell leads there
+  const last = dossier.articles.at(-1)!;
+  await page.goto('/');
+  await page.locator(`a[href^="/themes/${theme.id}/"][href$="#source-${last.slug}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/themes/${theme.id}/${pages}/#source-${last.slug}$`));
+  await expect(page.locator(`#source-${last.slug}`)).toBeInViewport();
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { pageOf, pageSize, paginate } from '../../src/corpus/paging';
+
+describe('paginate', () => {
+  it('should cut a list into pages of the size, the last one shorter, every item once and in order', () => {
+    const items = Array.from({ length: 23 }, (_, i) => i);
+    const pages = paginate(items, 10);
+    expect(pages.map((p) => p.items.length)).toEqual([10, 10, 3]);
+    expect(pages.flatMap((p) => p.items)).toEqual(items);
+    expect(pages.map((p) => [p.page, p.pages, p.first, p.total])).toEqual([
+      [1, 3, 0, 23],
+      [2, 3, 10, 23],
+      [3, 3, 20, 23],
+    ]);
+    for (const [i, item] of items.entries()) expect(pages[pageOf(i, 10) - 1]!.items).toContain(item);
+  });
+
+  it('should give an empty list one empty page, and refuse a page size that is not a whole number ≥ 1', () => {
+    expect(paginate([], 5)).toEqual([{ page: 1, pages: 1, items: [], first: 0, total: 0 }]);
+    expect(() => paginate([1], 0)).toThrow(/at least 1/);
+    expect(() => paginate([1], 2.5)).toThrow(/at least 1/);
+  });
+});
+
+describe('pageSize', () => {
+  it('should take DOSSIER_PAGE_SIZE over the default when set, and name it when it is not a page size', () => {
+    expect(pageSize(100, {})).toBe(100);
+    expect(pageSize(100, { DOSSIER_PAGE_SIZE: '' })).toBe(100);
+    expect(pageSize(100, { DOSSIER_PAGE_SIZE: '3' })).toBe(3);
+    expect(() => pageSize(100, { DOSSIER_PAGE_SIZE: 'ten' })).toThrow(/DOSSIER_PAGE_SIZE.*"ten"/);
+    expect(() => pageSize(100, { DOSSIER_PAGE_SIZE: '0' })).toThrow(/DOSSIER_PAGE_SIZE/);
+  });
+});
