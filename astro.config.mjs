@@ -14,6 +14,9 @@ export default defineConfig({
   // atomicOutput last: it swaps the finished site (with its search index) into place.
   integrations: [pagefind(), atomicOutput()],
   markdown: { syntaxHighlight: false },
+  // A page whose getStaticPaths() gives a cacheKey (src/corpus/page-keys.ts) is rendered again
+  // only when its key or its code changed: adding one article re-renders what it touches.
+  experimental: { incrementalBuild: true },
   // Scripts are few and small; the modulepreload polyfill would cost more than it saves.
   vite: { build: { modulePreload: false } },
   // A strict Content-Security-Policy (as a <meta> tag): Astro hashes the scripts and styles

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { delimiter, join, resolve } from 'node:path';
 import { astroBuildCommand, makeScratchProject, SCRATCH_CACHE } from '../../tests/gates/scratch';
 import { builtPages } from '../../tests/gates/site';
+import { routeRenderTimes } from './build-log';
 import { generateCorpus, materialFrom, type SyntheticCorpus } from './corpus';
 import { fileCount, runMeasured, sizeOf, type MeasuredRun } from './measure';
 import { ARTICLES_DIR, MANIFEST, readRealDossier, SOURCES_DIR, writeSyntheticSources } from './real';
@@ -310,11 +311,10 @@ function pageTypeOutput(dist: string, buildLog: string): PageTypeOutput[] {
     e.files++;
     e.bytes += bytes;
   }
-  // Astro logs "├─ /p/abc-123456/index.html (+2ms)" per route.
-  for (const match of buildLog.matchAll(/[├└]─ \/(\S*) \(\+(\d+)ms\)/g)) {
-    const rel = match[1]!;
+  for (const { file, ms } of routeRenderTimes(buildLog)) {
+    const rel = file.slice(1);
     const e = entry(rel === 'index.html' ? 'home' : typeOf(rel));
-    e.renderMs = (e.renderMs ?? 0) + Number(match[2]);
+    e.renderMs = (e.renderMs ?? 0) + ms;
   }
   return [...byType.values()].sort((a, b) => b.bytes - a.bytes);
 }

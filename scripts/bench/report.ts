@@ -283,11 +283,19 @@ export function formatReport(report: BenchReport): string {
 
   if (report.growth) {
     const g = report.growth;
+    const passages = g.find((r) => r.stage === 'passages')?.output ?? null;
+    // Time growth over passages growth: 1 is linear, above LINEAR_SLACK is the issue's "superlinear".
+    const perPassage = (r: GrowthRow) => (r.stage === 'passages' || r.time === null || !passages ? null : r.time / passages);
+    const verdict = (r: GrowthRow) => {
+      const x = perPassage(r);
+      return x === null ? '' : x <= LINEAR_SLACK ? 'linear' : 'SUPERLINEAR';
+    };
     parts.push(
-      `Growth ${g[0]!.to} / ${g[0]!.from} articles (linear ≈ the passages ratio; page types: render time and bytes)\n` +
+      `Growth ${g[0]!.to} / ${g[0]!.from} articles: each stage's ratio next to the passages' ×${passages?.toFixed(2) ?? '—'} ` +
+        `(page types: render time and bytes; "÷ passages" over ${LINEAR_SLACK} is superlinear)\n` +
         textTable(
-          ['stage', 'time', 'memory', 'output'],
-          g.map((r) => [r.stage, times(r.time), times(r.memory), times(r.output)]),
+          ['stage', 'time', 'time ÷ passages', 'memory', 'output', ''],
+          g.map((r) => [r.stage, times(r.time), times(perPassage(r)), times(r.memory), times(r.output), verdict(r)]),
         ),
     );
   }

@@ -27,8 +27,10 @@ export const CALIBRATION_GRID: readonly Calibration[] = (() => {
   const grid: Calibration[] = [];
   for (const section of [0, 0.25, 0.5, 0.75])
     for (const previous of [0, 0.15, 0.3])
-      for (const relative of [0, 0.25, 0.4, 0.55])
-        for (const fallback of [0.3, 0.6, 1]) grid.push({ context: { section, previous }, decision: { relative, fallback } });
+      for (const continuation of [0, 0.4, 0.7])
+        for (const relative of [0, 0.25, 0.4, 0.55])
+          for (const fallback of [0.3, 0.6, 1])
+            grid.push({ context: { section, previous, continuation }, decision: { relative, fallback } });
   return grid;
 })();
 

@@ -52,8 +52,10 @@ export const themesFileSchema = z
         section: z.number().min(0).max(1).default(0),
         /** …from the previous passage of the same article. */
         previous: z.number().min(0).max(1).default(0),
+        /** …as a share of a threshold, for each theme the previous passage carries, when the passage opens by referring back to it ("they…"). */
+        continuation: z.number().min(0).max(1).default(0),
       })
-      .default({ section: 0, previous: 0 }),
+      .default({ section: 0, previous: 0, continuation: 0 }),
     /** How the scores become tags, beyond each theme's threshold. */
     decision: z
       .strictObject({

@@ -195,15 +195,54 @@ export function decide(scores: ThemeScore[], decision: Decision): ThemeScore[] {
 }
 
 /**
+ * Compiled rules and own scores, kept per theme list: calibrating (the eval's grid) scores the
+ * same texts against the same rules hundreds of times with only `context`/`decision` changed.
+ */
+const compiledCache = new WeakMap<ThemesFile['themes'], { compiled: CompiledTheme[]; own: (text: string) => OwnScore[] }>();
+function compiledFor(themes: ThemesFile) {
+  let entry = compiledCache.get(themes.themes);
+  if (!entry) {
+    const compiled = compileThemes(themes);
+    const byText = new Map<string, OwnScore[]>();
+    const own = (text: string) => {
+      let scores = byText.get(text);
+      if (!scores) byText.set(text, (scores = ownScores(text, compiled)));
+      return scores;
+    };
+    entry = { compiled, own };
+    compiledCache.set(themes.themes, entry);
+  }
+  return entry;
+}
+
+/**
+ * Words that, early in a passage, refer back to what came before ("They will try…", "Such
+ * attacks…", "If detecting them…"): the passage carries on its neighbour's subject.
+ * "it"/"its" are left out: they mostly name the group itself, or nothing ("it is plausible").
+ */
+const REFERRING_BACK = new Set(['they', 'them', 'their', 'these', 'those', 'such', 'similar', 'this']);
+/** How far into a passage a referring word still counts as its opening. */
+export const OPENING_WORDS = 6;
+
+/** Does the passage open by referring back to the previous one? */
+export function opensWithReference(text: string): boolean {
+  return tokenize(text)
+    .slice(0, OPENING_WORDS)
+    .some((t) => REFERRING_BACK.has(t.norm));
+}
+
+/**
  * Score every passage in context: its own phrases, plus a share (`context.section`) of its
  * section heading's score and a share (`context.previous`) of the previous passage's own
- * score in the same article — a paragraph often carries on its neighbour's subject with
- * "they" and "them". Only positive scores are lent.
+ * score in the same article — a paragraph often carries on its neighbour's subject. A
+ * passage that opens by referring back ("they", "these", "such…": `opensWithReference`) to
+ * the previous passage of the same section also borrows `context.continuation` of a
+ * threshold for each theme that passage carries, so a run of "they…" paragraphs keeps its
+ * subject without any one paragraph naming it. Only positive scores are lent.
  */
 export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, ThemeScore[]> {
-  const compiled = compileThemes(themes);
-  const { section: sectionShare, previous: previousShare } = themes.context;
-  const own = new Map(passages.map((p) => [p.id, ownScores(p.text, compiled)]));
+  const { compiled, own: ownOf } = compiledFor(themes);
+  const { section: sectionShare, previous: previousShare, continuation: continuationShare } = themes.context;
   const headingScores = new Map<string, OwnScore[]>();
   const byArticle = new Map<string, PassageLike[]>();
   for (const p of passages) {
@@ -215,26 +254,30 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
   const result = new Map<string, ThemeScore[]>();
   for (const list of byArticle.values()) {
     const ordered = [...list].sort((a, b) => a.order - b.order);
-    ordered.forEach((p, k) => {
-      const mine = own.get(p.id)!;
-      const prev = k > 0 && ordered[k - 1]!.order === p.order - 1 ? own.get(ordered[k - 1]!.id)! : null;
+    let before: { passage: PassageLike; own: OwnScore[]; tags: ThemeScore[] } | null = null;
+    for (const p of ordered) {
+      const mine = ownOf(p.text);
+      const prev = before && before.passage.order === p.order - 1 ? before : null;
+      const carriesOn =
+        prev !== null && continuationShare > 0 && prev.passage.section?.title === p.section?.title && opensWithReference(p.text);
       let heading: OwnScore[] | null = null;
       if (p.section && sectionShare > 0) {
-        heading = headingScores.get(p.section.title) ?? ownScores(p.section.title, compiled);
+        heading = headingScores.get(p.section.title) ?? ownOf(p.section.title);
         headingScores.set(p.section.title, heading);
       }
-      result.set(
-        p.id,
-        decide(
-          compiled.map((c, i) => {
-            const lent =
-              sectionShare * Math.max(0, heading?.[i]!.score ?? 0) + previousShare * Math.max(0, prev?.[i]!.score ?? 0);
-            return finish(c, mine[i]!, Math.round(lent * 1000) / 1000);
-          }),
-          themes.decision,
-        ),
+      const tags = decide(
+        compiled.map((c, i) => {
+          const lent =
+            sectionShare * Math.max(0, heading?.[i]!.score ?? 0) +
+            previousShare * Math.max(0, prev?.own[i]!.score ?? 0) +
+            (carriesOn && prev!.tags[i]!.applies ? continuationShare * c.threshold : 0);
+          return finish(c, mine[i]!, Math.round(lent * 1000) / 1000);
+        }),
+        themes.decision,
       );
-    });
+      result.set(p.id, tags);
+      before = { passage: p, own: mine, tags };
+    }
   }
   return result;
 }

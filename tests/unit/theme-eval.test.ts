@@ -7,7 +7,7 @@ import { confusion, fitCalibration, leaveOneArticleOut, rulesHeldOut } from '../
 const THEMES = parseThemes(
   `
 threshold: 2
-context: { section: 0, previous: 0 }
+context: { section: 0, previous: 0, continuation: 0 }
 themes:
   - id: courts
     label: Courts
@@ -59,8 +59,8 @@ describe('leaveOneArticleOut', () => {
 
   it('should score a calibration fitted elsewhere below the one fitted on the same labels', () => {
     const grid = [
-      { context: { section: 0, previous: 0 }, decision: { relative: 0, fallback: 1 } },
-      { context: { section: 0, previous: 1 }, decision: { relative: 0, fallback: 1 } },
+      { context: { section: 0, previous: 0, continuation: 0 }, decision: { relative: 0, fallback: 1 } },
+      { context: { section: 0, previous: 1, continuation: 0 }, decision: { relative: 0, fallback: 1 } },
     ];
     // Fitted on article a, borrowing from the previous paragraph wins…
     expect(fitCalibration(PASSAGES.filter((x) => x.article === 'a'), LABELS, THEMES, grid)).toBe(grid[1]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseThemeOverrides, parseThemes, readThemes } from '../../src/corpus/analysis-data';
 import type { ThemesFile } from '../../src/corpus/analysis-schema';
 import type { PassageLike } from '../../src/corpus/analysis-types';
-import { autoTagPassages, compileThemes, scorePassages, scoreTagging, scoreText, tagPassages } from '../../src/corpus/themes';
+import { autoTagPassages, compileThemes, opensWithReference, scorePassages, scoreTagging, scoreText, tagPassages } from '../../src/corpus/themes';
 
 const TAXONOMY = [
   'territorial-collapse',
@@ -106,7 +106,7 @@ describe('theme rules', () => {
   });
 
   it('should lend a share of the section heading and of the previous passage', () => {
-    const withContext: ThemesFile = { ...SMALL, context: { section: 0.5, previous: 0.5 } };
+    const withContext: ThemesFile = { ...SMALL, context: { section: 0.5, previous: 0.5, continuation: 0 } };
     const section = { id: 'the-returnee-question', title: 'The returnee question' };
     const passages = [
       passage('a-000001', 'A returnee went back to Europe.', 0),
@@ -120,6 +120,40 @@ describe('theme rules', () => {
     expect(autoTagPassages(passages, withContext).get('a-000002')).toEqual(['returnees']);
     // The same text without that context stays below the threshold.
     expect(autoTagPassages(passages, withContext).get('b-000001')).toEqual([]);
+  });
+
+  it('should carry a theme on to a passage that opens by referring back, within its section only', () => {
+    const carrying: ThemesFile = { ...SMALL, context: { section: 0, previous: 0, continuation: 0.6 } };
+    const one = { id: 'one', title: 'One' };
+    const two = { id: 'two', title: 'Two' };
+    const passages = [
+      passage('a-000001', 'Every returnee was questioned at the airport.', 0, 'a', one),
+      passage('a-000002', 'Most of them said nothing about Europe.', 1, 'a', one),
+      // A second "they" paragraph: the subject carries on down the run…
+      passage('a-000003', 'Some of these men spoke later, about Europe.', 2, 'a', one),
+      // …but not across a heading, nor into a paragraph that starts afresh.
+      passage('a-000004', 'They said nothing about Europe.', 3, 'a', two),
+      passage('b-000001', 'Every returnee was questioned at the airport.', 0, 'b', one),
+      passage('b-000002', 'The airport said nothing about Europe.', 1, 'b', one),
+    ];
+    const tags = autoTagPassages(passages, carrying);
+    expect(tags.get('a-000002')).toEqual(['returnees']);
+    expect(tags.get('a-000003')).toEqual(['returnees']);
+    expect(tags.get('a-000004')).toEqual([]);
+    expect(tags.get('b-000002')).toEqual([]);
+    // own 1 (europe) + 0.6 of the threshold 2
+    expect(scorePassages(passages, carrying).get('a-000002')![0]!.score).toBe(2.2);
+    // With no continuation share the same run stops at its first paragraph.
+    expect(autoTagPassages(passages, { ...carrying, context: { section: 0, previous: 0, continuation: 0 } }).get('a-000002')).toEqual([]);
+  });
+
+  it('should read a passage as referring back only when a referring word opens it', () => {
+    expect(opensWithReference('They will try to use migrant routes.')).toBe(true);
+    expect(opensWithReference('Such attacks ensure a flow of recruits.')).toBe(true);
+    expect(opensWithReference('If detecting them is a problem, so is the rest.')).toBe(true);
+    // "it" mostly names the group itself, or nothing.
+    expect(opensWithReference('It is plausible that the group will adapt.')).toBe(false);
+    expect(opensWithReference('Europe has long worried about what the returnees would do next with them.')).toBe(false);
   });
 
   it('should reject two phrases that stem alike, naming the file and the theme', () => {
