@@ -50,12 +50,44 @@ test('highlighting across two passages stores one highlight in each, with that p
   await expect(toolbar).toBeVisible();
   await toolbar.getByRole('button', { name: 'Highlight' }).click();
   await expect(page.locator('#status')).toHaveText('Highlights saved on 2 passages, one per passage. Press Enter on one to add a note.');
-  await expect(page.locator(`[data-passage-id="${first.id}"] mark.annotation-highlight`)).toHaveText([a]);
-  await expect(page.locator(`[data-passage-id="${middle.id}"] mark.annotation-highlight`)).toHaveText([b]);
+  // One annotation in each passage, holding that passage's part (drawn as several marks where it runs through a link).
+  expect(await markedQuotes(page, first.id)).toEqual([a]);
+  expect(await markedQuotes(page, middle.id)).toEqual([b]);
 
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-annotations-drawn', '2');
   expect((await markedQuotes(page)).sort()).toEqual([a, b].sort());
+
+  // The notebook counts two annotations and lists each part, in reading order.
+  await page.goto('/notebook/');
+  await expect(page.locator('[data-summary]')).toHaveText('2 annotations from 1 source.');
+  await expect(page.locator('.notebook-entry .notebook-quote')).toHaveText([a, b]);
+});
+
+test('a selection over a section heading says the heading is not annotated', async ({ page }) => {
+  await page.goto(article.url);
+  // Two passages with a section heading between them, found in the page as rendered.
+  const around = await page.evaluate(() => {
+    for (const heading of document.querySelectorAll('article h2, article h3')) {
+      const before = heading.previousElementSibling;
+      const after = heading.nextElementSibling;
+      if (before?.matches('.passage[data-passage-id]') && after?.matches('.passage[data-passage-id]')) {
+        const text = (p: Element) => p.querySelector('.passage-text')!.textContent!;
+        return { before: { id: before.getAttribute('data-passage-id')!, text: text(before) }, after: { id: after.getAttribute('data-passage-id')!, text: text(after) } };
+      }
+    }
+    return null;
+  });
+  expect(around, 'the article has a heading between two passages').not.toBeNull();
+  const a = tail(around!.before.text);
+  const b = head(around!.after.text);
+  await selectAcross(page, { id: around!.before.id, quote: a }, { id: around!.after.id, quote: b });
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Highlight' }).click();
+  await expect(page.locator('#status')).toHaveText(
+    'Highlights saved on 2 passages, one per passage. Text outside the passages, such as a heading, is not annotated. Press Enter on one to add a note.',
+  );
+  expect(await markedQuotes(page, around!.before.id)).toEqual([a]);
+  expect(await markedQuotes(page, around!.after.id)).toEqual([b]);
 });
 
 test('a note over three passages is saved on each; the editor says so first', async ({ page }) => {
@@ -72,7 +104,7 @@ test('a note over three passages is saved on each; the editor says so first', as
   await expect(page.locator('#status')).toHaveText('Notes saved on 3 passages, one per passage.');
   for (const [p, quote] of [[first, a], [middle, middle.text.trim()], [last, c]] as const) {
     await expect(page.locator(`[data-passage-id="${p.id}"] .annotation-card-note`)).toHaveText('One thread through three passages');
-    expect((await page.locator(`[data-passage-id="${p.id}"] mark.annotation-highlight`).allTextContents()).join('')).toBe(quote);
+    expect(await markedQuotes(page, p.id)).toEqual([quote]);
   }
 });
 
@@ -86,5 +118,8 @@ test('a quote link over two passages quotes the first one, and says so', async (
   expect(link.hash.startsWith(`#${first.id}:~:text=`)).toBe(true);
   await page.goto('about:blank');
   await page.goto(link.pathname + link.hash);
-  expect((await page.locator(`[data-passage-id="${first.id}"] mark.quote-target`).allTextContents()).join('')).toBe(a);
+  // The quote is marked once the page's script has run: wait for it rather than read too early.
+  const marks = page.locator(`[data-passage-id="${first.id}"] mark.quote-target`);
+  await expect(marks.first()).toBeAttached();
+  expect((await marks.allTextContents()).join('')).toBe(a);
 });

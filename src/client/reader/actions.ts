@@ -96,16 +96,28 @@ function create(info: SelectionInfo, content: AnnotationContent): Annotation[] {
   );
 }
 
-/** "… saved", or for several passages "… saved on 3 passages (one per passage)". */
-const savedMessage = (what: string, count: number, more = '') =>
-  count > 1 ? `${what}s saved on ${count} passages, one per passage.${more}` : `${what} saved.${more}`;
+/** Said when a selection also covered text in no passage: nothing of the selection goes unmentioned. */
+const LEFT_OUT = 'Text outside the passages, such as a heading, is not annotated.';
+
+/** "… saved", or for several passages "… saved on 3 passages, one per passage", and what was left out. */
+function savedMessage(what: string, info: SelectionInfo, more = ''): string {
+  const count = info.parts.length;
+  const saved = count > 1 ? `${what}s saved on ${count} passages, one per passage.` : `${what} saved.`;
+  return [saved, info.leftOut ? LEFT_OUT : '', more].filter(Boolean).join(' ');
+}
+
+const editorHint = (info: SelectionInfo) =>
+  [info.parts.length > 1 ? `This selection covers ${info.parts.length} passages: the note is saved on each.` : '', info.leftOut ? LEFT_OUT : '']
+    .filter(Boolean)
+    .join(' ');
 
 export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAction, info: SelectionInfo): Promise<void> {
   if (action === 'link') return copyQuoteLink(info);
   getSelection()?.removeAllRanges();
   if (action === 'highlight') {
     const annotations = create(info, { colour: lastColour(), note: '', tags: [] });
-    if (await save(ctx, annotations, savedMessage('Highlight', annotations.length, ` Press Enter on ${annotations.length > 1 ? 'one' : 'it'} to add a note.`))) focusAnnotation(annotations[0]!.id);
+    const hint = `Press Enter on ${annotations.length > 1 ? 'one' : 'it'} to add a note.`;
+    if (await save(ctx, annotations, savedMessage('Highlight', info, hint))) focusAnnotation(annotations[0]!.id);
     return;
   }
   // A note: nothing is stored until Save; meanwhile a dashed mark shows what the note is about.
@@ -117,13 +129,13 @@ export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAct
   openEditor({
     passage: info.parts.at(-1)!.passage,
     quote,
-    ...(info.parts.length > 1 ? { hint: `This selection covers ${info.parts.length} passages: the note is saved on each.` } : {}),
+    ...(info.parts.length > 1 || info.leftOut ? { hint: editorHint(info) } : {}),
     initial: { colour: lastColour(), note: '', tags: [] },
     isNew: true,
     onSave: async (content) => {
       rememberColour(content.colour);
       const annotations = create(info, content);
-      if (!(await save(ctx, annotations, savedMessage('Note', annotations.length)))) return false;
+      if (!(await save(ctx, annotations, savedMessage('Note', info)))) return false;
       savedId = annotations[0]!.id;
       return true;
     },

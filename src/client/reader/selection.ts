@@ -5,6 +5,7 @@
  */
 import { splitAcrossPassages } from '../../annotations/anchoring/split-selection';
 import { offsetsInElement } from '../dom/text-range';
+import { SELECTORS } from '../../contract/dom';
 import { passageElements, textElementOf } from './page';
 
 /** The selected text of one passage. */
@@ -18,6 +19,8 @@ export interface SelectionPart {
 /** A selection: its first passage's part (where the toolbar shows), and every passage's part in reading order. */
 export interface SelectionInfo extends SelectionPart {
   parts: SelectionPart[];
+  /** True when the selection also holds article text that belongs to no passage (a heading): it cannot be annotated. */
+  leftOut: boolean;
 }
 
 export type ToolbarAction = 'link' | 'highlight' | 'note';
@@ -40,7 +43,23 @@ export function selectionInPassage(): SelectionInfo | null {
     passage: touched[texts.findIndex((t) => t.id === part.passageId)]!.passage,
   }));
   if (!parts.length) return null;
-  return { ...parts[0]!, parts };
+  return { ...parts[0]!, parts, leftOut: holdsTextOutsidePassages(range) };
+}
+
+/** Whether `range` covers words of the article that are in no passage (headings between passages), so the reader can be told. */
+function holdsTextOutsidePassages(range: Range): boolean {
+  const root = range.commonAncestorContainer;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = root.nodeType === Node.TEXT_NODE ? (root as Text) : (walker.nextNode() as Text | null); node; node = walker.nextNode() as Text | null) {
+    if (!range.intersectsNode(node) || !node.data.trim()) continue;
+    const parent = node.parentElement;
+    if (!parent?.closest(SELECTORS.article) || parent.closest(`${SELECTORS.passage}, [data-pagefind-ignore]`)) continue;
+    // Only the selected part of the first and last text nodes counts.
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.data.length;
+    if (node.data.slice(from, to).trim()) return true;
+  }
+  return false;
 }
 
 export interface SelectionHandlers {
