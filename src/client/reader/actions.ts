@@ -6,9 +6,8 @@ import { selectorsFor } from '../../annotations/anchoring/selectors';
 import { passageFragment } from '../../annotations/anchoring/text-fragment';
 import { copyText } from '../clipboard';
 import { el } from '../dom/build';
-import { highlightRange, removeHighlights } from '../dom/highlighter';
+import { highlightOffsets, removeHighlights } from '../dom/highlighter';
 import { pageTextDirective } from '../dom/searchable-text';
-import { rangeFromOffsets } from '../dom/text-range';
 import { announce } from '../status';
 import {
   colourOf,
@@ -120,7 +119,7 @@ export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAct
   }
   // A note: nothing is stored until Save; meanwhile a dashed mark shows what the note is about.
   const draft = info.parts.flatMap((part) =>
-    highlightRange(rangeFromOffsets(textElementOf(part.passage), part.start, part.end), { className: 'annotation-draft' }),
+    highlightOffsets(textElementOf(part.passage), part.start, part.end, { className: 'annotation-draft' }),
   );
   const quote = info.parts.map((part) => (textElementOf(part.passage).textContent ?? '').slice(part.start, part.end)).join(' … ');
   let savedId: string | null = null;

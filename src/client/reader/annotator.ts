@@ -21,6 +21,8 @@ let placed: Placed[] = [];
 let orphans: Annotation[] = [];
 /** Bumped by each refresh, so an older one still drawing in idle time stops. */
 let generation = 0;
+/** True while a refresh draws in idle slices: margin bars wait for its end instead of being laid out on every resize. */
+let drawingInSlices = false;
 
 /** Time one idle slice may take before giving the page back (ms). */
 const SLICE_MS = 8;
@@ -56,7 +58,9 @@ async function refresh(): Promise<void> {
   const byPassage = new Map<string, Annotation[]>();
   for (const a of annotations) {
     const id = present.has(passageIdOf(a)) ? passageIdOf(a) : '';
-    byPassage.set(id, [...(byPassage.get(id) ?? []), a]);
+    const list = byPassage.get(id);
+    if (list) list.push(a);
+    else byPassage.set(id, [a]);
   }
   const order = [...visibleFirst(), ''].filter((id) => byPassage.has(id));
   const all = () => passages as readonly PassageText[];
@@ -64,6 +68,7 @@ async function refresh(): Promise<void> {
   const unplaced: Annotation[] = [];
   clearDrawn();
   placed = nextPlaced;
+  drawingInSlices = true;
   let first = true;
   let deadline = performance.now() + SLICE_MS * 4;
   for (const id of order) {
@@ -96,6 +101,7 @@ async function refresh(): Promise<void> {
     left = done.filter((d) => !d.placement).map((d) => d.annotation);
   }
   orphans = left;
+  drawingInSlices = false;
   positionMarginBars();
   showNotices();
   document.documentElement.dataset.annotationsDrawn = String(nextPlaced.length);
@@ -181,7 +187,18 @@ export async function startAnnotator(): Promise<void> {
     }
   });
   const body = document.querySelector('.article-body');
-  if (body && 'ResizeObserver' in window) new ResizeObserver(() => positionMarginBars()).observe(body);
+  if (body && 'ResizeObserver' in window) {
+    // At most once a frame, and not while drawing (which lays the bars out when it is done).
+    let queued = false;
+    new ResizeObserver(() => {
+      if (queued || drawingInSlices) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        if (!drawingInSlices) positionMarginBars();
+      });
+    }).observe(body);
+  }
   await drawing;
   document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
 }

@@ -5,8 +5,7 @@
  */
 import type { Placement } from '../../annotations/anchoring/types';
 import { el } from '../dom/build';
-import { highlightRange, removeHighlights } from '../dom/highlighter';
-import { rangeFromOffsets } from '../dom/text-range';
+import { removeHighlights, textHighlighter } from '../dom/highlighter';
 import { colourOf, noteOf, quoteOf, tagsOf, type Annotation } from '../../annotations/model';
 import { passageById, textElementOf } from './page';
 
@@ -19,7 +18,7 @@ const MARK = 'annotation-highlight';
 
 export function clearDrawn(): void {
   removeHighlights(document.querySelectorAll(`mark.${MARK}`));
-  document.querySelectorAll('.annotation-notes, .annotation-margin').forEach((n) => n.remove());
+  document.querySelectorAll('.annotation-notes, .annotation-margins').forEach((n) => n.remove());
 }
 
 export const marksOf = (id: string) => [...document.querySelectorAll<HTMLElement>(`mark.${MARK}[data-annotation-id="${CSS.escape(id)}"]`)];
@@ -41,16 +40,20 @@ const shorten = (text: string, max = 80) => {
 /** Draws these annotations (adding to what is drawn; `clearDrawn` first to start over). Margin bars: `positionMarginBars`. */
 export function drawAnnotations(placed: readonly Placed[]): void {
   const byPassage = new Map<string, Placed[]>();
-  for (const p of placed) byPassage.set(p.placement.passageId, [...(byPassage.get(p.placement.passageId) ?? []), p]);
+  for (const p of placed) {
+    const list = byPassage.get(p.placement.passageId);
+    if (list) list.push(p);
+    else byPassage.set(p.placement.passageId, [p]);
+  }
 
   for (const [passageId, list] of byPassage) {
     const passage = passageById(passageId);
     if (!passage) continue;
-    const text = textElementOf(passage);
+    const highlight = textHighlighter(textElementOf(passage));
     list.sort((a, b) => a.placement.start - b.placement.start);
     for (const { annotation, placement } of list) {
       const colour = colourOf(annotation);
-      const marks = highlightRange(rangeFromOffsets(text, placement.start, placement.end), {
+      const marks = highlight(placement.start, placement.end, {
         className: `${MARK} highlight-${colour}`,
         data: { annotationId: annotation.id },
       });
@@ -82,14 +85,19 @@ function noteCard(annotation: Annotation): HTMLElement {
   );
 }
 
-/** A bar in the margin beside each highlight's lines (recomputed when the layout changes). */
+/**
+ * A bar in the margin beside each highlight's lines (recomputed when the layout changes).
+ * Each passage's bars sit in one `display: contents` box, replaced whole: one removal per
+ * passage, not one per bar, which is what made a page with thousands of highlights crawl.
+ */
 export function positionMarginBars(): void {
-  document.querySelectorAll('.annotation-margin').forEach((n) => n.remove());
   // All reads first, then all writes: one layout, however many highlights.
   const byId = new Map<string, HTMLElement[]>();
   for (const mark of document.querySelectorAll<HTMLElement>(`mark.${MARK}`)) {
     const id = mark.dataset.annotationId!;
-    byId.set(id, [...(byId.get(id) ?? []), mark]);
+    const list = byId.get(id);
+    if (list) list.push(mark);
+    else byId.set(id, [mark]);
   }
   const bars: { passage: HTMLElement; top: number; height: number; colour: string }[] = [];
   for (const marks of byId.values()) {
@@ -101,10 +109,20 @@ export function positionMarginBars(): void {
     const bottom = Math.max(...rects.map((r) => r.bottom)) - base;
     bars.push({ passage, top, height: Math.max(4, bottom - top), colour: [...marks[0]!.classList].find((c) => c.startsWith('highlight-')) ?? '' });
   }
+  const byPassage = new Map<HTMLElement, HTMLElement[]>();
   for (const b of bars) {
     const bar = el('span', { class: `annotation-margin ${b.colour}`, attrs: { 'aria-hidden': 'true' } });
     bar.style.top = `${b.top}px`;
     bar.style.height = `${b.height}px`;
-    b.passage.append(bar);
+    const list = byPassage.get(b.passage);
+    if (list) list.push(bar);
+    else byPassage.set(b.passage, [bar]);
+  }
+  for (const old of document.querySelectorAll<HTMLElement>('.annotation-margins')) {
+    if (!byPassage.has(old.parentElement!)) old.remove();
+  }
+  for (const [passage, list] of byPassage) {
+    const box = passage.querySelector<HTMLElement>(':scope > .annotation-margins') ?? passage.appendChild(el('span', { class: 'annotation-margins', attrs: { 'aria-hidden': 'true' } }));
+    box.replaceChildren(...list);
   }
 }

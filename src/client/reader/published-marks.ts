@@ -3,8 +3,7 @@
  * (the notes themselves are rendered at build time by PublishedNotes.astro,
  * each with `data-published-note data-start data-end`).
  */
-import { highlightRange } from '../dom/highlighter';
-import { rangeFromOffsets } from '../dom/text-range';
+import { highlightOffsets } from '../dom/highlighter';
 import { textElementOf } from './page';
 
 export function markPublishedNotes(): void {
@@ -14,7 +13,7 @@ export function markPublishedNotes(): void {
     const start = Number(note.dataset.start);
     const end = Number(note.dataset.end);
     if (!(end > start)) continue;
-    const marks = highlightRange(rangeFromOffsets(textElementOf(passage), start, end), {
+    const marks = highlightOffsets(textElementOf(passage), start, end, {
       className: 'published-highlight',
       data: { publishedNote: note.id },
     });

@@ -6,8 +6,7 @@
 import approximate from 'approx-string-match';
 import { locateDirective } from '../../annotations/anchoring/locate-directive';
 import type { TextDirective } from '../../annotations/anchoring/text-fragment';
-import { highlightRange, removeHighlights } from '../dom/highlighter';
-import { rangeFromOffsets } from '../dom/text-range';
+import { highlightOffsets, removeHighlights } from '../dom/highlighter';
 
 /** Marks the first directive found in the passage; returns the first mark, or null if none was found. */
 export function markQuote(passage: HTMLElement, directives: readonly TextDirective[]): HTMLElement | null {
@@ -16,7 +15,7 @@ export function markQuote(passage: HTMLElement, directives: readonly TextDirecti
   for (const directive of directives) {
     const found = locateDirective(container.textContent ?? '', directive, approximate);
     if (!found) continue;
-    const marks = highlightRange(rangeFromOffsets(container, found.start, found.end), { className: 'quote-target' });
+    const marks = highlightOffsets(container, found.start, found.end, { className: 'quote-target' });
     if (marks[0]) return marks[0];
   }
   return null;
