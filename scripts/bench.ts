@@ -1,13 +1,14 @@
 /**
  * `npm run bench` — how fast and light Dossier is, against its targets.
  *
- *   npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep]
+ *   npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages,annotations] [--keep]
  *                    [--stage-timeout 20] [--max-memory 12] [--max-output 10]
  *
  * For each size, a scratch copy of the project gets a corpus (the real dossier when the size
  * is its article count, else a synthetic one made from it) and runs the whole pipeline,
  * stage by stage (scripts/bench/pipeline.ts). Then, in headless Chromium: page weights per
- * page type and Lighthouse on the real dossier, search speed at every size. Prints the tables
+ * page type, Lighthouse and a large notebook (10,000 annotations, scripts/bench/annotations.ts)
+ * on the real dossier, search speed at every size. Prints the tables
  * and writes the same figures to bench-results/ (git-ignored): bench-<date>.json, latest.json
  * and README-table.md.
  *
@@ -19,10 +20,12 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { ARTICLES_DIR } from '../src/corpus/read-articles';
 import { launchOptions } from '../tests/browser';
 import { serveDist } from '../tests/serve';
 import { builtPages, samplePages } from '../tests/gates/site';
 import { BENCH_PAGE_TYPES } from '../tests/gates/page-types';
+import { formatLargeNotebook, measureLargeNotebook } from './bench/annotations';
 import { runLighthouse } from './bench/lighthouse';
 import { measurePageWeights, reportedTypes } from './bench/pages';
 import { runPipeline, type SizeRun } from './bench/pipeline';
@@ -30,11 +33,11 @@ import { readRealDossier } from './bench/real';
 import { checkTargets, formatReport, growthRows, readmeTable, type BenchReport } from './bench/report';
 import { measureSearch } from './bench/search';
 
-const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages] [--keep] [--port 4480] [--stage-timeout 20] [--max-memory 12] [--max-output 10]
+const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip lighthouse,search,pages,annotations] [--keep] [--port 4480] [--stage-timeout 20] [--max-memory 12] [--max-output 10]
 
   --sizes   corpus sizes in articles; the real dossier's count means the real dossier
   --seed    seed of the synthetic corpora (same seed, same corpora)
-  --skip    leave out browser measurements: pages, search, lighthouse
+  --skip    leave out browser measurements: pages, search, lighthouse, annotations
   --keep    keep the scratch projects in bench-results/work/ (they are deleted otherwise)
   --port    first port for the static servers
   --stage-timeout  minutes after which a pipeline stage is stopped and reported as unfinished (default 20)
@@ -43,7 +46,7 @@ const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip l
   --report FILE    measure nothing: print the tables of a saved report (e.g. bench-results/latest.json)
                    and write its README table again`;
 
-const SKIPPABLE = ['pages', 'search', 'lighthouse'] as const;
+const SKIPPABLE = ['pages', 'search', 'lighthouse', 'annotations'] as const;
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
@@ -110,6 +113,7 @@ const runs: SizeRun[] = [];
 const search: BenchReport['search'] = [];
 let pages: BenchReport['pages'] = null;
 let lighthouse: BenchReport['lighthouse'] = null;
+let annotations: BenchReport['annotations'] = null;
 const errors: string[] = [];
 /** One measurement failing (a page changed, a browser hiccup) must not lose the others. */
 async function attempt(what: string, work: () => Promise<void>): Promise<void> {
@@ -134,7 +138,7 @@ try {
       continue;
     }
 
-    if (!skip.has('search') || (size === realCount && (!skip.has('pages') || !skip.has('lighthouse')))) {
+    if (!skip.has('search') || (size === realCount && (!skip.has('pages') || !skip.has('lighthouse') || !skip.has('annotations')))) {
       const server = await serveDist(port++, run.dist);
       try {
         if (!skip.has('search')) {
@@ -161,6 +165,13 @@ try {
           const results = await runLighthouse(targets.map((p) => new URL(p.path, server.url).href));
           lighthouse = results.map((r, i) => ({ type: targets[i]!.type, path: targets[i]!.path, ...r }));
         });
+        if (size === realCount && !skip.has('annotations')) {
+          log('a large notebook (10,000 annotations) in Chromium…');
+          await attempt('large notebook', async () => {
+            annotations = await measureLargeNotebook(browser, server.url, join(run.dist, '..', ARTICLES_DIR));
+            log(formatLargeNotebook(annotations).replaceAll('\n', '\n[bench] '));
+          });
+        }
       } finally {
         await server.close();
       }
@@ -192,6 +203,7 @@ const partial: Omit<BenchReport, 'targets'> = {
   pages,
   search,
   lighthouse,
+  annotations,
   errors,
 };
 const report: BenchReport = { ...partial, targets: checkTargets(partial) };
