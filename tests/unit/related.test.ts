@@ -131,7 +131,7 @@ describe('relatedPassages', () => {
 function allPairs(
   passages: readonly PassageLike[],
   themesById: ReadonlyMap<string, readonly string[]>,
-  { max = RELATED_DEFAULTS.max } = {},
+  { max = RELATED_DEFAULTS.max as number } = {},
 ): Map<string, RelatedLink[]> {
   const { threshold, minSimilarity, themeWeight } = RELATED_DEFAULTS;
   const n = passages.length;
