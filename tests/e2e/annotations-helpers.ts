@@ -67,15 +67,19 @@ export async function annotate(page: Page, passageId: string, quote: string, not
   await expect(page.locator(`[data-passage-id="${passageId}"] mark.annotation-highlight`).first()).toBeVisible();
 }
 
-/** The text of every annotation mark, grouped by annotation id, in the page. */
-export async function markedQuotes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/**
+ * The text of every annotation drawn in the page (or in one passage), one string per annotation:
+ * an annotation is drawn as several marks when its text runs through a link or other inline element.
+ */
+export async function markedQuotes(page: Page, passageId?: string): Promise<string[]> {
+  return page.evaluate((passageId) => {
     const byId = new Map<string, string>();
-    for (const m of document.querySelectorAll<HTMLElement>('mark.annotation-highlight')) {
+    const scope = passageId ? `[data-passage-id="${passageId}"] ` : '';
+    for (const m of document.querySelectorAll<HTMLElement>(`${scope}mark.annotation-highlight`)) {
       byId.set(m.dataset.annotationId!, (byId.get(m.dataset.annotationId!) ?? '') + m.textContent);
     }
     return [...byId.values()];
-  });
+  }, passageId);
 }
 
 /** Writes records straight into the browser's annotation store (as an older version of the site would have). */
