@@ -3,11 +3,11 @@
  * write a note, edit, delete with undo. Loaded on the first such action.
  */
 import { selectorsFor } from '../../annotations/anchoring/selectors';
-import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
+import { passageFragment } from '../../annotations/anchoring/text-fragment';
 import { copyText } from '../clipboard';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
-import { searchableText } from '../dom/searchable-text';
+import { pageTextDirective } from '../dom/searchable-text';
 import { rangeFromOffsets } from '../dom/text-range';
 import { announce } from '../status';
 import {
@@ -72,10 +72,8 @@ async function save(ctx: AnnotatorContext, annotations: Annotation | readonly An
 const focusAnnotation = (id: string) => marksOf(id)[0]?.focus();
 
 async function copyQuoteLink(info: SelectionInfo) {
-  const element = textElementOf(info.passage);
-  const text = element.textContent ?? '';
   // The browser looks for the quote in the whole page (rails, headings, hidden text too): make it unambiguous there.
-  const directive = textDirectiveFor(text, info.start, info.end, searchableText(element));
+  const directive = pageTextDirective(textElementOf(info.passage), info.start, info.end);
   const url = `${pageSource()}${passageFragment(info.passageId, directive)}`;
   // A quote link points into one passage: over several, it quotes the first one's part.
   const copied = info.parts.length > 1 ? 'Link copied; it quotes the selection’s first passage only' : 'Link to quote copied';
