@@ -44,10 +44,11 @@ function hasStoredAnnotations(): Promise<boolean> {
   });
 }
 
+/** True when the selection starts or ends in a passage (it may run over several). */
 const inPassage = () => {
   const selection = getSelection();
-  const node = selection && !selection.isCollapsed ? selection.anchorNode : null;
-  return Boolean((node instanceof Element ? node : node?.parentElement)?.closest('.passage'));
+  if (!selection || selection.isCollapsed) return false;
+  return [selection.anchorNode, selection.focusNode].some((node) => Boolean((node instanceof Element ? node : node?.parentElement)?.closest('.passage')));
 };
 
 function onFirstSelection() {

@@ -67,15 +67,19 @@ export async function annotate(page: Page, passageId: string, quote: string, not
   await expect(page.locator(`[data-passage-id="${passageId}"] mark.annotation-highlight`).first()).toBeVisible();
 }
 
-/** The text of every annotation mark, grouped by annotation id, in the page. */
-export async function markedQuotes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/**
+ * The text of every annotation drawn in the page (or in one passage), one string per annotation:
+ * an annotation is drawn as several marks when its text runs through a link or other inline element.
+ */
+export async function markedQuotes(page: Page, passageId?: string): Promise<string[]> {
+  return page.evaluate((passageId) => {
     const byId = new Map<string, string>();
-    for (const m of document.querySelectorAll<HTMLElement>('mark.annotation-highlight')) {
+    const scope = passageId ? `[data-passage-id="${passageId}"] ` : '';
+    for (const m of document.querySelectorAll<HTMLElement>(`${scope}mark.annotation-highlight`)) {
       byId.set(m.dataset.annotationId!, (byId.get(m.dataset.annotationId!) ?? '') + m.textContent);
     }
     return [...byId.values()];
-  });
+  }, passageId);
 }
 
 /** Writes records straight into the browser's annotation store (as an older version of the site would have). */
@@ -150,4 +154,61 @@ export function record(options: {
       ],
     },
   };
+}
+
+/** Base characters only, as text-fragment matching compares them (case and accents ignored). */
+const foldForSearch = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ');
+
+const wholeWordCount = (haystack: string, needle: string) =>
+  haystack.match(new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+
+/**
+ * A phrase of one to three words that is found once among an article's passages but also in the
+ * page's other text (rails, headers, navigation) BEFORE its passage, so the browser, which takes
+ * the first match, lands on the wrong words unless the link adds context. The page must be open on
+ * the article.
+ */
+export async function quoteAlsoOutsidePassages(page: Page, article: TestArticle): Promise<{ passageId: string; quote: string } | null> {
+  // The page's text outside passage texts, and where each passage's text would sit in it.
+  const { outside, starts } = await page.evaluate(() => {
+    const parts: string[] = [];
+    const starts: Record<string, number> = {};
+    let length = 0;
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push((node as Text).data);
+        length += (node as Text).data.length;
+        return;
+      }
+      if (!(node instanceof Element) || ['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
+      if (node.matches('.passage-text')) {
+        starts[node.closest('[data-passage-id]')!.getAttribute('data-passage-id')!] = length;
+        parts.push('\n');
+        length += 1;
+        return;
+      }
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    };
+    walk(document.body);
+    return { outside: parts.join(''), starts };
+  });
+  const passages = foldForSearch(article.passages.map((p) => p.text).join('\n'));
+  for (const p of article.passages) {
+    const before = foldForSearch(outside.slice(0, starts[p.id] ?? 0));
+    const words = [...p.text.matchAll(/[\p{L}\p{N}]+/gu)];
+    for (let n = 3; n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const quote = p.text.slice(words[i]!.index, words[i + n - 1]!.index + words[i + n - 1]![0].length);
+        const key = foldForSearch(quote);
+        if (key.length < 4 || /[^\p{L}\p{N} ]/u.test(quote)) continue;
+        if (wholeWordCount(passages, key) === 1 && wholeWordCount(before, key) > 0) return { passageId: p.id, quote };
+      }
+    }
+  }
+  return null;
 }

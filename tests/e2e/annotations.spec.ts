@@ -10,7 +10,7 @@ test('highlight and note → reload → both are still there, drawn inline, in t
   await annotate(page, passage.id, firstWords);
   await expect(page.locator('#status')).toContainText('Highlight saved');
   await annotate(page, passage.id, sentence, { text: 'Worth checking against the BBC figures.\n\nSecond *paragraph*.', tags: 'figures, check', colour: 'Blue' });
-  await expect(page.locator('#status')).toHaveText('Note saved');
+  await expect(page.locator('#status')).toHaveText('Note saved.');
 
   await page.reload();
   await expect.poll(() => markedQuotes(page)).toEqual(expect.arrayContaining([firstWords, sentence]));

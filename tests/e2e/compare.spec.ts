@@ -323,6 +323,49 @@ test.describe('without scripts', () => {
     await page.getByRole('link', { name: 'By theme' }).click();
     await expect(page.locator('#by-theme .cmp-row').first()).toBeVisible();
   });
+
+  test('controls that need scripts are not shown', async ({ page }) => {
+    await page.goto('/compare/');
+    await expect(page.locator('.cmp-picker-box')).toBeHidden();
+    await expect(page.locator('.cmp-row-tools')).toBeHidden();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expect(page.locator('.cmp-tabs')).toBeHidden();
+    // every source stacked, not one tab of them
+    expect(await shownColumns(page)).toEqual(slugs);
+  });
+});
+
+/** The layout shifts while a page loads and its scripts start (Chromium's layout-shift entries). */
+async function layoutShifts(page: Page, path: string): Promise<string[]> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[]) {
+        const nodes = entry.sources.map((s) => (s.node instanceof Element ? s.node.className : s.node?.nodeName)).join(', ');
+        seen.push(`${entry.value.toFixed(3)}: ${nodes}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('compare-view.is-live')).toBeAttached();
+  return page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+}
+
+test.describe('nothing moves when the script arrives', () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 740 },
+  ])
+    test(`at ${viewport.width} px, on both layouts`, async ({ browser }) => {
+      for (const path of ['/compare/', '/compare/full-text/', `/compare/${slugs[0]}--${slugs[1]}/`]) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        expect(await layoutShifts(page, path), path).toEqual([]);
+        await context.close();
+      }
+    });
 });
 
 test.describe('narrow screens', () => {

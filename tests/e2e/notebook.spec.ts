@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkCollection } from '../conformance/web-annotation-musts';
-import { annotate, articles, richPassage, storedAnnotations } from './annotations-helpers';
+import { parseFragment } from '../../src/contract/text-fragment';
+import { annotate, articles, quoteAlsoOutsidePassages, richPassage, selectInPassage, storedAnnotations } from './annotations-helpers';
 
 const { article, passage, sentence } = richPassage();
 const other = articles.find((a) => a.slug !== article.slug)!;
@@ -64,6 +65,34 @@ test('lists annotations by source, theme or tag, filters them, and links each to
   await page.locator('.notebook-entry', { hasText: sentence }).getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`${article.url}#${passage.id}`));
   await expect(page.locator(`[id="${passage.id}"] mark.quote-target`).first()).toBeVisible();
+});
+
+test('a quote link in the notebook is checked against the whole article page, like the reader’s Copy link to quote', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(article.url);
+  const target = await quoteAlsoOutsidePassages(page, article);
+  expect(target, 'the article repeats some passage words outside its passages').not.toBeNull();
+  const { passageId, quote } = target!;
+  // What the reader's Copy link to quote makes for these words, on the page itself.
+  await selectInPassage(page, passageId, quote);
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Copy link to quote' }).click();
+  await expect(page.locator('#status')).toHaveText('Link to quote copied');
+  const readerLink = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  await annotate(page, passageId, quote);
+
+  await openNotebook(page);
+  await expect(page.locator('dossier-notebook[data-links-checked]')).toBeAttached();
+  const link = page.locator('.notebook-entry').getByRole('link');
+  const href = new URL((await link.getAttribute('href'))!, page.url());
+  // Found once among passages, the words are also elsewhere on the page: the link needs context to pick them.
+  const [directive] = parseFragment(href.hash).directives;
+  expect(directive?.prefix ?? directive?.suffix, `${href.hash} says which “${quote}” it means`).toBeTruthy();
+  expect(href.pathname + href.hash).toBe(readerLink.pathname + readerLink.hash);
+
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.locator('.notebook-entry').getByRole('button', { name: /^Copy a link to the quote/ }).click();
+  await expect(page.locator('#status')).toHaveText('Link to quote copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(href.href);
 });
 
 test('export then import into a fresh profile restores everything, and re-importing adds no duplicates', async ({ page, browser }) => {

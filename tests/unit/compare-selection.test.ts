@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSelection, formatSelection, isAvailable, parseSelection, toggleSource } from '../../src/client/compare/selection';
+import { defaultSelection, formatSelection, initialColumn, isAvailable, parseSelection, toggleSource } from '../../src/client/compare/selection';
 
 const all = ['d1', 'cnn', 'ft', 'bbc', 'io'];
 
@@ -14,6 +14,17 @@ describe('defaultSelection', () => {
 
   it('should show both sources of a pair page on any screen', () => {
     expect(defaultSelection(['cnn', 'bbc'], true)).toEqual(['cnn', 'bbc']);
+  });
+});
+
+describe('initialColumn', () => {
+  it('should draw the first source as the tab shown and the others off-tab', () => {
+    expect(all.map((slug) => initialColumn(slug, all).offTab)).toEqual([false, true, true, true, true]);
+  });
+
+  it('should leave out of a narrow screen exactly the sources the narrow default leaves out', () => {
+    expect(all.filter((slug) => !initialColumn(slug, all).narrowOff)).toEqual(defaultSelection(all, true));
+    expect(['cnn', 'bbc'].map((slug) => initialColumn(slug, ['cnn', 'bbc']).narrowOff)).toEqual([false, false]);
   });
 });
 

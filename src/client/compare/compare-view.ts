@@ -9,6 +9,7 @@
  * The page holds one layout; the other is fetched the first time it is asked for (lazy-view.ts).
  */
 import { isPassageId } from '../../contract/passage-id';
+import { safeDecode } from '../../contract/text-fragment';
 import { COMPARE_LAYOUT_FRAGMENT, compareUrl, COMPARE_STEP_PARAM, type CompareLayout } from '../../contract/routes';
 import { addCopyButtons, wireCopyLinks } from './copy-link';
 import { announce, isShown } from './dom';
@@ -226,7 +227,7 @@ class CompareView extends HTMLElement {
    */
   async #onHash(): Promise<void> {
     const run = ++this.#hashRun;
-    const hash = decodeURIComponent(location.hash.slice(1));
+    const hash = safeDecode(location.hash.slice(1)) ?? '';
     const layout = this.#layoutFor(hash);
     this.dataset.layout = layout;
     for (const link of this.querySelectorAll<HTMLElement>('.cmp-view-link')) {

@@ -14,6 +14,16 @@ export function defaultSelection(all: readonly string[], narrow: boolean): strin
 }
 
 /**
+ * How a source's column is drawn before the script runs, so that nothing moves when it does:
+ * the first source is the tab shown on narrow screens, and a narrow screen shows only the
+ * default selection. (The script takes over from there; the stylesheet applies this only when
+ * scripting is enabled.)
+ */
+export function initialColumn(slug: string, available: readonly string[]): { offTab: boolean; narrowOff: boolean } {
+  return { offTab: slug !== available[0], narrowOff: !defaultSelection(available, true).includes(slug) };
+}
+
+/**
  * The selection a URL parameter asks for, in the corpus's order: unknown slugs and repeats
  * are dropped; fewer than two known sources means the parameter is unusable (null).
  */

@@ -11,11 +11,14 @@ import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/t
 import type { PassageText } from '../../annotations/anchoring/types';
 import { serializeCollection, toCollection, toMarkdown } from '../../annotations/export';
 import { IMPORT_BYTES, articlePathOf, articleSlugOf, colourOf, newAnnotationId, noteOf, quoteOf, tagsOf } from '../../annotations/model';
+import { copyText } from '../clipboard';
 import { el } from '../dom/build';
+import { pageTextDirective, searchablePageText } from '../dom/searchable-text';
+import { withArticlePage } from '../notebook/article-frame';
 import { filterEntries, groupEntries, sortByPlace, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
-import { articleUrl, PASSAGES_URL, type PassagesJson } from '../../contract';
+import { articleUrl, passageSelector, PASSAGES_URL, SELECTORS, type PassagesJson } from '../../contract';
 
 
 async function fetchIndex(): Promise<PassagesJson | null> {
@@ -36,6 +39,9 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** An entry's link is checked for this annotation at this place (a rebuild may move the place). */
+const linkKey = (e: Entry) => `${e.annotation.id}|${e.placement?.passageId}|${e.placement?.start}|${e.placement?.end}`;
+
 const today = () => new Date().toISOString().slice(0, 10);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -43,6 +49,12 @@ class DossierNotebook extends HTMLElement {
   private store!: AnnotationStore;
   private index: PassagesJson | null = null;
   private entries: Entry[] = [];
+  /** Quote links checked against their article's whole page, by linkKey. */
+  private readonly checkedLinks = new Map<string, string>();
+  /** The article pages being read to check links, by slug. */
+  private readonly linkChecks = new Map<string, Promise<void>>();
+  /** Bumped on every reload, so a stale round of link checks stops. */
+  private generation = 0;
   private readonly $ = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
 
   connectedCallback() {
@@ -59,8 +71,17 @@ class DossierNotebook extends HTMLElement {
     this.$('[data-export="markdown"]').addEventListener('click', () => this.exportMarkdown());
     this.$<HTMLInputElement>('[data-import]').addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
     this.addEventListener('click', (e) => {
-      const button = (e.target as Element).closest<HTMLElement>('[data-delete]');
-      if (button) void this.deleteAnnotation(button.dataset.delete!);
+      const target = e.target as Element;
+      const remove = target.closest<HTMLElement>('[data-delete]');
+      if (remove) void this.deleteAnnotation(remove.dataset.delete!);
+      const copy = target.closest<HTMLElement>('[data-copy]');
+      if (copy) void this.copyLink(copy.dataset.copy!);
+      const place = target.closest<HTMLAnchorElement>('a[data-place]');
+      // Followed before its page was checked: wait for the check rather than open a link that may highlight other words.
+      if (place && !place.dataset.checked && e.button === 0 && !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
+        e.preventDefault();
+        void this.checkedLink(place.dataset.place!).then((href) => href && location.assign(href));
+      }
     });
     this.store.subscribe(() => void this.reload());
     await this.reload();
@@ -80,6 +101,86 @@ class DossierNotebook extends HTMLElement {
     );
     this.fillTagOptions();
     this.render();
+    void this.checkLinks();
+  }
+
+  /* ---------- quote links, checked against each article's whole page ---------- */
+
+  /**
+   * The browser looks for a link's quote in the whole article page (rails, headings, hidden text),
+   * not just in its passage: each article is read once, out of sight, and its entries' links made
+   * unambiguous there, with the same check as the reader's Copy link to quote. Until then (or if a
+   * page cannot be read) a link is checked against its passage only.
+   */
+  private async checkLinks() {
+    const generation = ++this.generation;
+    delete this.dataset.linksChecked;
+    const slugs = new Set(this.entries.filter((e) => e.placement && e.slug && !this.checkedLinks.has(linkKey(e))).map((e) => e.slug!));
+    for (const slug of slugs) {
+      if (generation !== this.generation) return;
+      await this.checkArticle(slug);
+    }
+    // Lets tests (and anyone scripting the page) wait until every link is checked.
+    if (generation === this.generation) this.dataset.linksChecked = '';
+  }
+
+  private checkArticle(slug: string): Promise<void> {
+    let running = this.linkChecks.get(slug);
+    if (!running) {
+      running = this.readArticleForLinks(slug).finally(() => this.linkChecks.delete(slug));
+      this.linkChecks.set(slug, running);
+    }
+    return running;
+  }
+
+  private async readArticleForLinks(slug: string) {
+    const path = this.articlePath(slug);
+    await withArticlePage(path, (doc) => {
+      const entries = this.entries.filter((e) => e.slug === slug && e.placement && !this.checkedLinks.has(linkKey(e)));
+      const texts = new Map<string, Element | null>();
+      for (const e of entries) {
+        const id = e.placement!.passageId;
+        if (!texts.has(id)) texts.set(id, doc.querySelector(`${passageSelector(id)} ${SELECTORS.passageText}`));
+      }
+      const page = searchablePageText(doc, [...texts.values()].filter((t): t is Element => t !== null));
+      for (const e of entries) {
+        const place = e.placement!;
+        const text = texts.get(place.passageId);
+        // A page that differs from the passage list (rebuilt since) keeps the link checked against the passage.
+        if (!text || text.textContent !== this.passage(place.passageId)?.text) continue;
+        try {
+          this.checkedLinks.set(linkKey(e), `${path}${passageFragment(place.passageId, pageTextDirective(text, place.start, place.end, page))}`);
+        } catch {
+          /* an empty quote: the passage link stays */
+        }
+      }
+    });
+    for (const e of this.entries) if (e.slug === slug) this.showLink(e);
+  }
+
+  /** Puts an entry's checked link on every place it is drawn (it may be listed under several headings). */
+  private showLink(e: Entry) {
+    const href = this.checkedLinks.get(linkKey(e));
+    if (!href) return;
+    for (const a of this.querySelectorAll<HTMLAnchorElement>(`a[data-place="${CSS.escape(e.annotation.id)}"]`)) {
+      a.href = href;
+      a.dataset.checked = '';
+    }
+  }
+
+  /** An entry's link once its page has been checked (or as checked against its passage, if the page cannot be read). */
+  private async checkedLink(id: string): Promise<string | null> {
+    const entry = this.entries.find((e) => e.annotation.id === id);
+    if (!entry) return null;
+    if (entry.slug && entry.placement && !this.checkedLinks.has(linkKey(entry))) await this.checkArticle(entry.slug);
+    return this.link(entry);
+  }
+
+  private async copyLink(id: string) {
+    const href = await this.checkedLink(id);
+    if (!href) return;
+    const url = new URL(href, location.href).href;
+    announce((await copyText(url)) ? 'Link to quote copied' : `Could not copy the link; here it is: ${url}`);
   }
 
   private fillTagOptions() {
@@ -140,9 +241,16 @@ class DossierNotebook extends HTMLElement {
     );
   }
 
+  private articlePath(slug: string): string {
+    return this.article(slug)?.url ?? articleUrl(slug);
+  }
+
+  /** The entry's quote link: checked against its article's page when that is done, else against its passage. */
   private link(e: Entry): string | null {
     if (!e.slug) return null;
-    const path = this.article(e.slug)?.url ?? articleUrl(e.slug);
+    const checked = this.checkedLinks.get(linkKey(e));
+    if (checked) return checked;
+    const path = this.articlePath(e.slug);
     const place = e.placement;
     const passage = place && this.passage(place.passageId);
     if (!place || !passage) return null;
@@ -170,10 +278,19 @@ class DossierNotebook extends HTMLElement {
       el(
         'p',
         { class: 'notebook-meta' },
-        href ? el('a', { text: where, attrs: { href } }) : el('span', { text: where }),
+        href
+          ? el('a', { text: where, attrs: { href }, data: { place: a.id, ...(this.checkedLinks.has(linkKey(e)) ? { checked: '' } : {}) } })
+          : el('span', { text: where }),
         ' · ',
         ...(Number.isNaN(modified.getTime()) ? [] : [el('time', { text: modified.toLocaleDateString(undefined, { dateStyle: 'medium' }), attrs: { datetime: modified.toISOString() } }), ' · ']),
         el('span', { class: 'notebook-colour', text: colourOf(a) }),
+        href &&
+          el('button', {
+            class: 'icon-button notebook-copy',
+            text: 'Copy link',
+            attrs: { type: 'button', 'aria-label': `Copy a link to the quote “${quoteOf(a).slice(0, 40)}”` },
+            data: { copy: a.id },
+          }),
         el('button', { class: 'icon-button notebook-delete', text: 'Delete', attrs: { type: 'button', 'aria-label': `Delete the annotation on “${quoteOf(a).slice(0, 40)}”` }, data: { delete: a.id } }),
       ),
     );

@@ -3,11 +3,11 @@
  * write a note, edit, delete with undo. Loaded on the first such action.
  */
 import { selectorsFor } from '../../annotations/anchoring/selectors';
-import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
+import { passageFragment } from '../../annotations/anchoring/text-fragment';
 import { copyText } from '../clipboard';
 import { el } from '../dom/build';
 import { highlightRange, removeHighlights } from '../dom/highlighter';
-import { searchableText } from '../dom/searchable-text';
+import { pageTextDirective } from '../dom/searchable-text';
 import { rangeFromOffsets } from '../dom/text-range';
 import { announce } from '../status';
 import {
@@ -56,9 +56,10 @@ function rememberColour(colour: HighlightColour) {
   }
 }
 
-async function save(ctx: AnnotatorContext, annotation: Annotation, message: string): Promise<boolean> {
+/** Saves one annotation, or several at once (all or none). */
+async function save(ctx: AnnotatorContext, annotations: Annotation | readonly Annotation[], message: string): Promise<boolean> {
   try {
-    await ctx.store.put(annotation);
+    await ctx.store.putMany(Array.isArray(annotations) ? annotations : [annotations as Annotation]);
   } catch (error) {
     announce((error as Error).message);
     return false;
@@ -71,47 +72,69 @@ async function save(ctx: AnnotatorContext, annotation: Annotation, message: stri
 const focusAnnotation = (id: string) => marksOf(id)[0]?.focus();
 
 async function copyQuoteLink(info: SelectionInfo) {
-  const element = textElementOf(info.passage);
-  const text = element.textContent ?? '';
   // The browser looks for the quote in the whole page (rails, headings, hidden text too): make it unambiguous there.
-  const directive = textDirectiveFor(text, info.start, info.end, searchableText(element));
+  const directive = pageTextDirective(textElementOf(info.passage), info.start, info.end);
   const url = `${pageSource()}${passageFragment(info.passageId, directive)}`;
-  announce((await copyText(url)) ? 'Link to quote copied' : `Could not copy the link; here it is: ${url}`);
+  // A quote link points into one passage: over several, it quotes the first one's part.
+  const copied = info.parts.length > 1 ? 'Link copied; it quotes the selection’s first passage only' : 'Link to quote copied';
+  announce((await copyText(url)) ? copied : `Could not copy the link; here it is: ${url}`);
 }
 
-function create(info: SelectionInfo, content: AnnotationContent): Annotation {
-  const text = textElementOf(info.passage).textContent ?? '';
-  return newAnnotation({
-    id: newAnnotationId(),
-    source: pageSource(),
-    selectors: selectorsFor({ id: info.passageId, text }, info.start, info.end),
-    now: new Date(),
-    ...content,
-  });
+/** One annotation per passage the selection covers, all with the same content. */
+function create(info: SelectionInfo, content: AnnotationContent): Annotation[] {
+  const now = new Date();
+  return info.parts.map((part) =>
+    newAnnotation({
+      id: newAnnotationId(),
+      source: pageSource(),
+      selectors: selectorsFor({ id: part.passageId, text: textElementOf(part.passage).textContent ?? '' }, part.start, part.end),
+      now,
+      ...content,
+    }),
+  );
 }
+
+/** Said when a selection also covered text in no passage: nothing of the selection goes unmentioned. */
+const LEFT_OUT = 'Text outside the passages, such as a heading, is not annotated.';
+
+/** "… saved", or for several passages "… saved on 3 passages, one per passage", and what was left out. */
+function savedMessage(what: string, info: SelectionInfo, more = ''): string {
+  const count = info.parts.length;
+  const saved = count > 1 ? `${what}s saved on ${count} passages, one per passage.` : `${what} saved.`;
+  return [saved, info.leftOut ? LEFT_OUT : '', more].filter(Boolean).join(' ');
+}
+
+const editorHint = (info: SelectionInfo) =>
+  [info.parts.length > 1 ? `This selection covers ${info.parts.length} passages: the note is saved on each.` : '', info.leftOut ? LEFT_OUT : '']
+    .filter(Boolean)
+    .join(' ');
 
 export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAction, info: SelectionInfo): Promise<void> {
   if (action === 'link') return copyQuoteLink(info);
   getSelection()?.removeAllRanges();
   if (action === 'highlight') {
-    const annotation = create(info, { colour: lastColour(), note: '', tags: [] });
-    if (await save(ctx, annotation, 'Highlight saved. Press Enter on it to add a note.')) focusAnnotation(annotation.id);
+    const annotations = create(info, { colour: lastColour(), note: '', tags: [] });
+    const hint = `Press Enter on ${annotations.length > 1 ? 'one' : 'it'} to add a note.`;
+    if (await save(ctx, annotations, savedMessage('Highlight', info, hint))) focusAnnotation(annotations[0]!.id);
     return;
   }
   // A note: nothing is stored until Save; meanwhile a dashed mark shows what the note is about.
-  const text = textElementOf(info.passage);
-  const draft = highlightRange(rangeFromOffsets(text, info.start, info.end), { className: 'annotation-draft' });
+  const draft = info.parts.flatMap((part) =>
+    highlightRange(rangeFromOffsets(textElementOf(part.passage), part.start, part.end), { className: 'annotation-draft' }),
+  );
+  const quote = info.parts.map((part) => (textElementOf(part.passage).textContent ?? '').slice(part.start, part.end)).join(' … ');
   let savedId: string | null = null;
   openEditor({
-    passage: info.passage,
-    quote: (text.textContent ?? '').slice(info.start, info.end),
+    passage: info.parts.at(-1)!.passage,
+    quote,
+    ...(info.parts.length > 1 || info.leftOut ? { hint: editorHint(info) } : {}),
     initial: { colour: lastColour(), note: '', tags: [] },
     isNew: true,
     onSave: async (content) => {
       rememberColour(content.colour);
-      const annotation = create(info, content);
-      if (!(await save(ctx, annotation, 'Note saved'))) return false;
-      savedId = annotation.id;
+      const annotations = create(info, content);
+      if (!(await save(ctx, annotations, savedMessage('Note', info)))) return false;
+      savedId = annotations[0]!.id;
       return true;
     },
     onClose: () => {

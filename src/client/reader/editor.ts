@@ -9,6 +9,8 @@ import { HIGHLIGHT_COLOURS, LIMITS, parseTagInput, type AnnotationContent, type 
 export interface EditorOptions {
   passage: HTMLElement;
   quote: string;
+  /** Said under the quote (e.g. that a selection over several passages is saved on each). */
+  hint?: string;
   initial: AnnotationContent;
   isNew: boolean;
   /** The annotation being edited (none for a new one): lets another tab's change be shown here. */
@@ -63,6 +65,7 @@ export function openEditor(options: EditorOptions): void {
     'form',
     { class: 'annotation-editor', attrs: { 'aria-label': options.isNew ? 'New note' : 'Edit note', 'data-pagefind-ignore': '' } },
     el('p', { class: 'annotation-editor-quote', text: `“${quote.length > 160 ? `${quote.slice(0, 159)}…` : quote}”` }),
+    options.hint && el('p', { class: 'annotation-hint annotation-editor-scope', text: options.hint }),
     colours,
     el('label', { text: 'Note', attrs: { for: `note-${n}` } }),
     note,

@@ -3,30 +3,63 @@
  * should show (and take focus: the context-menu key or Shift+F10) or hide.
  * The toolbar itself (./toolbar) loads on the first selection.
  */
+import { splitAcrossPassages } from '../../annotations/anchoring/split-selection';
 import { offsetsInElement } from '../dom/text-range';
-import { textElementOf } from './page';
+import { SELECTORS } from '../../contract/dom';
+import { passageElements, textElementOf } from './page';
 
-export interface SelectionInfo {
+/** The selected text of one passage. */
+export interface SelectionPart {
   passage: HTMLElement;
   passageId: string;
   start: number;
   end: number;
 }
 
+/** A selection: its first passage's part (where the toolbar shows), and every passage's part in reading order. */
+export interface SelectionInfo extends SelectionPart {
+  parts: SelectionPart[];
+  /** True when the selection also holds article text that belongs to no passage (a heading): it cannot be annotated. */
+  leftOut: boolean;
+}
+
 export type ToolbarAction = 'link' | 'highlight' | 'note';
 
-/** The selection, clipped to the passage where it starts; null if it is not in a passage's text. */
+/** The selection, cut into one part per passage it covers; null if it holds no passage text. */
 export function selectionInPassage(): SelectionInfo | null {
   const selection = getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
-  const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
-  const passage = start?.closest<HTMLElement>('.passage[data-passage-id]');
-  if (!passage) return null;
-  const text = textElementOf(passage);
-  const offsets = offsetsInElement(text, range);
-  if (!offsets || !(text.textContent ?? '').slice(offsets.start, offsets.end).trim()) return null;
-  return { passage, passageId: passage.dataset.passageId!, ...offsets };
+  const touched = passageElements()
+    .map((passage) => ({ passage, text: textElementOf(passage) }))
+    .filter(({ text }) => range.intersectsNode(text));
+  if (!touched.length) return null;
+  const first = offsetsInElement(touched[0]!.text, range);
+  const last = offsetsInElement(touched[touched.length - 1]!.text, range);
+  if (!first || !last) return null;
+  const texts = touched.map(({ passage, text }) => ({ id: passage.dataset.passageId!, text: text.textContent ?? '' }));
+  const parts = splitAcrossPassages(texts, { index: 0, offset: first.start }, { index: touched.length - 1, offset: last.end }).map((part) => ({
+    ...part,
+    passage: touched[texts.findIndex((t) => t.id === part.passageId)]!.passage,
+  }));
+  if (!parts.length) return null;
+  return { ...parts[0]!, parts, leftOut: holdsTextOutsidePassages(range) };
+}
+
+/** Whether `range` covers words of the article that are in no passage (headings between passages), so the reader can be told. */
+function holdsTextOutsidePassages(range: Range): boolean {
+  const root = range.commonAncestorContainer;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = root.nodeType === Node.TEXT_NODE ? (root as Text) : (walker.nextNode() as Text | null); node; node = walker.nextNode() as Text | null) {
+    if (!range.intersectsNode(node) || !node.data.trim()) continue;
+    const parent = node.parentElement;
+    if (!parent?.closest(SELECTORS.article) || parent.closest(`${SELECTORS.passage}, [data-pagefind-ignore]`)) continue;
+    // Only the selected part of the first and last text nodes counts.
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.data.length;
+    if (node.data.slice(from, to).trim()) return true;
+  }
+  return false;
 }
 
 export interface SelectionHandlers {

@@ -4,6 +4,7 @@
  * "Tunisian", as Pagefind's stemming matched them). Text and terms are compared folded
  * as the index folds them, so "al-Sham" marks "al-Shām" and "Quranic" marks "Qur’anic".
  */
+import { parseFragment } from '../../contract/text-fragment';
 import { foldWithOffsets } from './fold';
 import { hitTerms } from './target-url';
 
@@ -40,7 +41,8 @@ function markTerms(root: Element, terms: string[]): number {
 }
 
 const query = new URLSearchParams(location.search).get('hl');
-const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+const targetId = parseFragment(location.hash).id;
+const target = targetId ? document.getElementById(targetId) : null;
 if (query && target) {
   const text = target.querySelector('.passage-text') ?? target;
   const count = markTerms(text, hitTerms(query));

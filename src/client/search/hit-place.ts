@@ -4,6 +4,7 @@
  * which two articles may share. Pure, for dossier-search.ts.
  */
 import { idPrefixOf } from '../../contract/passage-id';
+import { safeDecode } from '../../contract/text-fragment';
 
 export interface HitArticle {
   url: string;
@@ -22,7 +23,8 @@ export interface HitPlace<A extends HitArticle = HitArticle> {
 export function hitPlace<A extends HitArticle>(recordUrl: string, articlesByPrefix: ReadonlyMap<string, A>): HitPlace<A> | null {
   const hash = recordUrl.lastIndexOf('#');
   if (hash < 0) return null;
-  const passageId = decodeURIComponent(recordUrl.slice(hash + 1));
+  const passageId = safeDecode(recordUrl.slice(hash + 1));
+  if (!passageId) return null;
   const prefix = idPrefixOf(passageId);
   const article = prefix === null ? undefined : articlesByPrefix.get(prefix);
   return article ? { passageId, article, url: `${article.url}#${passageId}` } : null;
