@@ -272,9 +272,7 @@ export const OPENING_WORDS = 6;
 
 /** Does the passage open by referring back to the previous one? */
 export function opensWithReference(text: string): boolean {
-  return tokenize(text)
-    .slice(0, OPENING_WORDS)
-    .some((t) => REFERRING_BACK.has(t.norm));
+  return tokenize(text, OPENING_WORDS).some((t) => REFERRING_BACK.has(t.norm));
 }
 
 /**
@@ -286,9 +284,9 @@ export function opensWithReference(text: string): boolean {
  * threshold for each theme that passage carries, so a run of "they…" paragraphs keeps its
  * subject without any one paragraph naming it. Only positive scores are lent.
  */
-export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, ThemeScore[]> {
+export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile, options: ScoreOptions = {}): Map<string, ThemeScore[]> {
   const { compiled, own } = compiledFor(themes);
-  const ownOf = (text: string) => own(text, themes.background);
+  const ownOf = options.ownScores ?? ((text: string) => own(text, themes.background));
   const { section: sectionShare, previous: previousShare, continuation: continuationShare } = themes.context;
   const headingScores = new Map<string, OwnScore[]>();
   const byArticle = new Map<string, PassageLike[]>();
@@ -329,9 +327,17 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
   return result;
 }
 
+export interface ScoreOptions {
+  /**
+   * A text's own scores against every theme of this file, as `scoreOwn(text, compileThemes(file))`
+   * gives them (default: computed here); the build passes one cached by the text's hash.
+   */
+  ownScores?: (text: string) => OwnScore[];
+}
+
 /** The automatic tagging, without overrides: passage id → theme ids (in taxonomy order). */
-export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, string[]> {
-  const scores = scorePassages(passages, themes);
+export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile, options: ScoreOptions = {}): Map<string, string[]> {
+  const scores = scorePassages(passages, themes, options);
   return new Map(
     passages.map((p) => [
       p.id,
@@ -343,7 +349,7 @@ export function autoTagPassages(passages: readonly PassageLike[], themes: Themes
   );
 }
 
-export interface TagOptions {
+export interface TagOptions extends ScoreOptions {
   /** File the overrides came from, named in error messages. */
   overridesFile?: string;
   /** Retired passage ids ({ old: surviving }), to point an editor at the passage that replaced one. */
@@ -362,7 +368,7 @@ export function tagPassages(
   options: TagOptions = {},
 ): Map<string, string[]> {
   const file = options.overridesFile ?? THEME_OVERRIDES_FILE;
-  const tags = autoTagPassages(passages, themes);
+  const tags = autoTagPassages(passages, themes, options);
   const order = themes.themes.map((t) => t.id);
   const known = new Set(order);
 
