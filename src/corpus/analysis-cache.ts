@@ -71,7 +71,7 @@ export const namesCacheVersion = (aliases: EntitiesFile, cwd = process.cwd()): s
 
 /** The themes cache's version for these rules and this code. */
 export const themesCacheVersion = (themes: ThemesFile, cwd = process.cwd()): string =>
-  versionOf(THEME_SOURCES, () => scoreOwn.toString(), themes.themes, cwd);
+  versionOf(THEME_SOURCES, () => scoreOwn.toString(), [themes.themes, themes.background], cwd);
 
 export const stemsCacheVersion = (cwd = process.cwd()): string => versionOf(STEM_SOURCES, () => contentStems.toString(), null, cwd);
 
@@ -154,7 +154,8 @@ export function cachedNameFinder(aliases: EntitiesFile, file = join(cacheDir(), 
 }
 
 /** A theme's own score stored compactly: 0 for no hit (most themes of most passages). */
-type StoredScore = 0 | [score: number, hits: [phrase: string, count: number, weight: number][], excludedBy: string | null];
+type StoredHit = [phrase: string, count: number, weight: number, background?: number];
+type StoredScore = 0 | [score: number, hits: StoredHit[], excludedBy: string | null];
 
 /** A text's own scores against these theme rules (`scoreOwn`), from the cache when it can. */
 export function cachedThemeScores(themes: ThemesFile, file = join(cacheDir(), THEMES_CACHE_FILE)): TextCache<OwnScore[]> {
@@ -162,16 +163,16 @@ export function cachedThemeScores(themes: ThemesFile, file = join(cacheDir(), TH
   return textCache<OwnScore[], StoredScore[]>({
     file,
     version: themesCacheVersion(themes),
-    compute: (text) => scoreOwn(text, compiled),
+    compute: (text) => scoreOwn(text, compiled, themes.background),
     encode: (scores) =>
       scores.map((s): StoredScore =>
-        s.score === 0 && s.hits.length === 0 && s.excludedBy === null ? 0 : [s.score, s.hits.map((h) => [h.phrase, h.count, h.weight]), s.excludedBy],
+        s.score === 0 && s.hits.length === 0 && s.excludedBy === null ? 0 : [s.score, s.hits.map((h): StoredHit => (h.background ? [h.phrase, h.count, h.weight, h.background] : [h.phrase, h.count, h.weight])), s.excludedBy],
       ),
     decode: (stored) =>
       stored.map((s) =>
         s === 0
           ? { score: 0, hits: [], excludedBy: null }
-          : { score: s[0], hits: s[1].map(([phrase, count, weight]) => ({ phrase, count, weight })), excludedBy: s[2] },
+          : { score: s[0], hits: s[1].map(([phrase, count, weight, background]) => ({ phrase, count, weight, ...(background ? { background } : {}) })), excludedBy: s[2] },
       ),
   });
 }
