@@ -5,17 +5,20 @@
  *   training  the rules and calibration as in the file, scored on the labels they were tuned with;
  *   held-out  leave-one-article-out: the calibration (context, decision) fitted on four articles,
  *             the fifth tagged with it (scripts/lib/theme-eval.ts).
- * Then the learned layer's held-out score, for comparison, and which themes are confused for which.
+ * Then the learned layers' held-out scores (logistic regression on the rule scores, and on those
+ * plus a bag of word stems), for comparison, and which themes are confused for which.
  *
- * Usage: npm run eval:themes [-- --explain]   (--explain lists each training disagreement and its hits)
+ * Usage: npm run eval:themes [-- --explain]
+ *   --explain lists each held-out disagreement with its hits, under the calibration its fold used
+ *   (the training disagreements are these, less those a fold's calibration caused).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readThemes, THEMES_FILE } from '../src/corpus/analysis-data';
 import { readArticlesFromDisk } from '../src/corpus/read-articles';
-import { autoTagPassages, scorePassages, scoreTagging, type TaggingScores } from '../src/corpus/themes';
-import { confusion, fitCalibration, learnedHeldOut, rulesHeldOut } from './lib/theme-eval';
+import { autoTagPassages, scoreTagging, type TaggingScores } from '../src/corpus/themes';
+import { confusion, fitCalibration, learnedHeldOut, rulesHeldOut, type HeldOutFold } from './lib/theme-eval';
 
 const LABELS_DIR = 'tests/fixtures/themes';
 const labelFileSchema = z.strictObject({
@@ -49,9 +52,11 @@ for (const name of readdirSync(LABELS_DIR).filter((f) => f.endsWith('.yaml')).so
 
 const predicted = autoTagPassages(passages, themes);
 const training = scoreTagging(predicted, gold, themeIds);
-const heldOutTags = rulesHeldOut(passages, gold, themes);
+const folds: HeldOutFold[] = [];
+const heldOutTags = rulesHeldOut(passages, gold, themes, undefined, folds);
 const heldOut = scoreTagging(heldOutTags, gold, themeIds);
 const learned = scoreTagging(learnedHeldOut(passages, gold, themes), gold, themeIds);
+const learnedStems = scoreTagging(learnedHeldOut(passages, gold, themes, { stems: true }), gold, themeIds);
 
 const f2 = (x: number) => x.toFixed(2);
 const f3 = (x: number) => x.toFixed(3);
@@ -62,21 +67,31 @@ console.log(`[eval:themes] rules: ${THEMES_FILE}, without overrides`);
 const fitted = fitCalibration(passages, gold, themes);
 console.log(
   `[eval:themes] calibration in the file: context ${JSON.stringify(themes.context)}, decision ${JSON.stringify(themes.decision)}` +
-    `; best on all five: context ${JSON.stringify(fitted.context)}, decision ${JSON.stringify(fitted.decision)}\n`,
+    `; best on all five: context ${JSON.stringify(fitted.context)}, decision ${JSON.stringify(fitted.decision)}`,
 );
-console.log(`${''.padEnd(30)} ${'training'.padEnd(17)}   ${'held-out (leave one article out)'.padEnd(36)} learned`);
-console.log(`${'theme'.padEnd(30)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn       F1`);
-const row = (name: string, t: TaggingScores['micro'], h: TaggingScores['micro'], l: TaggingScores['micro']) =>
+for (const f of folds) {
+  console.log(`[eval:themes]   held out ${f.article.padEnd(26)} fitted on the others: context ${JSON.stringify(f.calibration.context)}, decision ${JSON.stringify(f.calibration.decision)}`);
+}
+console.log('');
+console.log(`${''.padEnd(30)} ${'training'.padEnd(17)}   ${'held-out (leave one article out)'.padEnd(36)} learned F1, held-out`);
+console.log(`${'theme'.padEnd(30)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn    rules +stems`);
+type Micro = TaggingScores['micro'];
+const row = (name: string, t: Micro, h: Micro, l: Micro, ls: Micro) =>
   console.log(
-    `${name.padEnd(30)} ${prf(t)}   ${prf(h)}  ${String(h.tp).padStart(3)} ${String(h.fp).padStart(3)} ${String(h.fn).padStart(3)}     ${f2(l.f1)}`,
+    `${name.padEnd(30)} ${prf(t)}   ${prf(h)}  ${String(h.tp).padStart(3)} ${String(h.fp).padStart(3)} ${String(h.fn).padStart(3)}    ${f2(l.f1).padStart(5)}  ${f2(ls.f1).padStart(5)}`,
   );
-training.perTheme.forEach((t, i) => row(t.themeId, t, heldOut.perTheme[i]!, learned.perTheme[i]!));
-row('micro', training.micro, heldOut.micro, learned.micro);
+training.perTheme.forEach((t, i) => row(t.themeId, t, heldOut.perTheme[i]!, learned.perTheme[i]!, learnedStems.perTheme[i]!));
+row('micro', training.micro, heldOut.micro, learned.micro, learnedStems.micro);
 
 const weakest = (s: TaggingScores) => [...s.perTheme].sort((a, b) => a.f1 - b.f1)[0]!;
-for (const [name, s] of [['training', training], ['held-out', heldOut], ['learned layer, held-out', learned]] as const) {
+for (const [name, s] of [
+  ['training', training],
+  ['held-out', heldOut],
+  ['learned on rule scores, held-out', learned],
+  ['learned, + bag of stems, held-out', learnedStems],
+] as const) {
   const w = weakest(s);
-  console.log(`${`\n${name}:`.padEnd(26)} micro-F1 ${f3(s.micro.f1)} (P ${f3(s.micro.precision)}, R ${f3(s.micro.recall)}); lowest theme F1 ${w.themeId} ${f2(w.f1)}`);
+  console.log(`${`\n${name}:`.padEnd(36)} micro-F1 ${f3(s.micro.f1)} (P ${f3(s.micro.precision)}, R ${f3(s.micro.recall)}); lowest theme F1 ${w.themeId} ${f2(w.f1)}`);
 }
 const offTopic = [...gold].filter(([id]) => (predicted.get(id) ?? []).length === 0);
 console.log(
@@ -93,22 +108,26 @@ for (const c of confusion(heldOutTags, gold, themeIds)) {
 }
 
 if (process.argv.includes('--explain')) {
-  const detailed = scorePassages(passages, themes);
-  for (const [id, wanted] of gold) {
-    const got = predicted.get(id) ?? [];
-    const wrong = [
-      ...got.filter((t) => !wanted.includes(t)).map((t) => ['false +', t] as const),
-      ...wanted.filter((t) => !got.includes(t)).map((t) => ['missed ', t] as const),
-    ];
-    if (wrong.length === 0) continue;
-    const passage = passageById.get(id)!;
-    const detail = detailed.get(id)!;
-    console.log(`\n${id}  ${passage.text.slice(0, 100)}…`);
-    for (const [kind, themeId] of wrong) {
-      const s = detail.find((d) => d.themeId === themeId)!;
-      const hits = s.hits.map((h) => `${h.phrase}${h.count > 1 ? ` ×${h.count}` : ''} (${h.weight})`).join(', ');
-      const context = s.fromContext ? ` + context ${s.fromContext}` : '';
-      console.log(`  ${kind} ${themeId}: ${s.score}/${s.threshold}${hits ? ` — ${hits}` : ''}${context}`);
+  for (const fold of folds) {
+    console.log(`\n— ${fold.article}, held out (context ${JSON.stringify(fold.calibration.context)}, decision ${JSON.stringify(fold.calibration.decision)})`);
+    for (const [id, detail] of fold.scores) {
+      const wanted = gold.get(id) ?? [];
+      const got = heldOutTags.get(id) ?? [];
+      const wrong = [
+        ...got.filter((t) => !wanted.includes(t)).map((t) => ['false +', t] as const),
+        ...wanted.filter((t) => !got.includes(t)).map((t) => ['missed ', t] as const),
+      ];
+      if (wrong.length === 0) continue;
+      const passage = passageById.get(id)!;
+      console.log(`\n${id}  ${passage.text.slice(0, 100)}…`);
+      for (const [kind, themeId] of wrong) {
+        const s = detail.find((d) => d.themeId === themeId)!;
+        const hits = s.hits
+          .map((h) => `${h.phrase}${h.count > 1 ? ` ×${h.count}` : ''} (${h.weight}${h.background ? `, ${h.background} in background` : ''})`)
+          .join(', ');
+        const context = s.fromContext ? ` + context ${s.fromContext}` : '';
+        console.log(`  ${kind} ${themeId}: ${s.score}/${s.threshold}${hits ? ` — ${hits}` : ''}${context}`);
+      }
     }
   }
 }

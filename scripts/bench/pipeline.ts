@@ -64,6 +64,8 @@ export interface PageTypeOutput {
   bytes: number;
   /** Sum of Astro's per-route times (+N ms) for the type's pages; null for files Astro does not log. */
   renderMs: number | null;
+  /** Routes Astro logged for the type (its pages, less files it copies such as the search index): renderMs ÷ this is the time a page. */
+  rendered?: number;
 }
 
 export interface PipelineOptions {
@@ -315,6 +317,7 @@ function pageTypeOutput(dist: string, buildLog: string): PageTypeOutput[] {
     const rel = file.slice(1);
     const e = entry(rel === 'index.html' ? 'home' : typeOf(rel));
     e.renderMs = (e.renderMs ?? 0) + ms;
+    e.rendered = (e.rendered ?? 0) + 1;
   }
   return [...byType.values()].sort((a, b) => b.bytes - a.bytes);
 }

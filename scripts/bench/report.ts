@@ -263,10 +263,14 @@ export function formatReport(report: BenchReport): string {
         String(t.files),
         mb(t.bytes),
         `${Math.round(t.bytes / run.passages)} B`,
+        `${(t.bytes / t.files / 1024).toFixed(1)} KB`,
         seconds(t.renderMs),
+        t.renderMs !== null && t.rendered ? `${(t.renderMs / t.rendered).toFixed(1)} ms` : '—',
       ]),
     );
-    parts.push(`Built site per page type\n${textTable(['articles', 'type', 'files', 'bytes', 'per passage', 'render (Astro)'], rows)}`);
+    parts.push(
+      `Built site per page type\n${textTable(['articles', 'type', 'files', 'bytes', 'per passage', 'per file', 'render (Astro)', 'per page'], rows)}`,
+    );
   }
   const rebuilds = report.pipeline.filter((run) => run.rebuild);
   if (rebuilds.length) {

@@ -6,13 +6,15 @@
  * (`context` and `decision` in content/themes.yaml). Leave-one-article-out fits that
  * calibration on four articles and tags the fifth with it, so each article is scored by a
  * calibration that never saw its labels. A learned layer (logistic regression on the rule
- * scores, one model per theme) is scored the same way, to see whether it would earn its place.
+ * scores, and on those plus a bag of word stems, one model per theme) is scored the same
+ * way, to see whether it would earn its place.
  */
 import { Matrix } from 'ml-matrix';
 import LogisticRegressionTwoClasses from 'ml-logistic-regression/src/logreg_2classes.js';
 import type { ThemesFile } from '../../src/corpus/analysis-schema';
 import type { PassageLike } from '../../src/corpus/analysis-types';
 import { autoTagPassages, scorePassages, scoreTagging, type ThemeScore } from '../../src/corpus/themes';
+import { STOP_WORDS, tokenize } from '../../src/corpus/text';
 
 export type Labels = ReadonlyMap<string, readonly string[]>;
 export type Tags = Map<string, string[]>;
@@ -73,21 +75,31 @@ export function leaveOneArticleOut(
   return tags;
 }
 
-/** Held-out tagging by the rules, the calibration fitted on the other articles. */
+/** One held-out article: the calibration fitted without it, and its passages' scores under that calibration. */
+export interface HeldOutFold {
+  article: string;
+  calibration: Calibration;
+  scores: Map<string, ThemeScore[]>;
+}
+
+/** Held-out tagging by the rules, the calibration fitted on the other articles; `folds` (if given) receives each fold. */
 export const rulesHeldOut = (
   passages: readonly PassageLike[],
   labels: Labels,
   themes: ThemesFile,
   grid: readonly Calibration[] = CALIBRATION_GRID,
+  folds?: HeldOutFold[],
 ) =>
   leaveOneArticleOut(passages, labels, (train, test) => {
     const calibration = fitCalibration(train, labels, themes, grid);
     // The test article is tagged in the company of its own article only: context never crosses articles.
-    return autoTagPassages(test, { ...themes, ...calibration });
+    const scores = scorePassages(test, { ...themes, ...calibration });
+    folds?.push({ article: test[0]!.article, calibration, scores });
+    return new Map(test.map((p) => [p.id, scores.get(p.id)!.filter((s) => s.applies).map((s) => s.themeId)]));
   });
 
 /** What the learned layer sees of a passage: each theme's rule score and what context lent, as shares of its threshold. */
-function features(scores: readonly ThemeScore[]): number[] {
+function ruleFeatures(scores: readonly ThemeScore[]): number[] {
   return [
     1,
     ...scores.map((s) => Math.min(s.score - s.fromContext, 3 * s.threshold) / s.threshold),
@@ -96,26 +108,49 @@ function features(scores: readonly ThemeScore[]): number[] {
   ];
 }
 
-/** A logistic regression per theme on the rule scores (ml-logistic-regression), fitted on `train`. */
-export function learnedLayer(train: readonly PassageLike[], labels: Labels, themes: ThemesFile) {
+/** A passage's content words, as stems (stop words and words of one or two letters left out). */
+const stemsOf = (text: string) => new Set(tokenize(text).filter((t) => t.norm.length > 2 && !STOP_WORDS.has(t.norm)).map((t) => t.stem));
+/** A stem enters the bag of words when this many training passages have it: rarer ones only memorise. */
+const MIN_STEM_PASSAGES = 3;
+
+export interface LearnedOptions {
+  /** Also give the model a bag of the passage's stems (those in ≥ MIN_STEM_PASSAGES training passages). */
+  stems?: boolean;
+}
+
+/**
+ * A logistic regression per theme (ml-logistic-regression) on the rule scores — and, with
+ * `stems`, a bag of the passage's word stems — fitted on `train`.
+ */
+export function learnedLayer(train: readonly PassageLike[], labels: Labels, themes: ThemesFile, options: LearnedOptions = {}) {
   const ids = themes.themes.map((t) => t.id);
-  const trainScores = scorePassages(train, themes);
-  const X = new Matrix(train.map((p) => features(trainScores.get(p.id)!)));
+  const counts = new Map<string, number>();
+  if (options.stems) for (const p of train) for (const s of stemsOf(p.text)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const vocabulary = [...counts].filter(([, n]) => n >= MIN_STEM_PASSAGES).map(([s]) => s);
+  const features = (passages: readonly PassageLike[]) => {
+    const scores = scorePassages(passages, themes);
+    return new Matrix(
+      passages.map((p) => {
+        const stems = stemsOf(p.text);
+        return [...ruleFeatures(scores.get(p.id)!), ...vocabulary.map((s) => (stems.has(s) ? 0.5 : 0))];
+      }),
+    );
+  };
+  const X = features(train);
   const models = ids.map((id) => {
     const model = new LogisticRegressionTwoClasses({ numSteps: 2000, learningRate: 0.01 });
     model.train(X, Matrix.columnVector(train.map((p) => (labels.get(p.id)!.includes(id) ? 1 : 0))));
     return model;
   });
   return (test: readonly PassageLike[]): Tags => {
-    const scores = scorePassages(test, themes);
-    const Xt = new Matrix(test.map((p) => features(scores.get(p.id)!)));
+    const Xt = features(test);
     const probabilities = models.map((m) => m.testScores(Xt));
     return new Map(test.map((p, row) => [p.id, ids.filter((_, k) => probabilities[k]![row]! >= 0.5)]));
   };
 }
 
-export const learnedHeldOut = (passages: readonly PassageLike[], labels: Labels, themes: ThemesFile) =>
-  leaveOneArticleOut(passages, labels, (train, test) => learnedLayer(train, labels, themes)(test));
+export const learnedHeldOut = (passages: readonly PassageLike[], labels: Labels, themes: ThemesFile, options: LearnedOptions = {}) =>
+  leaveOneArticleOut(passages, labels, (train, test) => learnedLayer(train, labels, themes, options)(test));
 
 export interface Confusion {
   themeId: string;

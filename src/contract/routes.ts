@@ -19,6 +19,10 @@ export const articleUrl = (slug: string) => `/articles/${slug}/`;
 export const pagedUrl = (base: string, page = 1) => (page <= 1 ? base : `${base}${page}/`);
 export const themeUrl = (themeId: string, page = 1) => pagedUrl(`/themes/${themeId}/`, page);
 export const entityUrl = (entityId: string, page = 1) => pagedUrl(`/entities/${entityId}/`, page);
+/** The home page's pages (the sources, in publication order): `/`, then `/page/2/`… */
+export const homeUrl = (page = 1) => (page <= 1 ? HOME_URL : `${HOME_URL}page/${page}/`);
+/** The figures' pages: `/figures/` (with the table), then `/figures/2/`… */
+export const figuresUrl = (page = 1) => pagedUrl(FIGURES_URL, page);
 /** The entity index's pages: `/entities/`, then `/entities/page/2/`… (`page` is never an entity's page: those have ids). */
 export const entityIndexUrl = (page = 1) => pagedUrl(ENTITIES_URL, page).replace(/(\d+\/)$/, 'page/$1');
 

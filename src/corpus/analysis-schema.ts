@@ -37,6 +37,12 @@ export const themeSchema = z.strictObject({
   match: z.record(phrase, z.number()).refine((m) => Object.keys(m).length > 0, {
     message: 'a theme needs at least one phrase to match',
   }),
+  /**
+   * Phrase → weight, counted only when one of the `match` phrases (positive weight) occurs in
+   * the passage too: words that say something about the theme's subject without naming it
+   * ("thousands", "an estimate" — of what?).
+   */
+  support: z.record(phrase, z.number().positive()).default({}),
   /** Phrases that, when present, keep the theme off a passage whatever its score. */
   exclude: z.array(phrase).default([]),
 });
@@ -45,6 +51,8 @@ export type Theme = z.infer<typeof themeSchema>;
 export const themesFileSchema = z
   .strictObject({
     threshold: z.number().positive(),
+    /** Share of its weight a phrase counts for in a background clause ("As the group loses ground, …"); 1 = as much as anywhere. */
+    background: z.number().min(0).max(1).default(1),
     /** Shares of a theme's score a passage borrows from its surroundings (0 = none). */
     context: z
       .strictObject({

@@ -7,7 +7,7 @@
  * content collection: a second reader would be a second idea of what a passage is.
  */
 import { analyse } from './analysis';
-import { cachedNameFinder } from './analysis-cache';
+import { cachedNameFinder, cachedStems, cachedThemeScores } from './analysis-cache';
 import { readEntities, readThemeOverrides, readThemes } from './analysis-data';
 import type { EntityKind } from './analysis-schema';
 import { firstMentions, type EntityMention } from './entities';
@@ -140,18 +140,28 @@ async function buildCorpus(): Promise<Corpus> {
 
   const themesFile = readThemes();
   const entityAliases = readEntities();
+  // What each passage's text alone gives, kept between builds (src/corpus/analysis-cache.ts).
   const names = cachedNameFinder(entityAliases);
+  const themeScores = cachedThemeScores(themesFile);
+  const stems = cachedStems();
+  const started = performance.now();
   const analysis = analyse({
     passages: allPassages,
     themes: themesFile,
     overrides: readThemeOverrides(),
     entityAliases,
-    tagOptions: { retiredIds: Object.fromEntries(retiredIds) },
+    tagOptions: { retiredIds: Object.fromEntries(retiredIds), ownScores: (text) => themeScores.get(text) },
+    relatedOptions: { stemsOf: (text) => stems.get(text) },
     findNames: names.findNames,
   });
-  names.save();
-  const { hits, misses } = names.stats();
-  if (!process.env.VITEST) console.log(`[dossier] analysis: ${allPassages.length} passages, names of ${hits} from the cache, ${misses} found afresh`);
+  for (const cache of [names, themeScores, stems]) cache.save();
+  if (!process.env.VITEST) {
+    const cached = (cache: Pick<typeof names, 'stats'>) => `${cache.stats().hits} from the cache, ${cache.stats().misses} afresh`;
+    console.log(
+      `[dossier] analysis: ${allPassages.length} passages in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `names of ${cached(names)}; theme scores ${cached(themeScores)}; stems ${cached(stems)}`,
+    );
+  }
   const pervasive = new Set(
     analysis.entities.entities
       .filter((e) => new Set(e.mentions.map((m) => m.passageId)).size > allPassages.length / 5)

@@ -15,9 +15,15 @@
  * The score is symmetric, so if A lists B, B's candidates include A with the same score (B may
  * still show three better ones).
  *
- * Not quadratic: an inverted index (stem → passages) finds candidates, and only stems held by
- * at most `maxPostings` passages are used to find and score them. Very common stems carry
- * little IDF weight anyway, so leaving them out changes scores slightly and saves most of the work.
+ * Linear in the number of passages: an inverted index (stem → passages) finds candidates,
+ * and only stems held by at most `maxPostings` passages are used to find and score them (very
+ * common stems carry little IDF weight anyway). That cap grows with the corpus (2 %), so each
+ * posting list does too; to keep the work per passage bounded, a passage visits the posting
+ * lists of its rarest stems first and stops before it would visit more than `maxVisits`
+ * postings. The candidates it found are then scored on ALL their shared stems, so a link's
+ * score never depends on the budget; only a pair that shares no stem rare enough to be
+ * visited is not found (rare stems are what make two passages alike). A dossier of a few
+ * hundred passages stays well under the budget and gets exactly the all-pairs result.
  */
 import type { PassageLike } from './analysis-types';
 import { STOP_WORDS, tokenize } from './text';
@@ -33,6 +39,10 @@ export interface RelatedOptions {
   themeWeight?: number;
   /** Stems held by more passages than this are not used (default max(50, 2% of passages)). */
   maxPostings?: number;
+  /** Postings one passage may visit to find its candidates, rarest stems first (default 1,000). */
+  maxVisits?: number;
+  /** The content stems of a text (default: contentStems; the build passes a cached one). */
+  stemsOf?: (text: string) => readonly string[];
 }
 
 export interface RelatedLink {
@@ -44,7 +54,7 @@ export interface RelatedLink {
   sharedThemes: string[];
 }
 
-export const RELATED_DEFAULTS = { max: 3, threshold: 0.2, minSimilarity: 0.1, themeWeight: 0.15 } as const;
+export const RELATED_DEFAULTS = { max: 3, threshold: 0.2, minSimilarity: 0.1, themeWeight: 0.15, maxVisits: 1000 } as const;
 
 /** The stems of a text that similarity compares: no stop words, no numbers, no single letters. */
 export function contentStems(text: string): string[] {
@@ -62,6 +72,8 @@ export function relatedPassages(
   const threshold = options.threshold ?? RELATED_DEFAULTS.threshold;
   const themeWeight = options.themeWeight ?? RELATED_DEFAULTS.themeWeight;
   const minSimilarity = options.minSimilarity ?? RELATED_DEFAULTS.minSimilarity;
+  const maxVisits = options.maxVisits ?? RELATED_DEFAULTS.maxVisits;
+  const stemsOf = options.stemsOf ?? contentStems;
   const n = passages.length;
   const maxPostings = options.maxPostings ?? Math.max(50, Math.ceil(n * 0.02));
 
@@ -69,20 +81,21 @@ export function relatedPassages(
   const stemIds = new Map<string, number>();
   const docTerms: Map<number, number>[] = passages.map((p) => {
     const counts = new Map<number, number>();
-    for (const s of contentStems(p.text)) {
+    for (const s of stemsOf(p.text)) {
       let id = stemIds.get(s);
       if (id === undefined) stemIds.set(s, (id = stemIds.size));
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
   });
+  const stems = stemIds.size;
 
-  const df = new Uint32Array(stemIds.size);
+  const df = new Uint32Array(stems);
   for (const terms of docTerms) for (const id of terms.keys()) df[id]!++;
 
-  // Normalised TF-IDF vectors, keeping only the usable (rare enough) stems.
+  // Normalised TF-IDF vectors, keeping only the usable (rare enough) stems, in text order.
   const vectors: { id: number; weight: number }[][] = [];
-  const postingCount = new Uint32Array(stemIds.size);
+  const postingCount = new Uint32Array(stems);
   for (let d = 0; d < n; d++) {
     const weights: [number, number][] = [];
     let norm = 0;
@@ -100,11 +113,11 @@ export function relatedPassages(
   }
 
   // Inverted index in flat typed arrays: the postings of stem i are at [offset[i], offset[i + 1]).
-  const offset = new Uint32Array(stemIds.size + 1);
-  for (let i = 0; i < stemIds.size; i++) offset[i + 1] = offset[i]! + postingCount[i]!;
-  const postingDoc = new Uint32Array(offset[stemIds.size]!);
-  const postingWeight = new Float64Array(offset[stemIds.size]!);
-  const fill = offset.slice(0, stemIds.size);
+  const offset = new Uint32Array(stems + 1);
+  for (let i = 0; i < stems; i++) offset[i + 1] = offset[i]! + postingCount[i]!;
+  const postingDoc = new Uint32Array(offset[stems]!);
+  const postingWeight = new Float64Array(offset[stems]!);
+  const fill = offset.slice(0, stems);
   for (let d = 0; d < n; d++) {
     for (const { id, weight } of vectors[d]!) {
       const at = fill[id]!++;
@@ -120,13 +133,17 @@ export function relatedPassages(
     return a;
   });
   const themesOf = passages.map((p) => themesById.get(p.id) ?? []);
+  const themeCodes = themeCodesOf(themesOf);
   const acc = new Float64Array(n);
+  // The weights of the stems a passage did not visit, by stem id (zero elsewhere).
+  const unvisited = new Float64Array(stems);
   const result = new Map<string, RelatedLink[]>();
 
   for (let d = 0; d < n; d++) {
-    const touched: number[] = [];
     const ownArticle = articleOf[d];
-    for (const own of vectors[d]!) {
+    const { visit, skip } = visitOrder(vectors[d]!, postingCount, maxVisits);
+    const touched: number[] = [];
+    for (const own of visit) {
       for (let at = offset[own.id]!, end = offset[own.id + 1]!; at < end; at++) {
         const doc = postingDoc[at]!;
         if (articleOf[doc] === ownArticle) continue;
@@ -134,23 +151,92 @@ export function relatedPassages(
         acc[doc]! += own.weight * postingWeight[at]!;
       }
     }
-    const links: RelatedLink[] = [];
+    // A candidate's score counts every shared stem, visited or not.
+    for (const own of skip) unvisited[own.id] = own.weight;
+    const best: Scored[] = [];
     for (const other of touched) {
-      const cosine = acc[other]!;
+      let cosine = acc[other]!;
       acc[other] = 0;
+      if (skip.length > 0) for (const { id, weight } of vectors[other]!) cosine += unvisited[id]! * weight;
       // The theme share adds at most themeWeight: skip what cannot reach the threshold.
       if (cosine < minSimilarity || cosine + themeWeight < threshold) continue;
-      const shared = themesOf[d]!.filter((t) => themesOf[other]!.includes(t));
-      const union = new Set([...themesOf[d]!, ...themesOf[other]!]).size;
-      const score = cosine + (union ? (themeWeight * shared.length) / union : 0);
-      if (score >= threshold) {
-        links.push({ id: passages[other]!.id, score: round3(score), similarity: round3(cosine), sharedThemes: shared });
-      }
+      const shared = sharedCount(themeCodes[d]!, themeCodes[other]!);
+      const union = themeCodes[d]!.length + themeCodes[other]!.length - shared;
+      const score = cosine + (union ? (themeWeight * shared) / union : 0);
+      if (score >= threshold) keepBest(best, { doc: other, id: passages[other]!.id, score: round3(score), cosine }, max);
     }
-    links.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    result.set(passages[d]!.id, links.slice(0, max));
+    for (const own of skip) unvisited[own.id] = 0;
+    result.set(
+      passages[d]!.id,
+      best.map(({ doc, id, score, cosine }) => ({
+        id,
+        score,
+        similarity: round3(cosine),
+        sharedThemes: themesOf[d]!.filter((t) => themesOf[doc]!.includes(t)),
+      })),
+    );
   }
   return result;
+}
+
+/** Each passage's themes as sorted small integers, to count shared themes without allocating. */
+function themeCodesOf(themesOf: readonly (readonly string[])[]): Uint32Array[] {
+  const codes = new Map<string, number>();
+  return themesOf.map((themes) => {
+    const own = new Set<number>();
+    for (const t of themes) {
+      let code = codes.get(t);
+      if (code === undefined) codes.set(t, (code = codes.size));
+      own.add(code);
+    }
+    return Uint32Array.from(own).sort();
+  });
+}
+
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! === b[j]!) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/**
+ * Which of a passage's stems it visits the posting lists of: all of them, in text order, when
+ * their postings fit in the budget; else its rarest stems, as many as fit.
+ */
+function visitOrder<T extends { id: number }>(vector: T[], postingCount: Uint32Array, budget: number): { visit: T[]; skip: T[] } {
+  let total = 0;
+  for (const { id } of vector) total += postingCount[id]!;
+  if (total <= budget) return { visit: vector, skip: [] };
+  const rarestFirst = [...vector].sort((a, b) => postingCount[a.id]! - postingCount[b.id]! || a.id - b.id);
+  let visits = 0;
+  let cut = 0;
+  while (cut < rarestFirst.length && visits + postingCount[rarestFirst[cut]!.id]! <= budget) visits += postingCount[rarestFirst[cut++]!.id]!;
+  return { visit: rarestFirst.slice(0, cut), skip: rarestFirst.slice(cut) };
+}
+
+/** A candidate link while ranking: the passage's index, its rounded score and its exact cosine. */
+interface Scored {
+  doc: number;
+  id: string;
+  score: number;
+  cosine: number;
+}
+const better = (a: Scored, b: Scored) => b.score - a.score || a.id.localeCompare(b.id);
+
+/** Keeps the `max` best links (score, then id), best first, without sorting every candidate. */
+function keepBest(best: Scored[], link: Scored, max: number): void {
+  if (max <= 0) return;
+  if (best.length === max && better(link, best[max - 1]!) >= 0) return;
+  let at = best.length < max ? best.length : max - 1;
+  best[at] = link;
+  for (; at > 0 && better(best[at]!, best[at - 1]!) < 0; at--) [best[at - 1], best[at]] = [best[at]!, best[at - 1]!];
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -23,6 +23,10 @@ export const SOURCE_NAV_SIZE = 9;
  * Page sizes of the pages about the whole dossier. Their lists grow with it, so they are cut
  * into pages of a fixed size: no page grows with the dossier (see src/corpus/paging.ts).
  */
+/** Sources (cards, and columns of the coverage matrix) per page of the home page. */
+export const HOME_SOURCES_PER_PAGE = 20;
+/** Sources whose number sentences one page of /figures/ lists. */
+export const FIGURES_SOURCES_PER_PAGE = 20;
 /** Sources (columns) per page of a theme page. */
 export const THEME_SOURCES_PER_PAGE = 10;
 /** Keyword-in-context lines per page of an entity page. */

@@ -83,14 +83,16 @@ function analyseWord(raw: string): { norm: string; stem: string } {
   return hit;
 }
 
-/** Split text into word tokens with exact offsets. */
-export function tokenize(text: string): Token[] {
+/** Split text into word tokens with exact offsets; `limit` stops after that many (a text's opening words). */
+export function tokenize(text: string, limit = Infinity): Token[] {
   const tokens: Token[] = [];
+  if (limit <= 0) return tokens;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const { norm, stem } = analyseWord(raw);
     if (!norm) continue;
     tokens.push({ raw, norm, stem, start: m.index, end: m.index + raw.length });
+    if (tokens.length >= limit) break;
   }
   return tokens;
 }

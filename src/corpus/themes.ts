@@ -3,8 +3,10 @@
  * scores enough on, then an editor's overrides (content/theme-overrides.yaml) are applied.
  *
  * A rule is a phrase matched on word stems, with a weight. A passage's score for a theme is
- * the sum of weight × occurrences (each phrase counted at most twice), plus shares lent by
- * its section heading and the previous passage. The passage carries the theme when the score
+ * the sum of weight × occurrences (each phrase counted at most twice; a supporting phrase only
+ * beside one that names the theme; an occurrence in a background clause — "amid…",
+ * "despite…" — for a share of its weight), plus shares lent by its section heading and the
+ * previous passage. The passage carries the theme when the score
  * reaches the theme's threshold, none of the theme's exclusion phrases occurs, and the theme
  * is not a mere aside beside the passage's main subject (`decision.relative`); a passage
  * that reaches no threshold takes its best theme if that comes close (`decision.fallback`),
@@ -35,19 +37,48 @@ const GAP = Symbol('gap');
 interface CompiledTheme {
   theme: Theme;
   threshold: number;
-  rules: { phrase: string; pattern: Pattern; weight: number }[];
+  rules: { phrase: string; pattern: Pattern; weight: number; support: boolean }[];
   exclude: { phrase: string; pattern: Pattern }[];
 }
 
-/** What a passage's text is matched as: its words' normalised forms and stems. */
+/**
+ * What a passage's text is matched as: its words' normalised forms and stems, and for each
+ * word whether it stands in a background clause (`backgroundWords`).
+ */
 interface Words {
   norms: string[];
   stems: string[];
+  background: boolean[];
 }
 const wordsOf = (text: string): Words => {
   const tokens = tokenize(text);
-  return { norms: tokens.map((t) => t.norm), stems: tokens.map((t) => t.stem) };
+  return { norms: tokens.map((t) => t.norm), stems: tokens.map((t) => t.stem), background: backgroundWords(text, tokens) };
 };
+
+/**
+ * Words that open a clause setting the scene for the sentence's claim rather than making it:
+ * "Amid the loss of its territory, the group kept publishing…", "…despite a determined
+ * offensive by the army". ("As…" and "while…" clauses are left out: as often as not they carry
+ * half of the claim — "While some returnees give up, others…", "As the group is driven from
+ * its cities, it is turning into…".)
+ */
+const BACKGROUND_OPENERS = new Set(['despite', 'amid', 'amidst']);
+/** Where a clause ends: a comma, semicolon, colon, dash, bracket or the end of a sentence. */
+const CLAUSE_END = /[,;:.!?()\u2013\u2014]|\s-\s/;
+
+/**
+ * For each token: does it stand in a background clause? The clause runs from its opener to
+ * the next punctuation that ends a clause. Theme phrases found there count for less
+ * (`background` in the themes file): the sentence is about its main clause.
+ */
+export function backgroundWords(text: string, tokens: readonly { norm: string; start: number; end: number }[]): boolean[] {
+  let inClause = false;
+  return tokens.map((token, i) => {
+    if (inClause && i > 0 && CLAUSE_END.test(text.slice(tokens[i - 1]!.end, token.start))) inClause = false;
+    if (BACKGROUND_OPENERS.has(token.norm)) inClause = true;
+    return inClause;
+  });
+}
 
 function compilePhrase(phrase: string): Pattern {
   const pattern: Pattern = [];
@@ -65,7 +96,10 @@ const patternKey = (pattern: Pattern) =>
 /** Compile the rules once; reuse the result for every passage. `source` names the file in errors. */
 export function compileThemes(file: ThemesFile, source = THEMES_FILE): CompiledTheme[] {
   return file.themes.map((theme) => {
-    const rules = Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight }));
+    const rules = [
+      ...Object.entries(theme.match).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight, support: false })),
+      ...Object.entries(theme.support).map(([phrase, weight]) => ({ phrase, pattern: compilePhrase(phrase), weight, support: true })),
+    ];
     // Two phrases with the same stems would count the same words twice ("attack" and "attacks").
     const seen = new Map<string, string>();
     for (const { phrase, pattern } of rules) {
@@ -108,16 +142,17 @@ function matchAt(words: Words, i: number, pattern: Pattern, from = 0): number {
   return pos;
 }
 
-function countMatches(words: Words, pattern: Pattern): number {
-  let count = 0;
+/** Where `pattern` matches, left to right without overlaps: each match's first word. */
+function matchStarts(words: Words, pattern: Pattern): number[] {
+  const starts: number[] = [];
   for (let i = 0; i < words.stems.length; ) {
     const end = matchAt(words, i, pattern);
     if (end > i) {
-      count++;
+      starts.push(i);
       i = end;
     } else i++;
   }
-  return count;
+  return starts;
 }
 
 export interface ThemeScore {
@@ -127,8 +162,8 @@ export interface ThemeScore {
   /** Total: the passage's own score plus what its context lends it. */
   score: number;
   threshold: number;
-  /** Phrases that matched in the passage, with their count (capped) and weight. */
-  hits: { phrase: string; count: number; weight: number }[];
+  /** Phrases that matched in the passage, with their count (capped), weight, and how many of those counted were in a background clause. */
+  hits: { phrase: string; count: number; weight: number; background?: number }[];
   /** Score lent by the section heading and the previous passage (see `context` in the file). */
   fromContext: number;
   /** An exclusion phrase that matched (the theme is then not applied). */
@@ -142,24 +177,34 @@ export interface OwnScore {
   excludedBy: string | null;
 }
 
-/** One text's scores against every theme, on its own words only. Pure: cacheable by (text, rules). */
-export function scoreOwn(text: string, compiled: CompiledTheme[]): OwnScore[] {
-  return ownScores(text, compiled);
+/**
+ * One text's scores against every theme, on its own words only; a phrase in a background
+ * clause counts `background` of its weight (occurrences in main clauses are counted first).
+ * Pure: cacheable by (text, rules, background).
+ */
+export function scoreOwn(text: string, compiled: CompiledTheme[], background = 1): OwnScore[] {
+  return ownScores(text, compiled, background);
 }
 
-function ownScores(text: string, compiled: CompiledTheme[]): OwnScore[] {
+function ownScores(text: string, compiled: CompiledTheme[], background: number): OwnScore[] {
   const words = wordsOf(text);
   return compiled.map(({ rules, exclude }) => {
     const hits: ThemeScore['hits'] = [];
     let score = 0;
+    let named = false;
     for (const rule of rules) {
-      const count = Math.min(countMatches(words, rule.pattern), MAX_COUNT_PER_PHRASE);
-      if (count > 0) {
-        hits.push({ phrase: rule.phrase, count, weight: rule.weight });
-        score += count * rule.weight;
-      }
+      // `match` rules come first: by the time a supporting phrase is scored, `named` is known.
+      if (rule.support && !named) break;
+      const starts = matchStarts(words, rule.pattern);
+      if (starts.length === 0) continue;
+      if (!rule.support && rule.weight > 0) named = true;
+      const inBackground = starts.filter((i) => words.background[i]).length;
+      const main = Math.min(starts.length - inBackground, MAX_COUNT_PER_PHRASE);
+      const behind = Math.min(inBackground, MAX_COUNT_PER_PHRASE - main);
+      hits.push({ phrase: rule.phrase, count: main + behind, weight: rule.weight, ...(behind > 0 ? { background: behind } : {}) });
+      score += (main + behind * background) * rule.weight;
     }
-    const excludedBy = exclude.find((e) => countMatches(words, e.pattern) > 0)?.phrase ?? null;
+    const excludedBy = exclude.find((e) => matchStarts(words, e.pattern).length > 0)?.phrase ?? null;
     return { score, hits, excludedBy };
   });
 }
@@ -168,9 +213,9 @@ export type Decision = ThemesFile['decision'];
 const NO_DECISION: Decision = { relative: 0, fallback: 1 };
 
 /** Score one text on its own against every theme (no context), and decide its themes. */
-export function scoreText(text: string, compiled: CompiledTheme[], decision: Decision = NO_DECISION): ThemeScore[] {
+export function scoreText(text: string, compiled: CompiledTheme[], decision: Decision = NO_DECISION, background = 1): ThemeScore[] {
   return decide(
-    ownScores(text, compiled).map((own, i) => finish(compiled[i]!, own, 0)),
+    ownScores(text, compiled, background).map((own, i) => finish(compiled[i]!, own, 0)),
     decision,
   );
 }
@@ -198,15 +243,16 @@ export function decide(scores: ThemeScore[], decision: Decision): ThemeScore[] {
  * Compiled rules and own scores, kept per theme list: calibrating (the eval's grid) scores the
  * same texts against the same rules hundreds of times with only `context`/`decision` changed.
  */
-const compiledCache = new WeakMap<ThemesFile['themes'], { compiled: CompiledTheme[]; own: (text: string) => OwnScore[] }>();
+const compiledCache = new WeakMap<ThemesFile['themes'], { compiled: CompiledTheme[]; own: (text: string, background: number) => OwnScore[] }>();
 function compiledFor(themes: ThemesFile) {
   let entry = compiledCache.get(themes.themes);
   if (!entry) {
     const compiled = compileThemes(themes);
     const byText = new Map<string, OwnScore[]>();
-    const own = (text: string) => {
-      let scores = byText.get(text);
-      if (!scores) byText.set(text, (scores = ownScores(text, compiled)));
+    const own = (text: string, background: number) => {
+      const key = `${background}\u0000${text}`;
+      let scores = byText.get(key);
+      if (!scores) byText.set(key, (scores = ownScores(text, compiled, background)));
       return scores;
     };
     entry = { compiled, own };
@@ -226,9 +272,7 @@ export const OPENING_WORDS = 6;
 
 /** Does the passage open by referring back to the previous one? */
 export function opensWithReference(text: string): boolean {
-  return tokenize(text)
-    .slice(0, OPENING_WORDS)
-    .some((t) => REFERRING_BACK.has(t.norm));
+  return tokenize(text, OPENING_WORDS).some((t) => REFERRING_BACK.has(t.norm));
 }
 
 /**
@@ -240,8 +284,9 @@ export function opensWithReference(text: string): boolean {
  * threshold for each theme that passage carries, so a run of "they…" paragraphs keeps its
  * subject without any one paragraph naming it. Only positive scores are lent.
  */
-export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, ThemeScore[]> {
-  const { compiled, own: ownOf } = compiledFor(themes);
+export function scorePassages(passages: readonly PassageLike[], themes: ThemesFile, options: ScoreOptions = {}): Map<string, ThemeScore[]> {
+  const { compiled, own } = compiledFor(themes);
+  const ownOf = options.ownScores ?? ((text: string) => own(text, themes.background));
   const { section: sectionShare, previous: previousShare, continuation: continuationShare } = themes.context;
   const headingScores = new Map<string, OwnScore[]>();
   const byArticle = new Map<string, PassageLike[]>();
@@ -282,9 +327,17 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
   return result;
 }
 
+export interface ScoreOptions {
+  /**
+   * A text's own scores against every theme of this file, as `scoreOwn(text, compileThemes(file))`
+   * gives them (default: computed here); the build passes one cached by the text's hash.
+   */
+  ownScores?: (text: string) => OwnScore[];
+}
+
 /** The automatic tagging, without overrides: passage id → theme ids (in taxonomy order). */
-export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile): Map<string, string[]> {
-  const scores = scorePassages(passages, themes);
+export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile, options: ScoreOptions = {}): Map<string, string[]> {
+  const scores = scorePassages(passages, themes, options);
   return new Map(
     passages.map((p) => [
       p.id,
@@ -296,7 +349,7 @@ export function autoTagPassages(passages: readonly PassageLike[], themes: Themes
   );
 }
 
-export interface TagOptions {
+export interface TagOptions extends ScoreOptions {
   /** File the overrides came from, named in error messages. */
   overridesFile?: string;
   /** Retired passage ids ({ old: surviving }), to point an editor at the passage that replaced one. */
@@ -315,7 +368,7 @@ export function tagPassages(
   options: TagOptions = {},
 ): Map<string, string[]> {
   const file = options.overridesFile ?? THEME_OVERRIDES_FILE;
-  const tags = autoTagPassages(passages, themes);
+  const tags = autoTagPassages(passages, themes, options);
   const order = themes.themes.map((t) => t.id);
   const known = new Set(order);
 

@@ -23,6 +23,9 @@ for (const colorScheme of SCHEMES) {
   for (const width of WIDTHS) {
     test.describe(`${colorScheme}, ${width} px`, () => {
       test.use({ colorScheme, viewport: { width, height: 900 } });
+      // axe walks every node: a long article or the compare page with five sources takes well
+      // over the default 30 s on a busy 2-core machine (a guard against hangs, not a speed test)
+      test.describe.configure({ timeout: 120_000 });
 
       for (const page of pages) {
         test(`${page.type} ${page.path} has no axe violations`, async ({ page: tab }) => {

@@ -335,22 +335,34 @@ test.describe('without scripts', () => {
   });
 });
 
-/** The layout shifts while a page loads and its scripts start (Chromium's layout-shift entries). */
-async function layoutShifts(page: Page, path: string): Promise<string[]> {
+/**
+ * The layout shifts of a page's load (Chromium's layout-shift entries): `scripted`, those from the
+ * moment the document was parsed, when module scripts run; `total`, the page's cumulative layout
+ * shift including what the browser paints while it is still parsing (a `<details>` drawn with the
+ * browser's own "Details" label for a moment, at random points of a long page).
+ */
+async function layoutShifts(page: Page, path: string): Promise<{ scripted: string[]; total: number }> {
   await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { shifts: string[] }).shifts = seen;
+    const seen: { at: number; value: number; nodes: string }[] = [];
+    (window as unknown as { shifts: typeof seen }).shifts = seen;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[]) {
+      for (const entry of list.getEntries() as unknown as { startTime: number; value: number; sources: { node?: Node }[] }[]) {
         const nodes = entry.sources.map((s) => (s.node instanceof Element ? s.node.className : s.node?.nodeName)).join(', ');
-        seen.push(`${entry.value.toFixed(3)}: ${nodes}`);
+        seen.push({ at: entry.startTime, value: entry.value, nodes });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(path);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('compare-view.is-live')).toBeAttached();
-  return page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+  return page.evaluate(() => {
+    const shifts = (window as unknown as { shifts: { at: number; value: number; nodes: string }[] }).shifts;
+    const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+    return {
+      scripted: shifts.filter((s) => s.at >= parsed).map((s) => `${s.value.toFixed(3)}: ${s.nodes}`),
+      total: shifts.reduce((sum, s) => sum + s.value, 0),
+    };
+  });
 }
 
 test.describe('nothing moves when the script arrives', () => {
@@ -362,7 +374,10 @@ test.describe('nothing moves when the script arrives', () => {
       for (const path of ['/compare/', '/compare/full-text/', `/compare/${slugs[0]}--${slugs[1]}/`]) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
-        expect(await layoutShifts(page, path), path).toEqual([]);
+        const shifts = await layoutShifts(page, path);
+        expect(shifts.scripted, path).toEqual([]);
+        // far under the 0.1 that Core Web Vitals call good (the script's own shift was 0.22)
+        expect(shifts.total, path).toBeLessThan(0.01);
         await context.close();
       }
     });

@@ -22,7 +22,7 @@ export interface PageType {
 }
 
 export const PAGE_TYPES: readonly PageType[] = [
-  { name: 'home', pattern: /^\/$/, sample: 1 },
+  { name: 'home', pattern: /^\/(page\/\d+\/)?$/, sample: 1 },
   { name: 'article', pattern: /^\/articles\/[^/]+\/$/, sample: 3 },
   { name: 'passage', pattern: /^\/p\/[^/]+\/$/, sample: 2 },
   { name: 'search', pattern: /^\/search\/$/, sample: 1 },

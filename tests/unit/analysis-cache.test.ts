@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedNameFinder, namesCacheVersion } from '../../src/corpus/analysis-cache';
-import { parseEntities } from '../../src/corpus/analysis-data';
+import { cachedNameFinder, cachedStems, cachedThemeScores, namesCacheVersion, themesCacheVersion } from '../../src/corpus/analysis-cache';
+import { parseEntities, parseThemes } from '../../src/corpus/analysis-data';
 import type { PassageLike } from '../../src/corpus/analysis-types';
 import { extractEntities } from '../../src/corpus/entities';
+import { relatedPassages } from '../../src/corpus/related';
+import { scorePassages, tagPassages } from '../../src/corpus/themes';
 import { scratchDir } from '../scratch';
 
 const ALIASES = parseEntities(
@@ -81,5 +83,76 @@ describe('cachedNameFinder', () => {
     const names = cachedNameFinder(ALIASES, file);
     expect(extractEntities(PASSAGES, ALIASES, { findNames: names.findNames })).toEqual(extractEntities(PASSAGES, ALIASES));
     expect(names.stats().misses).toBe(2);
+  });
+});
+
+const THEMES = parseThemes(
+  `
+threshold: 2
+themes:
+  - id: returnees
+    label: Returnees
+    description: Fighters going home.
+    color: "#4a60c4"
+    match:
+      returnee: 2
+      lose * territory: 1
+    exclude: [never returned]
+  - id: places
+    label: Places
+    description: Where it happens.
+    color: "#ad43a1"
+    threshold: 1
+    match:
+      raqqa: 1
+      "=idlib": 1
+`,
+  'test-themes.yaml',
+);
+const TEXTS = [
+  ...PASSAGES,
+  passage('ft-000001', 'Returnees who never returned to Raqqa worried Washington.'),
+  passage('ft-000002', 'They lose more territory each month; returnees follow.'),
+];
+
+describe('cachedThemeScores', () => {
+  it('should score passages exactly as without a cache, cold and warm', () => {
+    const file = join(scratchDir('dossier-cache'), 'themes.json');
+    const fresh = scorePassages(TEXTS, THEMES);
+    const cold = cachedThemeScores(THEMES, file);
+    expect(scorePassages(TEXTS, THEMES, { ownScores: cold.get })).toEqual(fresh);
+    cold.save();
+    const warm = cachedThemeScores(THEMES, file);
+    expect(scorePassages(TEXTS, THEMES, { ownScores: warm.get })).toEqual(fresh);
+    expect(tagPassages(TEXTS, THEMES, {}, { ownScores: warm.get })).toEqual(tagPassages(TEXTS, THEMES));
+    expect(warm.stats().misses).toBe(0);
+  });
+
+  it('should drop the whole cache when a rule changes', () => {
+    const file = join(scratchDir('dossier-cache'), 'themes.json');
+    const first = cachedThemeScores(THEMES, file);
+    scorePassages(TEXTS, THEMES, { ownScores: first.get });
+    first.save();
+    const changed = { ...THEMES, themes: THEMES.themes.map((t, i) => (i === 0 ? { ...t, match: { ...t.match, washington: 2 } } : t)) };
+    expect(themesCacheVersion(changed)).not.toBe(themesCacheVersion(THEMES));
+    const second = cachedThemeScores(changed, file);
+    const scores = scorePassages(TEXTS, changed, { ownScores: second.get });
+    expect(scores).toEqual(scorePassages(TEXTS, changed));
+    expect(scores.get('ft-000001')![0]!.hits.map((h) => h.phrase)).toContain('washington');
+  });
+});
+
+describe('cachedStems', () => {
+  it('should give the same related passages as stemming afresh, and answer a rebuild from the cache', () => {
+    const file = join(scratchDir('dossier-cache'), 'stems.json');
+    const themes = tagPassages(TEXTS, THEMES);
+    const fresh = relatedPassages(TEXTS, themes, { threshold: 0.05, minSimilarity: 0.05 });
+    const cold = cachedStems(file);
+    expect(relatedPassages(TEXTS, themes, { threshold: 0.05, minSimilarity: 0.05, stemsOf: cold.get })).toEqual(fresh);
+    cold.save();
+    const warm = cachedStems(file);
+    expect(relatedPassages(TEXTS, themes, { threshold: 0.05, minSimilarity: 0.05, stemsOf: warm.get })).toEqual(fresh);
+    expect(warm.stats()).toEqual({ hits: TEXTS.length, misses: 0 });
+    expect([...fresh.values()].some((links) => links.length > 0)).toBe(true);
   });
 });

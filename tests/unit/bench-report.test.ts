@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FirstLoad } from '../gates/first-load';
-import { checkTargets, growthRows, textTable, type BenchReport } from '../../scripts/bench/report';
+import { checkTargets, formatReport, growthRows, textTable, type BenchReport } from '../../scripts/bench/report';
 import type { SizeRun } from '../../scripts/bench/pipeline';
 
 const bytes = (gzip: number, requests = 1) => ({ raw: gzip * 3, gzip, requests });
@@ -94,6 +94,22 @@ describe('growthRows', () => {
     const rows = growthRows([run(100, 1000, 1e8, 1e6), run(1000, 9000, 2e8, 1e7)])!;
     expect(rows[0]).toMatchObject({ stage: 'passages', output: 10 });
     expect(rows[1]).toMatchObject({ stage: 'normalise', time: 9, memory: 2, output: 10 });
+  });
+});
+
+describe('formatReport', () => {
+  it('should give each page type its bytes a file and its render time a page Astro rendered', () => {
+    const sized = {
+      ...run(100, 1000, 1e8, 1e6),
+      dist: 'dist',
+      // 101 files, of which Astro rendered 100 (the other is a data file it copied).
+      pageTypes: [{ type: 'p', files: 101, bytes: 101 * 2048, renderMs: 250, rendered: 100 }],
+    };
+    const report = base({ pipeline: [sized] });
+    const line = formatReport({ ...report, targets: checkTargets(report) })
+      .split('\n')
+      .find((l) => /^100\s+p\s/.test(l));
+    expect(line?.split(/\s{2,}/).slice(-3)).toEqual(['2.0 KB', '250 ms', '2.5 ms']);
   });
 });
 

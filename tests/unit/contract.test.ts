@@ -6,6 +6,7 @@ import {
   articleUrl,
   compareUrl,
   entityIndexUrl,
+  homeUrl,
   entityUrl,
   idPrefixOf,
   isPassageId,
@@ -81,6 +82,9 @@ describe('contract: routes', () => {
     expect(entityIndexUrl(1)).toBe('/entities/');
     expect(entityIndexUrl(3)).toBe('/entities/page/3/');
     expect(parseRoute(entityIndexUrl(3))).toBeNull();
+    expect(homeUrl(1)).toBe('/');
+    expect(homeUrl(2)).toBe('/page/2/');
+    expect(parseRoute(homeUrl(2))).toBeNull();
     expect(parseRoute('/themes/water/0/')).toBeNull();
   });
 

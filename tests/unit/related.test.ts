@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PassageLike } from '../../src/corpus/analysis-types';
-import { contentStems, relatedPassages } from '../../src/corpus/related';
+import { contentStems, relatedPassages, RELATED_DEFAULTS, type RelatedLink } from '../../src/corpus/related';
 import { syntheticCorpus } from '../../scripts/bench/synthetic-passages';
 
 const passage = (id: string, text: string): PassageLike => ({
@@ -95,4 +95,79 @@ describe('relatedPassages', () => {
     const article = new Map(passages.map((p) => [p.id, p.article]));
     for (const [id, links] of a) for (const l of links) expect(article.get(l.id)).not.toBe(article.get(id));
   });
+
+  describe('against every pair compared (the definition, written the slow way)', () => {
+    const { passages, themesById } = syntheticCorpus(600, { seed: 11, articles: 20, vocabulary: 300 });
+    const expected = allPairs(passages, themesById);
+    const linkCount = (m: Map<string, RelatedLink[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
+
+    it('should find the same links when no passage runs out of postings to visit', () => {
+      expect(linkCount(expected)).toBeGreaterThan(300);
+      expect(relatedPassages(passages, themesById, { maxVisits: Infinity })).toEqual(expected);
+    });
+
+    it('should score every link it finds exactly, whatever the visiting budget', () => {
+      const budgeted = relatedPassages(passages, themesById, { maxVisits: 100 });
+      const candidates = allPairs(passages, themesById, { max: Infinity });
+      let kept = 0;
+      for (const [id, links] of budgeted) {
+        for (const link of links) {
+          expect(candidates.get(id)).toContainEqual(link);
+          if (expected.get(id)!.some((l) => l.id === link.id)) kept++;
+        }
+        expect(links.map((l) => l.score)).toEqual([...links.map((l) => l.score)].sort((a, b) => b - a));
+      }
+      // A tight budget loses links found only through common stems, not the rest.
+      expect(kept).toBeLessThan(linkCount(expected));
+      expect(kept).toBeGreaterThan(linkCount(expected) / 2);
+    });
+  });
 });
+
+/**
+ * The related links by comparing every pair of passages: TF-IDF cosine over the stems held by
+ * at most max(50, 2 %) of the passages (vectors normalised over all stems), plus the theme share.
+ */
+function allPairs(
+  passages: readonly PassageLike[],
+  themesById: ReadonlyMap<string, readonly string[]>,
+  { max = RELATED_DEFAULTS.max as number } = {},
+): Map<string, RelatedLink[]> {
+  const { threshold, minSimilarity, themeWeight } = RELATED_DEFAULTS;
+  const n = passages.length;
+  const counts = passages.map((p) => {
+    const c = new Map<string, number>();
+    for (const s of contentStems(p.text)) c.set(s, (c.get(s) ?? 0) + 1);
+    return c;
+  });
+  const df = new Map<string, number>();
+  for (const c of counts) for (const s of c.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+  const cap = Math.max(50, Math.ceil(n * 0.02));
+  const vectors = counts.map((c) => {
+    const w = [...c].map(([s, k]) => [s, (1 + Math.log(k)) * Math.log(n / df.get(s)!)] as const).filter(([, x]) => x > 0);
+    const norm = Math.sqrt(w.reduce((sum, [, x]) => sum + x * x, 0)) || 1;
+    return new Map(w.filter(([s]) => df.get(s)! <= cap).map(([s, x]) => [s, x / norm]));
+  });
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  const result = new Map<string, RelatedLink[]>();
+  passages.forEach((p, i) => {
+    const links: RelatedLink[] = [];
+    passages.forEach((q, j) => {
+      if (q.article === p.article) return;
+      let cosine = 0;
+      for (const [s, x] of vectors[i]!) cosine += x * (vectors[j]!.get(s) ?? 0);
+      const mine = themesById.get(p.id) ?? [];
+      const theirs = themesById.get(q.id) ?? [];
+      const shared = mine.filter((t) => theirs.includes(t));
+      const union = new Set([...mine, ...theirs]).size;
+      const score = cosine + (union ? (themeWeight * shared.length) / union : 0);
+      if (cosine >= minSimilarity && score >= threshold) {
+        links.push({ id: q.id, score: round3(score), similarity: round3(cosine), sharedThemes: shared });
+      }
+    });
+    links.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    result.set(p.id, links.slice(0, max));
+  });
+  return result;
+}
+

@@ -7,7 +7,7 @@
  * if a given filter were applied in addition to the current filters".
  */
 import { describe, expect, it } from 'vitest';
-import { countFacets, findHits, mergeResults } from '../../src/client/search/engine';
+import { countFacets, findHits, hitKind, mergeResults } from '../../src/client/search/engine';
 import { emptySelection, type Selection } from '../../src/client/search/facets';
 import type { Pagefind, PagefindSearch } from '../../src/client/search/pagefind';
 
@@ -100,6 +100,17 @@ describe('findHits', () => {
     const narrowed = await findHits(fakePagefind(), 'al-Qaeda', select({ source: ['bbc'] }));
     expect(ids(narrowed.hits)).toEqual(['p2', 'p3']);
     expect(narrowed.notes).toBe(0);
+  });
+
+  it('should find passages and notes with one search for a query of one form, counting each kind', async () => {
+    const calls: string[] = [];
+    const found = await findHits(fakePagefind(calls), 'affiliate', emptySelection());
+    expect(calls).toHaveLength(1);
+    expect(found).toMatchObject({ passages: 0, notes: 1 });
+    const both = await findHits(fakePagefind(), 'al', emptySelection());
+    expect(both).toMatchObject({ passages: 4, notes: 1 });
+    const kinds = await Promise.all(both.hits.map(async (h) => [h.result.id, hitKind(h, await h.result.data())]));
+    expect(Object.fromEntries(kinds)).toEqual({ p1: 'passage', p2: 'passage', p3: 'passage', p4: 'passage', n1: 'note' });
   });
 
   it('should list every passage under a selection when there are no words', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseThemeOverrides, parseThemes, readThemes } from '../../src/corpus/analysis-data';
 import type { ThemesFile } from '../../src/corpus/analysis-schema';
 import type { PassageLike } from '../../src/corpus/analysis-types';
-import { autoTagPassages, compileThemes, opensWithReference, scorePassages, scoreTagging, scoreText, tagPassages } from '../../src/corpus/themes';
+import { tokenize as tokensOf } from '../../src/corpus/text';
+import { autoTagPassages, backgroundWords, compileThemes, opensWithReference, scorePassages, scoreTagging, scoreText, tagPassages } from '../../src/corpus/themes';
 
 const TAXONOMY = [
   'territorial-collapse',
@@ -175,6 +176,52 @@ themes:
     expect(() => themesFile('threshold: 2\nthemes:\n  - id: x\n    label: X\n    description: d\n    color: red\n    match: {a: 1}\n')).toThrow(
       /test-themes\.yaml:6: field themes\[0\]\.color: a colour as #rrggbb/,
     );
+  });
+});
+
+describe('background clauses and supporting phrases', () => {
+  const COUNTING = themesFile(`
+threshold: 2
+background: 0.5
+themes:
+  - id: territory
+    label: Territory
+    description: Losing ground.
+    color: "#d85250"
+    match: { lose * territory: 2 }
+  - id: fighters
+    label: Fighters
+    description: Foreign fighters.
+    color: "#bc8b0f"
+    match: { foreign * fighter: 1 }
+    support: { thousands: 1, estimate: 1 }
+`);
+  const score = (text: string, id: string, file: ThemesFile = COUNTING) =>
+    scoreText(text, compileThemes(file), undefined, file.background).find((s) => s.themeId === id)!.score;
+  const marked = (text: string) => {
+    const words = text.match(/[\p{L}']+/gu)!;
+    const flags = backgroundWords(text, tokensOf(text));
+    return words.filter((_, i) => flags[i]).join(' ');
+  };
+
+  it('should mark a clause opened by "amid" or "despite" as background, up to the punctuation that ends it', () => {
+    expect(marked('Amid the loss of its territory, the group kept publishing.')).toBe('Amid the loss of its territory');
+    expect(marked('The army advanced – despite fierce resistance. Then it stopped.')).toBe('despite fierce resistance');
+    expect(marked('The group lost its territory and its leaders.')).toBe('');
+  });
+
+  it('should count a phrase in a background clause for `background` of its weight, and in the main clause in full', () => {
+    expect(score('Amid attempts to lose no more territory, the group published videos.', 'territory')).toBe(1);
+    expect(score('The group will lose its territory, despite the videos.', 'territory')).toBe(2);
+    // Without `background` in the file, a background clause counts like any other.
+    const flat = themesFile(`threshold: 2
+themes: [{ id: territory, label: T, description: D, color: "#d85250", match: { lose * territory: 2 } }]`);
+    expect(score('Amid attempts to lose no more territory, the group published videos.', 'territory', flat)).toBe(2);
+  });
+
+  it('should count supporting phrases only beside a phrase that names the theme', () => {
+    expect(score('Officials estimate that thousands of returnees are back.', 'fighters')).toBe(0);
+    expect(score('Officials estimate that thousands of foreign fighters went.', 'fighters')).toBe(3);
   });
 });
 

@@ -10,13 +10,15 @@ import { getCorpus, passageUrl, themeUrl, type Corpus } from '../../src/corpus/m
 import * as article from '../../src/corpus/views/article';
 import * as data from '../../src/corpus/views/data';
 import * as entity from '../../src/corpus/views/entity';
+import * as figures from '../../src/corpus/views/figures';
 import * as home from '../../src/corpus/views/home';
 import * as search from '../../src/corpus/views/search';
 import * as sources from '../../src/corpus/views/sources';
 import * as theme from '../../src/corpus/views/theme';
 import { compileSchema } from '../json-schema';
+import { RAIL_PASSAGES_PER_THEME } from '../../src/corpus/site';
 
-const views = { ...article, ...data, ...entity, ...home, ...search, ...sources, ...theme };
+const views = { ...article, ...data, ...entity, ...figures, ...home, ...search, ...sources, ...theme };
 
 let corpus: Corpus;
 // The whole build's analysis runs here (names found afresh when the cache is cold): slow on a busy machine.
@@ -122,6 +124,27 @@ describe('themeIndex', () => {
         expect(count).toBe(passagesOn(summary.theme.id, source.slug).length);
       }
       expect(summary.total).toBe(passagesOn(summary.theme.id).length);
+      expect(summary.complete).toBe(true);
+      expect(summary.speaking).toBe(summary.perSource.filter((s) => s.count > 0).length);
+    }
+  });
+
+  it('should list only the sources with the most passages when the dossier has more sources than it lists', () => {
+    const listMax = 2;
+    for (const summary of views.themeIndex(corpus, listMax)) {
+      const speaking = corpus.articles
+        .map((a) => ({ slug: a.slug, count: passagesOn(summary.theme.id, a.slug).length }))
+        .filter((s) => s.count > 0);
+      expect(summary.complete).toBe(false);
+      expect(summary.sources).toBe(corpus.articles.length);
+      expect(summary.speaking).toBe(speaking.length);
+      expect(summary.perSource.length).toBe(Math.min(listMax, speaking.length));
+      // none left out has more passages than one listed
+      const listed = new Set(summary.perSource.map((s) => s.source.slug));
+      const least = Math.min(...summary.perSource.map((s) => s.count));
+      for (const s of speaking) if (!listed.has(s.slug)) expect(s.count).toBeLessThanOrEqual(least);
+      for (const { source, count } of summary.perSource) expect(count).toBe(passagesOn(summary.theme.id, source.slug).length);
+      expect(summary.total).toBe(passagesOn(summary.theme.id).length);
     }
   });
 });
@@ -177,13 +200,40 @@ describe('entityPage', () => {
   });
 });
 
+describe('themesInArticle', () => {
+  it('should list, per theme, up to RAIL_PASSAGES_PER_THEME passages from the other sources, one from each in turn, in publication and reading order', () => {
+    const order = new Map([...corpus.passagesById.values()].map((p, i) => [p.id, i]));
+    const slugOrder = new Map(corpus.articles.map((a, i) => [a.slug, i]));
+    for (const current of corpus.articles) {
+      for (const { theme, count, elsewhere, elsewhereTotal } of views.themesInArticle(corpus, current)) {
+        expect(count).toBe(passagesOn(theme.id, current.slug).length);
+        expect(elsewhereTotal).toBe(passagesOn(theme.id).length - count);
+        const others = corpus.articles.filter((a) => a !== current).map((a) => passagesOn(theme.id, a.slug)).filter((l) => l.length);
+        expect(elsewhere.length).toBe(Math.min(RAIL_PASSAGES_PER_THEME, elsewhereTotal));
+        const picked = elsewhere.map((e) => corpus.passagesById.get(e.id)!);
+        for (const p of picked) expect(p.themes).toContain(theme.id);
+        expect(picked.every((p) => p.article !== current.slug)).toBe(true);
+        // in publication order, then reading order
+        const keys = picked.map((p) => [slugOrder.get(p.article)!, order.get(p.id)!] as const);
+        expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+        // taken in turn: each source gives a prefix of its passages, and no source gives two
+        // more than another unless that one has no more to give
+        const perSource = others.map((list) => list.filter((p) => picked.includes(p)).length);
+        others.forEach((list, i) => expect(picked.filter((p) => p.article === list[0]!.article)).toEqual(list.slice(0, perSource[i])));
+        const most = Math.max(0, ...perSource);
+        others.forEach((list, i) => expect(perSource[i]! >= most - 1 || perSource[i] === list.length).toBe(true));
+      }
+    }
+  });
+});
+
 describe('nearbySources', () => {
   const list = Array.from({ length: 20 }, (_, i) => ({ slug: `a${i}` }) as Corpus['articles'][number]);
   const slugs = (shown: { slug: string }[]) => shown.map((a) => a.slug);
 
   it('should list every source when there are few', () => {
     const few = list.slice(0, 5);
-    expect(views.nearbySources(few, few[2]!, 9)).toEqual({ shown: few, total: 5 });
+    expect(views.nearbySources(few, few[2]!, 9)).toEqual({ shown: few, total: 5, homePage: 1 });
   });
 
   it('should list a fixed number around the current source, however many there are', () => {
@@ -284,6 +334,41 @@ describe('pages about the whole dossier, cut into pages', () => {
       const first = pages.find((p) => p.groups.some((g) => g.kind === kind.kind))!;
       expect(kind.page).toBe(first.paging.page);
       expect(kind.anchor).toBe(`${kind.kind}-title`);
+    }
+  });
+
+  it('should spread the home page’s sources over pages, each page with the coverage columns of its own sources', () => {
+    const pages = views.homePages(corpus);
+    check(pages, (p) => p.articles.map((a) => a.slug), corpus.articles.map((a) => a.slug));
+    const whole = views.coverageMatrix(corpus);
+    for (const page of pages) {
+      expect(page.matrix.sources.map((s) => s.slug)).toEqual(page.articles.map((a) => a.slug));
+      // the same scale and whole-dossier totals on every page, the cells of the whole matrix
+      expect(page.matrix.max).toBe(whole.max);
+      page.matrix.rows.forEach((row, r) => {
+        expect(row.total).toBe(whole.rows[r]!.total);
+        for (const cell of row.cells) expect(cell).toEqual(whole.rows[r]!.cells.find((c) => c.source.slug === cell.source.slug));
+      });
+    }
+  });
+
+  it('should spread the number sentences over pages by source, every sentence once, the table the same on each', () => {
+    const pages = views.figuresPages(corpus);
+    check(pages, (p) => p.sentencesBySource.map((s) => s.article.slug), corpus.articles.map((a) => a.slug));
+    const sentences = pages.flatMap((p) => p.sentencesBySource.flatMap((s) => s.sentences.map((x) => x.sentence)));
+    expect(sentences).toHaveLength(corpus.numberSentences.length);
+    expect(new Set(sentences)).toEqual(new Set(corpus.numberSentences));
+    for (const page of pages) {
+      expect(page.sentenceCount).toBe(corpus.numberSentences.length);
+      for (const { article, sentences } of page.sentencesBySource) for (const { sentence } of sentences) expect(sentence.article).toBe(article.slug);
+    }
+  });
+
+  it('should send the article rail’s "All sources" to the home page’s page that lists the article', () => {
+    const pages = views.homePages(corpus);
+    for (const article of corpus.articles) {
+      const holding = pages.find((p) => p.articles.includes(article))!;
+      expect(views.nearbySources(corpus.articles, article).homePage).toBe(holding.paging.page);
     }
   });
 

@@ -10,7 +10,7 @@
  */
 import { themeUrl } from '../../contract/routes';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
-import { countFacets, findHits, type Found, type Hit } from './engine';
+import { countFacets, findHits, hitKind, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
@@ -46,6 +46,13 @@ class DossierSearch extends HTMLElement {
   #found: Found = { hits: [], passages: 0, notes: 0 };
   #shown = 0;
   #loading: Promise<void> | null = null;
+  /** A search is running; a newer one waits for it to end (see #search). */
+  #searchRunning = false;
+  #searchWaiting: { keepUrl: boolean } | null = null;
+  /** The reader has scrolled since the results were painted: the next ones may load as they near. */
+  #scrolled = false;
+  /** The "Show more" button is within reach of the window's bottom edge. */
+  #moreNear = false;
   /** The query whose results are shown (the reader's, or its correction). */
   #query = '';
   /** Search the words as typed, without correcting them (after "search instead for …"). */
@@ -100,10 +107,21 @@ class DossierSearch extends HTMLElement {
       this.#input.focus();
     });
     this.#more.addEventListener('click', () => void this.#showMore(true));
-    // The next results load before the reader reaches the end of the list.
-    new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void this.#showMore(false);
-    }, { rootMargin: '0px 0px 400px 0px' }).observe(this.#more);
+    addEventListener(
+      'scroll',
+      () => {
+        this.#scrolled = true;
+        this.#loadIfNear();
+      },
+      { passive: true },
+    );
+    new IntersectionObserver(
+      (entries) => {
+        this.#moreNear = entries.at(-1)!.isIntersecting;
+        this.#loadIfNear();
+      },
+      { rootMargin: '0px 0px 300px 0px' },
+    ).observe(this.#more);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-facet-more]')) {
       button.addEventListener('click', () => this.#toggleAll(button));
     }
@@ -159,16 +177,37 @@ class DossierSearch extends HTMLElement {
     return Math.min(PAGE_SIZE, Math.max(3, Math.ceil((innerHeight - top) / MIN_RESULT_HEIGHT)));
   }
 
+  /**
+   * Searches what the form holds. One search runs at a time: a query typed meanwhile makes the
+   * running one stale (it paints nothing) and runs when it ends, so however fast the reader
+   * types, the index works on at most one query nobody will see.
+   */
   async #search({ keepUrl = false } = {}) {
-    const run = ++this.#run;
+    if (this.#searchRunning) {
+      this.#run++;
+      this.#searchWaiting = { keepUrl: keepUrl && (this.#searchWaiting?.keepUrl ?? true) };
+      return;
+    }
+    this.#searchRunning = true;
+    try {
+      await this.#runSearch(++this.#run, keepUrl);
+    } finally {
+      this.#searchRunning = false;
+      const waiting = this.#searchWaiting;
+      this.#searchWaiting = null;
+      if (waiting) void this.#search(waiting);
+    }
+  }
+
+  async #runSearch(run: number, keepUrl: boolean) {
     const typed = this.#input.value.trim();
     const selection = this.#selection();
-    if (!keepUrl) this.#syncUrl(typed);
     this.#showSelectionState(selection);
     // the counts shown are the previous search's until this one's arrive
     this.#facets.setAttribute('aria-busy', 'true');
 
     if (!typed && !hasSelection(selection)) {
+      if (!keepUrl) this.#syncUrl(typed);
       this.#facets.removeAttribute('aria-busy');
       this.#hits = [];
       this.#shown = 0;
@@ -185,11 +224,11 @@ class DossierSearch extends HTMLElement {
     let shown: Shown | null;
     try {
       pagefind = await loadPagefind('results');
-      shown = await this.#find(pagefind, typed, selection);
-      if (run !== this.#run) return;
+      shown = await this.#find(run, pagefind, typed, selection);
+      if (!shown) return;
       // Nothing found: search the best correction instead, unless the reader asked for the words as typed.
       if (typed && !shown.found.hits.length && !this.#literal) {
-        const corrected = await this.#corrected(pagefind, typed, selection);
+        const corrected = await this.#corrected(run, pagefind, typed, selection);
         if (run !== this.#run) return;
         if (corrected) shown = corrected;
       }
@@ -200,15 +239,23 @@ class DossierSearch extends HTMLElement {
     }
 
     this.#paint(shown, typed);
+    // after the paint: Chromium fetches the favicon again on every change of URL, and that
+    // request would queue the first results' fragments behind it
+    if (!keepUrl) this.#syncUrl(typed);
     void this.#countLater(run, shown.query, selection);
     if (shown.query === typed) void this.#offerSuggestions(run, pagefind, typed, selection, shown.found.passages + shown.found.notes);
     else this.#didYouMean.hidden = true;
   }
 
-  /** The query's hits and the data of those that fit on screen; a query that only finds loose fragments finds nothing. */
-  async #find(pagefind: Pagefind, query: string, selection: Selection): Promise<Shown> {
+  /**
+   * The query's hits and the data of those that fit on screen (null once a newer search has
+   * started); a query that only finds loose fragments finds nothing.
+   */
+  async #find(run: number, pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
     const found = await findHits(pagefind, query, selection);
+    if (run !== this.#run) return null;
     const first = await Promise.all(found.hits.slice(0, this.#onScreen()).map((h) => h.result.data()));
+    if (run !== this.#run) return null;
     // A word Pagefind does not know matches the smaller words it splits into ("Afganistan"
     // finds every "a"): such results are no match at all.
     if (query && first.length && unfoundWords(query, first.flatMap(markedWords)).length > 0) {
@@ -218,7 +265,7 @@ class DossierSearch extends HTMLElement {
   }
 
   /** The first correction of the query's unknown words that finds something, searched. */
-  async #corrected(pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
+  async #corrected(run: number, pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
     let suggestions;
     try {
       suggestions = await suggestionsFor(query);
@@ -226,8 +273,8 @@ class DossierSearch extends HTMLElement {
       return null; // no vocabulary: the summary says what to try
     }
     for (const suggestion of suggestions) {
-      const shown = await this.#find(pagefind, suggestion.text, selection);
-      if (shown.found.hits.length) return shown;
+      const shown = await this.#find(run, pagefind, suggestion.text, selection);
+      if (!shown || shown.found.hits.length) return shown;
     }
     return null;
   }
@@ -238,6 +285,8 @@ class DossierSearch extends HTMLElement {
     this.#hits = found.hits;
     this.#shown = 0;
     this.#loading = null;
+    this.#scrolled = false;
+    this.#list.removeAttribute('aria-busy');
     this.#list.replaceChildren();
     this.#render(first);
     this.#describe();
@@ -249,6 +298,8 @@ class DossierSearch extends HTMLElement {
       this.#correction.querySelector('a')!.href = this.#urlFor(typed, true);
     }
     this.#facets.setAttribute('aria-busy', 'true');
+    // once painted: the first results may leave room for more
+    requestAnimationFrame(() => setTimeout(() => this.#loadIfNear()));
   }
 
   #describe() {
@@ -258,9 +309,16 @@ class DossierSearch extends HTMLElement {
 
   /** Loads and renders the next results: on scroll, or focusing the first new one when asked with the button. */
   async #showMore(focus: boolean) {
-    if (this.#shown >= this.#hits.length || this.#loading) return;
     const run = this.#run;
     const first = this.#shown;
+    if (this.#loading) {
+      // asked while the next results load on their own (focusing the button scrolled to it)
+      await this.#loading;
+      if (focus && run === this.#run) this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
+      return;
+    }
+    if (this.#shown >= this.#hits.length) return;
+    this.#list.setAttribute('aria-busy', 'true');
     this.#loading = (async () => {
       const data = await Promise.all(this.#hits.slice(first, first + PAGE_SIZE).map((h) => h.result.data()));
       if (run !== this.#run || this.#shown !== first) return;
@@ -270,10 +328,25 @@ class DossierSearch extends HTMLElement {
     try {
       await this.#loading;
     } finally {
-      if (run === this.#run) this.#loading = null;
+      if (run === this.#run) {
+        this.#loading = null;
+        this.#list.removeAttribute('aria-busy');
+      }
     }
+    if (run !== this.#run) return;
     // carry on reading where the new results start
-    if (focus && run === this.#run) this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
+    if (focus) this.#list.children[first]?.querySelector<HTMLElement>('a')?.focus();
+    else this.#loadIfNear();
+  }
+
+  /**
+   * The next results load as the reader scrolls towards the end of the list, or at once when
+   * the list does not fill the window; never merely because the first ones were painted.
+   */
+  #loadIfNear() {
+    if (this.#more.hidden || this.#loading) return;
+    const onScreen = this.#more.getBoundingClientRect().top < innerHeight;
+    if (onScreen || (this.#moreNear && this.#scrolled)) void this.#showMore(false);
   }
 
   #render(data: PagefindResultData[]) {
@@ -414,20 +487,21 @@ class DossierSearch extends HTMLElement {
     const query = this.#query;
 
     const item = document.createElement('li');
-    item.className = hit.kind === 'note' ? 'search-result is-note' : 'search-result';
+    const kind = hitKind(hit, result);
+    item.className = kind === 'note' ? 'search-result is-note' : 'search-result';
     const where = document.createElement('p');
     where.className = 'outlet';
-    if (hit.kind === 'note') {
-      const kind = document.createElement('span');
-      kind.className = 'search-result-kind';
-      kind.textContent = 'Editors’ note';
-      where.append(kind, ' ');
+    if (kind === 'note') {
+      const label = document.createElement('span');
+      label.className = 'search-result-kind';
+      label.textContent = 'Editors’ note';
+      where.append(label, ' ');
     }
     where.append([article?.outlet, result.filters.section?.[0]].filter(Boolean).join(' · '));
     const title = document.createElement('a');
     title.className = 'search-result-title';
     title.href = query ? searchTargetUrl(target, query) : target;
-    title.textContent = hit.kind === 'note' ? `On a passage of “${article?.headline ?? target}”` : (article?.headline ?? target);
+    title.textContent = kind === 'note' ? `On a passage of “${article?.headline ?? target}”` : (article?.headline ?? target);
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
     excerpt.append(...excerptNodes(result.excerpt));

@@ -5,12 +5,16 @@
  */
 import { FACETS, hasSelection, pagefindFilters, type FacetCounts, type FacetName, type Selection } from './facets';
 import { queryForms } from './fold';
-import type { Pagefind, PagefindResult, PagefindSearch } from './pagefind';
+import type { Pagefind, PagefindResult, PagefindResultData, PagefindSearch } from './pagefind';
 
 export type HitKind = 'passage' | 'note';
 
 export interface Hit {
-  kind: HitKind;
+  /**
+   * Known when the search told them apart; else (one search finding both, the usual case)
+   * read from the result's data when it is shown: see `hitKind`.
+   */
+  kind?: HitKind;
   result: PagefindResult;
 }
 
@@ -20,6 +24,10 @@ export interface Found {
   passages: number;
   notes: number;
 }
+
+/** A hit's kind, from the search or else from its loaded data (the index's `kind` filter). */
+export const hitKind = (hit: Hit, data: Pick<PagefindResultData, 'filters'>): HitKind =>
+  hit.kind ?? (data.filters.kind?.includes('note') ? 'note' : 'passage');
 
 type Filters = Record<string, { any: string[] }>;
 
@@ -48,11 +56,20 @@ export function mergeResults<R extends { id: string; score: number }>(lists: rea
 /**
  * Every passage the query finds under the selection, and the editors' notes it finds when no
  * facet narrows the search (notes carry no source, theme or entity, so no facet counts them).
+ *
+ * A query of one form is one Pagefind search for both kinds: its `filters` counts tell how
+ * many of each (the kind of each hit is read from its data when shown). Several forms are
+ * searched per kind, so that a hit two forms find is counted once.
  */
 export async function findHits(pagefind: Pagefind, query: string, selection: Selection): Promise<Found> {
   const terms = termsFor(query);
   const filters = pagefindFilters(selection);
   const searchNotes = Boolean(query) && !hasSelection(selection);
+  if (terms.length === 1 && searchNotes) {
+    const search = await pagefind.search(terms[0]!, { filters: { ...filters, kind: { any: ['passage', 'note'] } } });
+    const counts = search.filters.kind ?? {};
+    return { hits: search.results.map((result) => ({ result })), passages: counts.passage ?? 0, notes: counts.note ?? 0 };
+  }
   const [passageSearches, noteSearches] = await Promise.all([
     Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind(filters, 'passage') }))),
     searchNotes ? Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind({}, 'note') }))) : [],

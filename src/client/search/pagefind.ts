@@ -2,6 +2,8 @@
  * The slice of Pagefind's browser API that Dossier uses, typed, and loaded once.
  * The index is written by the build into /pagefind/ (src/integrations/pagefind.ts).
  */
+import { FACETS } from './facets';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -35,7 +37,8 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
-  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
+  /** Loads what a search would need (`null`: a filters-only search) without searching. */
+  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -52,8 +55,8 @@ const instances = new Map<string, Promise<Pagefind>>();
  *   results  finds the passages. It never loads every filter: with the filters loaded,
  *            Pagefind counts every value of every facet on each search, which at a thousand
  *            articles (thousands of names) costs seconds a query.
- *   counts   has every filter loaded and answers the facet counts, in its own worker, after
- *            the results are on screen.
+ *   counts   has the facets' filters loaded and answers the facet counts after the results
+ *            are on screen. Both instances share Pagefind's one worker.
  */
 export function loadPagefind(role: 'results' | 'counts'): Promise<Pagefind> {
   let instance = instances.get(role);
@@ -63,7 +66,9 @@ export function loadPagefind(role: 'results' | 'counts'): Promise<Pagefind> {
       const created = pagefind.createInstance({ basePath: '/pagefind/' });
       await created.options({ excerptLength: 36 });
       await created.init();
-      if (role === 'counts') await created.filters();
+      // Pagefind counts the values of every filter it has loaded, on every search: load the
+      // facets' filters (not the others, e.g. the section's) and only into this instance.
+      if (role === 'counts') await created.preload(null, { filters: Object.fromEntries(FACETS.map((f) => [f, { any: [] }])) });
       return created;
     });
     // a failed load may be retried by the next search

@@ -1,7 +1,8 @@
 /** The article page's views: its rails (nearby sources, themes elsewhere) and its passages' links. */
-import { summarize, type Article, type Corpus, type PassageSummary, type ThemeInfo } from '../model';
+import { summarize, type Article, type Corpus, type Passage, type PassageSummary, type ThemeInfo } from '../model';
 import { lookups, passagesOnTheme } from '../lookups';
-import { RAIL_PASSAGES_PER_THEME, SOURCE_NAV_SIZE } from '../site';
+import { pageOf, pageSize } from '../paging';
+import { HOME_SOURCES_PER_PAGE, RAIL_PASSAGES_PER_THEME, SOURCE_NAV_SIZE } from '../site';
 
 export interface ThemeInArticle {
   theme: ThemeInfo;
@@ -22,34 +23,49 @@ export function themesInArticle(corpus: Corpus, article: Article): ThemeInArticl
   return corpus.themes.flatMap((theme) => {
     const count = passagesOnTheme(corpus, theme.id, article).length;
     if (count === 0) return [];
-    // Only the sources that speak to the theme: a silent one adds nothing to pick from.
-    const bySource = [...lookups(corpus).themePassages.get(theme.id)!.entries()]
-      .filter(([slug]) => slug !== article.slug)
-      .map(([, list]) => list);
+    // Only the sources that speak to the theme, and of them only as many as can give a pick:
+    // each gives at most one a round, so the first RAIL_PASSAGES_PER_THEME (after this one)
+    // fill the rail. Looking further would cost every article page a scan of the dossier.
+    const bySource: Passage[][] = [];
+    for (const [slug, list] of lookups(corpus).themePassages.get(theme.id)!) {
+      if (bySource.length === RAIL_PASSAGES_PER_THEME) break;
+      if (slug !== article.slug) bySource.push(list);
+    }
     const picked = takeInTurn(bySource, RAIL_PASSAGES_PER_THEME);
-    const elsewhere = bySource.flatMap((list) => list.filter((p) => picked.has(p))).map((p) => summarize(corpus, p.id, 12));
+    const elsewhere = picked.map((p) => summarize(corpus, p.id, 12));
     const elsewhereTotal = lookups(corpus).themeTotals.get(theme.id)! - count;
     return [{ theme, count, elsewhere, elsewhereTotal }];
   });
 }
 
-/** The article rail's sources: `size` around the current one in publication order, and how many there are in all. */
+/**
+ * The article rail's sources: `size` around the current one in publication order, how many
+ * there are in all, and the home page's page that lists the current one (the rail's "All sources").
+ */
 export function nearbySources(articles: readonly Article[], current: Article, size = SOURCE_NAV_SIZE) {
   const at = articles.indexOf(current);
   const start = Math.max(0, Math.min(at - Math.floor(size / 2), articles.length - size));
-  return { shown: articles.slice(start, start + size), total: articles.length };
+  return { shown: articles.slice(start, start + size), total: articles.length, homePage: pageOf(at, pageSize(HOME_SOURCES_PER_PAGE)) };
 }
 
-/** Up to `max` items, one from each list in turn (first items first). */
-function takeInTurn<T>(lists: T[][], max: number): Set<T> {
-  const picked = new Set<T>();
-  for (let round = 0; picked.size < max && lists.some((l) => l.length > round); round++) {
-    for (const list of lists) {
-      const item = list[round];
-      if (item !== undefined && picked.size < max) picked.add(item);
+/**
+ * Up to `max` items, one from each list in turn (first items first), returned list by list:
+ * each list's picks are a prefix of it, so this is the lists' prefixes joined.
+ */
+function takeInTurn<T>(lists: readonly T[][], max: number): T[] {
+  const taken = lists.map(() => 0);
+  let count = 0;
+  for (let round = 0, more = true; count < max && more; round++) {
+    more = false;
+    for (let i = 0; i < lists.length && count < max; i++) {
+      if (lists[i]!.length > round) {
+        taken[i]!++;
+        count++;
+        more = true;
+      }
     }
   }
-  return picked;
+  return lists.flatMap((list, i) => list.slice(0, taken[i]));
 }
 
 /** Per passage of an article: its themes as objects and its related passages as summaries. */

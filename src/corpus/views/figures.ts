@@ -1,7 +1,9 @@
-/** /figures/: the claims table and every sentence with a number, grouped by source. */
+/** /figures/, /figures/2/…: the claims table and every sentence with a number, grouped by source. */
 import { claimsTable, groupsQuoting, type ClaimRow, type ResolvedGroup } from '../claims';
 import type { Article, Corpus } from '../model';
 import type { NumberSentence } from '../numbers';
+import { pageSize, paginate, type Paged } from '../paging';
+import { FIGURES_SOURCES_PER_PAGE } from '../site';
 
 export interface FiguresPage {
   groups: ResolvedGroup[];
@@ -9,11 +11,17 @@ export interface FiguresPage {
   tableSources: Article[];
   rows: ClaimRow[];
   sentenceCount: number;
-  /** Every source with its number sentences, each with the table rows that quote it. */
+  /** This page's sources with their number sentences, each with the table rows that quote it. */
   sentencesBySource: { article: Article; sentences: { sentence: NumberSentence; quotedIn: ResolvedGroup[] }[] }[];
+  /** Which page this is: the sentences come FIGURES_SOURCES_PER_PAGE sources a page; the table is on the first. */
+  paging: Omit<Paged<unknown>, 'items'>;
 }
 
-export function figuresPage(corpus: Corpus): FiguresPage {
+/**
+ * The figures' pages: the table (hand-made claims, on the first page) and the number sentences
+ * of a few sources a page, so no page grows with the dossier.
+ */
+export function figuresPages(corpus: Corpus): FiguresPage[] {
   const groups = corpus.claims;
   const table = claimsTable(
     groups,
@@ -23,11 +31,15 @@ export function figuresPage(corpus: Corpus): FiguresPage {
   for (const s of corpus.numberSentences) {
     bySlug.get(s.article)!.push({ sentence: s, quotedIn: groupsQuoting(groups, s.passageId, s.sentence.start, s.sentence.end) });
   }
-  return {
+  const whole = {
     groups,
     tableSources: table.sources.map((slug) => corpus.articlesBySlug.get(slug)!),
     rows: table.rows,
     sentenceCount: corpus.numberSentences.length,
-    sentencesBySource: corpus.articles.map((article) => ({ article, sentences: bySlug.get(article.slug)! })),
   };
+  return paginate(corpus.articles, pageSize(FIGURES_SOURCES_PER_PAGE)).map(({ items, ...paging }) => ({
+    ...whole,
+    sentencesBySource: items.map((article) => ({ article, sentences: bySlug.get(article.slug)! })),
+    paging,
+  }));
 }

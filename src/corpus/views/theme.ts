@@ -2,22 +2,35 @@
 import { lookups, passagesOnTheme } from '../lookups';
 import { passageUrl, themeUrl, type Corpus, type ThemeInfo } from '../model';
 import { pageOf, pageSize, paginate, type Paged } from '../paging';
-import { SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
+import { SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
 import { coverage, sourceAnchor, sourceRef, type SourceRef } from './sources';
 
 export interface ThemeSummary {
   theme: ThemeInfo;
   total: number;
-  /** Every source in publication order, with its passages on the theme. */
+  /** Sources in the dossier, and how many of them have passages on the theme. */
+  sources: number;
+  speaking: number;
+  /**
+   * Sources with their passages on the theme: every source in publication order when the
+   * dossier has at most `listMax`; otherwise only the `listMax` with the most (a list of every
+   * source on every theme would make /themes/ grow with the dossier; the theme's pages have them all).
+   */
   perSource: { source: SourceRef; count: number }[];
+  /** True when `perSource` is every source. */
+  complete: boolean;
 }
 
-/** /themes/: every theme with its passage count per source. */
-export function themeIndex(corpus: Corpus): ThemeSummary[] {
+/** /themes/: every theme with its passage count per source (or its leading sources, in a big dossier). */
+export function themeIndex(corpus: Corpus, listMax = SOURCE_COLUMNS_MAX): ThemeSummary[] {
   const counts = coverage(corpus);
+  const complete = corpus.articles.length <= listMax;
   return corpus.themes.map((theme) => {
-    const perSource = corpus.articles.map((a) => ({ source: sourceRef(a), count: counts.get(a.slug)!.get(theme.id)! }));
-    return { theme, total: perSource.reduce((n, s) => n + s.count, 0), perSource };
+    const all = corpus.articles.map((a) => ({ source: sourceRef(a), count: counts.get(a.slug)!.get(theme.id)! }));
+    const speaking = all.filter((s) => s.count > 0);
+    // Most passages first; ties keep publication order (the sort is stable).
+    const perSource = complete ? all : [...speaking].sort((a, b) => b.count - a.count).slice(0, listMax);
+    return { theme, total: all.reduce((n, s) => n + s.count, 0), sources: all.length, speaking: speaking.length, perSource, complete };
   });
 }
 

@@ -1,20 +1,32 @@
 import { expect, test } from '@playwright/test';
+import { homeUrl } from '../../../src/contract/routes';
+import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 import { fixtureArticles } from './fixture';
 
 const articles = fixtureArticles();
 
-test('the home page shows every source as a card, and a card leads to its article', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.locator('h1')).toHaveCount(1);
-  const cards = page.locator('.source-card');
-  await expect(cards).toHaveCount(articles.length);
-  for (const article of articles) {
-    const card = page.locator(`.source-card[data-source="${article.slug}"]`);
-    await expect(card.locator('.outlet')).toContainText(article.meta.outlet);
-    await expect(card).toContainText(`${article.meta.passageCount} passages`);
+test('the home page shows every source as a card, a few a page, and a card leads to its article', async ({ page }) => {
+  // The fixture site holds FIXTURE_PAGE_SIZE sources a page (tests/e2e/features/pagination.spec.ts walks the pages).
+  const pages = Math.ceil(articles.length / FIXTURE_PAGE_SIZE);
+  const seen: string[] = [];
+  for (let n = 1; n <= pages; n++) {
+    await page.goto(homeUrl(n));
+    await expect(page.locator('h1')).toHaveCount(1);
+    const cards = page.locator('.source-card');
+    await expect(cards).toHaveCount(n < pages ? FIXTURE_PAGE_SIZE : articles.length - (pages - 1) * FIXTURE_PAGE_SIZE);
+    for (const slug of await cards.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-source')!))) {
+      const article = articles.find((a) => a.slug === slug)!;
+      const card = page.locator(`.source-card[data-source="${slug}"]`);
+      await expect(card.locator('.outlet')).toContainText(article.meta.outlet);
+      await expect(card).toContainText(`${article.meta.passageCount} passages`);
+      seen.push(slug);
+    }
   }
+  expect(seen.sort()).toEqual(articles.map((a) => a.slug).sort());
 
-  const target = articles[0]!;
+  await page.goto('/');
+  const first = await page.locator('.source-card').first().getAttribute('data-source');
+  const target = articles.find((a) => a.slug === first)!;
   await page.locator(`.source-card[data-source="${target.slug}"] a`).click();
   await expect(page).toHaveURL(new RegExp(`${target.url}$`));
   await expect(page.locator('h1')).toContainText(target.meta.headline.value!);

@@ -4,6 +4,7 @@
  * does. Expectations come from the site's own open data (/data/dossier.json).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { homeUrl } from '../../../src/contract/routes';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 
 interface Dossier {
@@ -87,8 +88,37 @@ test('a theme page shows a few sources a page, in publication order, and the hom
 
   // the last source's column is on the last page: the coverage cell leads there
   const last = dossier.articles.at(-1)!;
-  await page.goto('/');
+  await page.goto(homeUrl(pagesFor(dossier.articles.length)));
   await page.locator(`a[href^="/themes/${theme.id}/"][href$="#source-${last.slug}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/themes/${theme.id}/${pages}/#source-${last.slug}$`));
   await expect(page.locator(`#source-${last.slug}`)).toBeInViewport();
+});
+
+test('the home page lists a few sources a page, in publication order, each page with its sources’ coverage columns', async ({ page }) => {
+  const pages = pagesFor(dossier.articles.length);
+  expect(pages, 'the fixture has more sources than a home page holds').toBeGreaterThanOrEqual(2);
+  const cards = await walk(page, '/', pages, async () => {
+    const slugs = await page.locator('.source-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-source')!));
+    const columns = await page
+      .locator('.coverage-matrix tbody tr')
+      .first()
+      .locator('td.coverage-cell')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-source')!));
+    expect(columns).toEqual(slugs);
+    return slugs;
+  });
+  expect(cards).toEqual(dossier.articles.map((a) => a.slug));
+});
+
+test('the sentences with a number come a few sources a page; the table stays on the first page, and later pages link to it', async ({ page }) => {
+  const pages = pagesFor(dossier.articles.length);
+  const blocks = await walk(page, '/figures/', pages, () =>
+    page.locator('.fig-source-block h3').evaluateAll((hs) => hs.map((h) => h.id.replace(/^n-/, ''))),
+  );
+  expect(blocks).toEqual(dossier.articles.map((a) => a.slug));
+  await page.goto('/figures/2/');
+  await expect(page.locator('#table-title')).toHaveCount(0);
+  await page.getByRole('link', { name: /The table of \d+ quantit/ }).click();
+  await expect(page).toHaveURL(/\/figures\/#table-title$/);
+  await expect(page.locator('#table-title')).toBeVisible();
 });
