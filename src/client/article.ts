@@ -69,11 +69,10 @@ document.addEventListener('keydown', onMenuKey);
 if (typeof BroadcastChannel === 'function') {
   new BroadcastChannel(CHANNEL_NAME).addEventListener('message', () => void annotator(), { once: true });
 }
-const idle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 1500 }) : setTimeout(run, 200));
-idle(() => {
-  void hasStoredAnnotations().then((yes) => {
-    if (yes) void annotator();
-  });
+// At once, not when the page is first idle (up to 1.5 s later on a busy page): the reader's own
+// highlights are part of the page they read, and the check is one asynchronous count.
+void hasStoredAnnotations().then((yes) => {
+  if (yes) void annotator();
 });
 
 if (document.querySelector('[data-published-note]')) void import('./reader/published-marks').then((m) => m.markPublishedNotes());
