@@ -25,3 +25,28 @@ export const VOCABULARY_URL = '/data/vocabulary.json';
 /** The whole dossier as open data, and its JSON Schema. */
 export const DOSSIER_JSON_URL = '/data/dossier.json';
 export const DOSSIER_SCHEMA_URL = '/data/dossier.schema.json';
+
+/**
+ * Every value of the search page's long facets (sources, entities), for the options its HTML
+ * leaves out: the page lists only the first few of each, so that it weighs the same at any size,
+ * and loads this when the reader asks for all, a search counts them, or a URL ticks one.
+ */
+export const SEARCH_FACETS_URL = '/search/facets.json';
+
+export interface SearchFacetOptionJson {
+  /** The filter value in the index (article's passage-id prefix, entity name). */
+  value: string;
+  /** What the URL carries (article slug, entity id). */
+  param: string;
+  label: string;
+  /** Passages carrying it in the whole dossier. */
+  passages: number;
+  /** A source's outlet: older links name a source by it. */
+  outlet?: string;
+}
+
+/** Each long facet's options, in the order the page lists them (its rank). */
+export interface SearchFacetsJson {
+  source: SearchFacetOptionJson[];
+  entity: SearchFacetOptionJson[];
+}

@@ -25,8 +25,15 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: 'en';
+  /** The article's headline and outlet, shown on the result: the page need not know every article. */
+  meta: RecordMeta;
   filters: RecordFilters;
 }
+
+export type RecordMeta = {
+  headline: string;
+  outlet: string;
+};
 
 /** What the index needs of an editors' note. */
 export interface NoteForSearch {
@@ -50,6 +57,7 @@ export function searchRecords(corpus: Corpus, notes: readonly NoteForSearch[]): 
   const records: SearchRecord[] = [];
   for (const article of corpus.articles) {
     const source = article.meta.idPrefix;
+    const meta: RecordMeta = { headline: article.headline, outlet: article.meta.outlet };
     for (const passage of article.passages) {
       const filters: RecordFilters = { kind: ['passage'], source: [source] };
       const themes = passage.themes.map((t) => corpus.themesById.get(t)!.label);
@@ -57,7 +65,7 @@ export function searchRecords(corpus: Corpus, notes: readonly NoteForSearch[]): 
       if (themes.length) filters.theme = themes;
       if (entities.length) filters.entity = entities;
       if (passage.section) filters.section = [passage.section.title];
-      records.push({ url: passageUrl(passage), content: passage.text, language: 'en', filters });
+      records.push({ url: passageUrl(passage), content: passage.text, language: 'en', meta, filters });
     }
   }
   for (const note of notes) {
@@ -66,8 +74,10 @@ export function searchRecords(corpus: Corpus, notes: readonly NoteForSearch[]): 
     const content = [note.note, ...note.tags].filter(Boolean).join('\n');
     if (!content.trim()) continue;
     // Its own URL (the note's id as a query) keeps it a separate document from its passage.
-    const url = `${corpus.articlesBySlug.get(passage.article)!.url}?note=${encodeURIComponent(note.id)}#${passage.id}`;
-    records.push({ url, content, language: 'en', filters: { kind: ['note'] } });
+    const article = corpus.articlesBySlug.get(passage.article)!;
+    const url = `${article.url}?note=${encodeURIComponent(note.id)}#${passage.id}`;
+    const meta: RecordMeta = { headline: article.headline, outlet: article.meta.outlet };
+    records.push({ url, content, language: 'en', meta, filters: { kind: ['note'] } });
   }
   return records;
 }

@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { serveDist, type RunningServer } from '../../scripts/lib/static-server';
-import type { SearchRecord } from '../../src/corpus/search-records';
+import type { RecordMeta, SearchRecord } from '../../src/corpus/search-records';
 import type { DossierJson } from './dossier-json';
 
 let site: string;
 let server: RunningServer;
-let articles: { prefix: string; slug: string }[];
+let articles: { prefix: string; slug: string; meta: RecordMeta }[];
 
 /** Passages per article that say the word, and one editors' note that does too. */
 const PER_ARTICLE = [41, 23];
@@ -27,7 +27,7 @@ const PLACES = ['harbour', 'market', 'checkpoint', 'mosque', 'school', 'bridge',
 
 test.beforeAll(async () => {
   const dossier = JSON.parse(readFileSync('dist/data/dossier.json', 'utf8')) as DossierJson;
-  articles = dossier.articles.slice(0, 2).map((x) => ({ prefix: x.meta.idPrefix, slug: x.slug }));
+  articles = dossier.articles.slice(0, 2).map((x) => ({ prefix: x.meta.idPrefix, slug: x.slug, meta: { headline: x.meta.headline.value ?? x.slug, outlet: x.meta.outlet } }));
 
   site = mkdtempSync(join(tmpdir(), 'dossier-search-lazy-'));
   cpSync('dist', site, { recursive: true, filter: (src) => !/^dist\/(pagefind|p)(\/|$)/.test(src) });
@@ -39,6 +39,7 @@ test.beforeAll(async () => {
         `A ${WORD} hung by the ${PLACES[i % PLACES.length]} (${a}.${i}) where the patrol waited for the night to pass, ` +
         'and the men who kept the road talked of the weeks before the town changed hands, of prices and of who had left.'.repeat(1 + (i % 3)),
       language: 'en',
+      meta: articles[a]!.meta,
       filters: { kind: ['passage'], source: [articles[a]!.prefix] },
     })),
   );
@@ -46,6 +47,7 @@ test.beforeAll(async () => {
     url: `/articles/${articles[0]!.slug}/?note=test#${articles[0]!.prefix}-d00000`,
     content: `Editors: the ${WORD} ${WORD} ${WORD} is a figure of speech here.`,
     language: 'en',
+    meta: articles[0]!.meta,
     filters: { kind: ['note'] },
   });
   const { index } = await pagefind.createIndex({ forceLanguage: 'en' });

@@ -12,15 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { serveDist, type RunningServer } from '../../scripts/lib/static-server';
-import type { SearchRecord } from '../../src/corpus/search-records';
+import type { RecordMeta, SearchRecord } from '../../src/corpus/search-records';
 import { buildVocabulary } from '../../src/corpus/vocabulary';
 import type { EntityIndex } from '../../src/corpus/entities';
 import type { DossierJson } from './dossier-json';
 
 let site: string;
 let server: RunningServer;
-let a: { prefix: string; slug: string };
-let b: { prefix: string; slug: string };
+let a: { prefix: string; slug: string; meta: RecordMeta };
+let b: { prefix: string; slug: string; meta: RecordMeta };
 
 /** The test's passages, in two of the site's articles (so results name real articles). */
 const PASSAGES: [article: 'a' | 'b', text: string][] = [
@@ -42,7 +42,7 @@ const articleOf = (i: number) => (PASSAGES[i]![0] === 'a' ? a : b);
 
 test.beforeAll(async () => {
   const dossier = JSON.parse(readFileSync('dist/data/dossier.json', 'utf8')) as DossierJson;
-  const [first, second] = dossier.articles.map((x) => ({ prefix: x.meta.idPrefix, slug: x.slug }));
+  const [first, second] = dossier.articles.map((x) => ({ prefix: x.meta.idPrefix, slug: x.slug, meta: { headline: x.meta.headline.value ?? x.slug, outlet: x.meta.outlet } }));
   a = first!;
   b = second!;
 
@@ -52,12 +52,14 @@ test.beforeAll(async () => {
     url: `/articles/${articleOf(i).slug}/#${passageId(i)}`,
     content: text,
     language: 'en',
+    meta: articleOf(i).meta,
     filters: { kind: ['passage'], source: [articleOf(i).prefix] },
   }));
   records.push({
     url: `/articles/${articleOf(NOTE.on).slug}/?note=test#${passageId(NOTE.on)}`,
     content: NOTE.text,
     language: 'en',
+    meta: articleOf(NOTE.on).meta,
     filters: { kind: ['note'] },
   });
   const { index } = await pagefind.createIndex({ forceLanguage: 'en' });

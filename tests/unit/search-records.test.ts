@@ -73,23 +73,28 @@ describe('searchFacets', () => {
 });
 
 describe('hitPlace', () => {
-  const byPrefix = new Map(searchFacets(corpus).source.map((o) => [o.value, o.article!]));
+  const records = searchRecords(corpus, [{ id: 'urn:uuid:1', passageId: 'nwf-aaaaa0', note: 'Compare the gazette.', tags: ['farming'] }]);
+  const place = (content: string) => {
+    const record = records.find((r) => r.content === content)!;
+    return hitPlace(record.url, { ...record.meta });
+  };
 
-  it('should place a hit in the article its passage id’s prefix names, even when the outlet has two', () => {
-    expect(hitPlace('/articles/wire-farmers/#nwf-aaaaa0', byPrefix)).toEqual({
+  it('should place a hit in its own article, with that article’s headline, even when the outlet has two', () => {
+    expect(place('Irrigation licences were suspended.')).toEqual({
       passageId: 'nwf-aaaaa0',
       article: { url: '/articles/wire-farmers/', headline: 'Farmers lose their licences', outlet: 'Northern Wire' },
       url: '/articles/wire-farmers/#nwf-aaaaa0',
     });
-    expect(hitPlace('/articles/wire-rationing/#nw-aaaaa1', byPrefix)!.article.headline).toBe('Rationing plans drawn up');
+    expect(place('Old pipes leak.')!.article.headline).toBe('Rationing plans drawn up');
   });
 
   it('should place an editors’ note hit at its passage', () => {
-    expect(hitPlace('/articles/wire-farmers/?note=urn%3Auuid%3A1#nwf-aaaaa0', byPrefix)!.url).toBe('/articles/wire-farmers/#nwf-aaaaa0');
+    expect(place('Compare the gazette.\nfarming')!.url).toBe('/articles/wire-farmers/#nwf-aaaaa0');
+    expect(place('Compare the gazette.\nfarming')!.article.headline).toBe('Farmers lose their licences');
   });
 
-  it('should refuse an id of no known article, or no id', () => {
-    expect(hitPlace('/articles/x/#zz-aaaaaa', byPrefix)).toBeNull();
-    expect(hitPlace('/articles/x/', byPrefix)).toBeNull();
+  it('should refuse a record with no id, or no article', () => {
+    expect(hitPlace('/articles/x/', { headline: 'X', outlet: 'Y' })).toBeNull();
+    expect(hitPlace('/articles/x/#zz-aaaaaa', {})).toBeNull();
   });
 });

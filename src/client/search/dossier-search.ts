@@ -7,14 +7,19 @@
  * screen are in; the next ones load as the reader scrolls or asks for more; facet counts come
  * from a second Pagefind instance afterwards (pagefind.ts). A query that finds nothing is
  * searched again as its best correction, and says so; one that finds little offers corrections.
+ *
+ * The same weight at any size: the long facets (sources, entities) come with their first few
+ * options in the HTML; the others load from /search/facets.json only when needed (see
+ * #allOptions), and a result's article comes from its record, not from the source facet.
  */
+import { SEARCH_FACETS_URL, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import { themeUrl } from '../../contract/routes';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
 import { countFacets, findHits, hitKind, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
-import { hitPlace, type HitArticle } from './hit-place';
+import { hitPlace } from './hit-place';
 import { searchTargetUrl } from './target-url';
 
 /** Results loaded at a time past the first screenful (on scroll or "Show more"). */
@@ -61,8 +66,8 @@ class DossierSearch extends HTMLElement {
   #searching = false;
   /** Theme label → theme id, for the chips on results. */
   #themeIds = new Map<string, string>();
-  /** Passage-id prefix → its article: where a result comes from is in its id. */
-  #articles = new Map<string, HitArticle>();
+  /** Every option of the long facets, once asked for (see #allOptions). */
+  #allLoaded: Promise<boolean> | null = null;
   /** Filter value → label, per facet, for the sentence above the results. */
   #labels = new Map<string, string>();
 
@@ -76,10 +81,6 @@ class DossierSearch extends HTMLElement {
     this.#didYouMean = this.querySelector('[data-did-you-mean]')!;
     this.#correction = this.querySelector('[data-correction]')!;
     for (const box of this.#boxes('theme')) this.#themeIds.set(box.dataset.filterValue!, box.value);
-    for (const box of this.#boxes('source')) {
-      const { filterValue, articleUrl, headline, outlet } = box.dataset;
-      this.#articles.set(filterValue!, { url: articleUrl!, headline: headline!, outlet: outlet! });
-    }
     for (const facet of FACETS) {
       for (const box of this.#boxes(facet)) {
         const label = box.closest('label')?.querySelector('.facet-label')?.textContent?.trim();
@@ -87,7 +88,7 @@ class DossierSearch extends HTMLElement {
       }
     }
 
-    this.#restoreFromUrl();
+    const unlisted = this.#restoreFromUrl();
     this.querySelector('form')!.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#search();
@@ -123,7 +124,7 @@ class DossierSearch extends HTMLElement {
       { rootMargin: '0px 0px 300px 0px' },
     ).observe(this.#more);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-facet-more]')) {
-      button.addEventListener('click', () => this.#toggleAll(button));
+      button.addEventListener('click', () => void this.#toggleAll(button));
     }
     this.#didYouMean.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-suggestion]');
@@ -141,22 +142,106 @@ class DossierSearch extends HTMLElement {
       this.#input.focus();
     });
 
-    if (this.#input.value || hasSelection(this.#selection())) void this.#search({ keepUrl: true });
+    // a link may tick an option the HTML leaves out: fetch the others before searching
+    const start = () => {
+      if (this.#input.value || hasSelection(this.#selection())) void this.#search({ keepUrl: true });
+    };
+    if (unlisted) {
+      void this.#allOptions().then(() => {
+        this.#restoreFromUrl();
+        start();
+      });
+    } else start();
+  }
+
+  /**
+   * Adds the options the HTML leaves out of the long facets (once; false if they could not be
+   * loaded). A search, "Show all" and a link ticking an unlisted option await it.
+   */
+  #allOptions(): Promise<boolean> {
+    const folded = [...this.querySelectorAll<HTMLElement>('[data-facet][data-options]')];
+    if (!folded.length) return Promise.resolve(true);
+    this.#allLoaded ??= fetch(SEARCH_FACETS_URL)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${SEARCH_FACETS_URL}: ${response.status}`);
+        return response.json() as Promise<SearchFacetsJson>;
+      })
+      .then((all) => {
+        for (const group of folded) {
+          const facet = group.dataset.facet as keyof SearchFacetsJson;
+          const list = group.querySelector('.facet-options')!;
+          const listed = new Set(this.#boxes(facet).map((b) => b.dataset.filterValue));
+          all[facet]?.forEach((option, rank) => {
+            if (listed.has(option.value)) return;
+            this.#labels.set(`${facet}:${option.value}`, option.label);
+            list.append(this.#optionItem(facet, option, rank));
+          });
+          this.#arrangeLong(group, [...group.querySelectorAll<HTMLElement>('[data-facet-option]')]);
+        }
+        return true;
+      })
+      .catch(() => {
+        this.#allLoaded = null; // the next need may try again
+        return false;
+      });
+    return this.#allLoaded;
+  }
+
+  /** An option's checkbox, as src/components/FacetGroup.astro writes it; hidden until arranged. */
+  #optionItem(facet: FacetName, option: SearchFacetOptionJson, rank: number): HTMLLIElement {
+    const item = document.createElement('li');
+    item.dataset.facetOption = '';
+    item.dataset.rank = String(rank);
+    item.hidden = true;
+    const label = document.createElement('label');
+    label.className = 'facet-option';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.setAttribute('form', 'search-form');
+    box.name = facet;
+    box.value = option.param;
+    box.dataset.filterValue = option.value;
+    if (option.outlet) box.dataset.outlet = option.outlet;
+    const text = document.createElement('span');
+    text.className = 'facet-label';
+    text.textContent = option.label;
+    const count = document.createElement('span');
+    count.className = 'facet-count';
+    const slot = document.createElement('span');
+    slot.dataset.facetCount = '';
+    slot.dataset.total = String(option.passages);
+    slot.textContent = String(option.passages);
+    const unit = document.createElement('span');
+    unit.className = 'visually-hidden';
+    unit.textContent = ' passages';
+    count.append(slot, unit);
+    label.append(box, text, count);
+    item.append(label);
+    return item;
   }
 
   #boxes(facet: FacetName): HTMLInputElement[] {
     return [...this.querySelectorAll<HTMLInputElement>(`input[name="${facet}"]`)];
   }
 
-  #restoreFromUrl() {
+  /** The form as the URL says; true when the URL ticks an option not (yet) on the page. */
+  #restoreFromUrl(): boolean {
     const params = new URLSearchParams(location.search);
     this.#input.value = params.get('q') ?? '';
     this.#literal = params.get('literal') === '1';
+    let unlisted = false;
     for (const facet of FACETS) {
       const wanted = new Set(params.getAll(facet));
-      // a source may also be named by its outlet (links made before sources were articles)
-      for (const box of this.#boxes(facet)) box.checked = wanted.has(box.value) || (facet === 'source' && wanted.has(box.dataset.outlet!));
+      const found = new Set<string>();
+      for (const box of this.#boxes(facet)) {
+        // a source may also be named by its outlet (links made before sources were articles)
+        const by = wanted.has(box.value) ? box.value : facet === 'source' && wanted.has(box.dataset.outlet!) ? box.dataset.outlet! : null;
+        box.checked = by !== null;
+        if (by !== null) found.add(by);
+      }
+      if ([...wanted].some((w) => !found.has(w))) unlisted = true;
     }
+    return unlisted;
   }
 
   /** Ticked values as the index knows them (article prefix, theme label, entity name), or their labels. */
@@ -363,6 +448,8 @@ class DossierSearch extends HTMLElement {
     await new Promise((resolve) => setTimeout(resolve, COUNTS_DELAY_MS));
     if (run !== this.#run) return;
     let counts: FacetCounts = { source: {}, theme: {}, entity: {} };
+    // the values a search counts may be any: the long facets need all their options
+    const options = this.#allOptions();
     if (this.#found.passages > 0 || !query) {
       try {
         counts = await countFacets(await loadPagefind('counts'), query, selection);
@@ -370,6 +457,7 @@ class DossierSearch extends HTMLElement {
         /* counts are a help, not the result: leave them blank */
       }
     }
+    await options;
     if (run !== this.#run) return;
     this.#showCounts(counts);
     this.#facets.removeAttribute('aria-busy');
@@ -458,13 +546,20 @@ class DossierSearch extends HTMLElement {
     });
     const button = group.querySelector<HTMLButtonElement>('[data-facet-more]');
     if (button) {
-      button.hidden = relevant.length <= limit;
-      button.textContent = expanded ? 'Show fewer' : `Show all ${relevant.length}`;
+      // before the other options have loaded, the whole dossier has as many as the HTML says
+      const all = searching ? relevant.length : Math.max(relevant.length, Number(group.dataset.options ?? 0));
+      button.hidden = all <= limit;
+      button.textContent = expanded ? 'Show fewer' : `Show all ${all}`;
     }
   }
 
-  #toggleAll(button: HTMLButtonElement) {
+  async #toggleAll(button: HTMLButtonElement) {
     const expanded = button.getAttribute('aria-expanded') !== 'true';
+    if (expanded) {
+      button.setAttribute('aria-busy', 'true');
+      await this.#allOptions();
+      button.removeAttribute('aria-busy');
+    }
     button.setAttribute('aria-expanded', String(expanded));
     const group = button.closest<HTMLElement>('[data-facet]')!;
     this.#arrangeLong(group, [...group.querySelectorAll<HTMLElement>('[data-facet-option]')]);
@@ -481,7 +576,7 @@ class DossierSearch extends HTMLElement {
   #renderResult(hit: Hit, result: PagefindResultData): HTMLLIElement {
     // The index holds only the text (README, "The search contract"): the passage is the id in
     // the record's URL, and its article is the one whose prefix the id carries.
-    const place = hitPlace(result.url, this.#articles);
+    const place = hitPlace(result.url, result.meta);
     const article = place?.article;
     const target = place?.url ?? result.url;
     const query = this.#query;

@@ -1,9 +1,9 @@
 /**
- * Where a search hit belongs: the passage id in its record's URL fragment, and the article
- * whose id prefix that id carries (src/contract/passage-id.ts). Never the outlet's name,
- * which two articles may share. Pure, for dossier-search.ts.
+ * Where a search hit belongs: the passage id in its record's URL fragment, in the article at
+ * the record URL's path, whose headline and outlet the record's meta carries (README, "The
+ * search contract"). Never the outlet's name, which two articles may share. Pure, for
+ * dossier-search.ts.
  */
-import { idPrefixOf } from '../../contract/passage-id';
 import { safeDecode } from '../../contract/text-fragment';
 
 export interface HitArticle {
@@ -12,20 +12,19 @@ export interface HitArticle {
   outlet: string;
 }
 
-export interface HitPlace<A extends HitArticle = HitArticle> {
+export interface HitPlace {
   passageId: string;
-  article: A;
+  article: HitArticle;
   /** The passage in its article: `<article url>#<passage id>`. */
   url: string;
 }
 
-/** The passage and article of a record URL (`/articles/<slug>/…#<id>`), or null when its id names no known article. */
-export function hitPlace<A extends HitArticle>(recordUrl: string, articlesByPrefix: ReadonlyMap<string, A>): HitPlace<A> | null {
+/** The passage and article of a record (`/articles/<slug>/…#<id>` and its meta), or null without an id or a headline. */
+export function hitPlace(recordUrl: string, meta: Readonly<Record<string, string>>): HitPlace | null {
   const hash = recordUrl.lastIndexOf('#');
   if (hash < 0) return null;
   const passageId = safeDecode(recordUrl.slice(hash + 1));
-  if (!passageId) return null;
-  const prefix = idPrefixOf(passageId);
-  const article = prefix === null ? undefined : articlesByPrefix.get(prefix);
-  return article ? { passageId, article, url: `${article.url}#${passageId}` } : null;
+  if (!passageId || !meta.headline) return null;
+  const url = recordUrl.slice(0, hash).split('?')[0]!;
+  return { passageId, article: { url, headline: meta.headline, outlet: meta.outlet ?? '' }, url: `${url}#${passageId}` };
 }

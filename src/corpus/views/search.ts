@@ -1,4 +1,5 @@
 /** The search page's facets and each passage's search filters (the index's records). */
+import type { SearchFacetOptionJson } from '../../contract/endpoints';
 import { lookups } from '../lookups';
 import type { Corpus, Passage, ThemeInfo } from '../model';
 
@@ -71,4 +72,10 @@ export function searchFacets(corpus: Corpus): SearchFacets {
       }))
       .sort((a, b) => b.passages - a.passages || a.label.localeCompare(b.label)),
   };
+}
+
+/** An option as /search/facets.json carries it: what the page needs to add its checkbox. */
+export function facetOptionJson(option: FacetOption): SearchFacetOptionJson {
+  const { value, param, label, passages } = option;
+  return option.article ? { value, param, label, passages, outlet: option.article.outlet } : { value, param, label, passages };
 }

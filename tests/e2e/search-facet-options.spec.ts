@@ -1,0 +1,76 @@
+/**
+ * The search page lists only the first few options of its long facets (entities here; sources
+ * past a few) in its HTML, so that it weighs the same at any size, and loads the others from
+ * /search/facets.json when the reader asks for all, or a link ticks one it left out.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { SEARCH_FACETS_URL } from '../../src/contract/endpoints';
+import { loadDossier, type DossierJson } from './dossier-json';
+
+let dossier: DossierJson;
+test.beforeAll(async ({ request }) => {
+  dossier = await loadDossier(request);
+});
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const optionsRequested = (page: Page) => {
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === SEARCH_FACETS_URL) urls.push(r.url());
+  });
+  return urls;
+};
+
+/** The entity values the page's HTML lists, as the server sent it. */
+async function listedEntities(page: Page): Promise<string[]> {
+  const html = await (await page.request.get('/search/')).text();
+  const group = html.slice(html.indexOf('data-facet="entity"'));
+  return [...group.slice(0, group.indexOf('</details>')).matchAll(/name="entity" value="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+test('the entity facet’s HTML holds its first few names; "Show all" loads every other one, once', async ({ page }) => {
+  const requested = optionsRequested(page);
+  const named = dossier.entities.filter((e) => e.passageIds.length > 0);
+  const listed = await listedEntities(page);
+  await page.goto('/search/');
+  const group = page.locator('[data-facet="entity"]');
+  const limit = Number(await group.getAttribute('data-limit'));
+  expect(named.length, 'the dossier names more entities than the facet lists first').toBeGreaterThan(limit);
+  expect(listed.length).toBe(limit);
+  await expect(group.locator('[data-facet-option]')).toHaveCount(limit);
+
+  const more = group.locator('[data-facet-more]');
+  await expect(more).toHaveText(`Show all ${named.length}`);
+  expect(requested, 'nothing more loads before it is needed').toHaveLength(0);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(group.locator('[data-facet-option]:visible')).toHaveCount(named.length);
+  const shown = await group.locator('[data-facet-option]:visible input').evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).value));
+  expect([...shown].sort()).toEqual(named.map((e) => e.id).sort());
+
+  await more.click();
+  await expect(group.locator('[data-facet-option]:visible')).toHaveCount(limit);
+  await more.click();
+  await expect(group.locator('[data-facet-option]:visible')).toHaveCount(named.length);
+  expect(requested).toHaveLength(1);
+});
+
+test('a link ticking a name the HTML leaves out searches it, ticked, named in the summary and counted', async ({ page }) => {
+  const listed = new Set(await listedEntities(page));
+  const entity = dossier.entities.find((e) => !listed.has(e.id) && e.passageIds.length > 1 && e.passageIds.length <= 20)!;
+  expect(entity, 'an entity of a few passages that the HTML leaves out').toBeTruthy();
+  await page.goto(`/search/?entity=${entity.id}`);
+  const box = page.locator(`[data-facet="entity"] input[value="${entity.id}"]`);
+  await expect(box).toBeChecked();
+  await expect(page.locator('.search-summary')).toContainText(`${entity.passageIds.length} passages naming ${entity.name}`);
+  await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
+  await expect(box).toBeVisible();
+  await expect(page.locator('[data-facet="entity"] .facet-option', { has: page.locator(`input[value="${entity.id}"]`) }).locator('[data-facet-count]')).toHaveText(
+    String(entity.passageIds.length),
+  );
+  const ids = await page
+    .locator('.search-result a.search-result-title')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
+  expect(ids.sort()).toEqual([...entity.passageIds].sort());
+});
