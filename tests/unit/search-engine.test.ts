@@ -7,7 +7,7 @@
  * if a given filter were applied in addition to the current filters".
  */
 import { describe, expect, it } from 'vitest';
-import { countFacets, findHits, hitKind, mergeResults } from '../../src/client/search/engine';
+import { countFacets, findHits, hitKind, mergeResults, splitKinds } from '../../src/client/search/engine';
 import { emptySelection, type Selection } from '../../src/client/search/facets';
 import type { Pagefind, PagefindSearch } from '../../src/client/search/pagefind';
 
@@ -102,15 +102,26 @@ describe('findHits', () => {
     expect(narrowed.notes).toBe(0);
   });
 
-  it('should find passages and notes with one search for a query of one form, counting each kind', async () => {
+  it('should find passages and notes with one unfiltered search for a query of one form, and tell them apart by the facet counts', async () => {
     const calls: string[] = [];
-    const found = await findHits(fakePagefind(calls), 'affiliate', emptySelection());
-    expect(calls).toHaveLength(1);
-    expect(found).toMatchObject({ passages: 0, notes: 1 });
-    const both = await findHits(fakePagefind(), 'al', emptySelection());
-    expect(both).toMatchObject({ passages: 4, notes: 1 });
+    const both = await findHits(fakePagefind(calls), 'al', emptySelection());
+    expect(calls).toEqual(['al {}']);
+    expect(both).toMatchObject({ passages: 5, notes: 0, mixed: true });
+    expect(splitKinds(both, await countFacets(fakePagefind(), 'al', emptySelection()))).toEqual({ hits: both.hits, passages: 4, notes: 1 });
     const kinds = await Promise.all(both.hits.map(async (h) => [h.result.id, hitKind(h, await h.result.data())]));
     expect(Object.fromEntries(kinds)).toEqual({ p1: 'passage', p2: 'passage', p3: 'passage', p4: 'passage', n1: 'note' });
+    const note = await findHits(fakePagefind(), 'affiliate', emptySelection());
+    expect(splitKinds(note, await countFacets(fakePagefind(), 'affiliate', emptySelection()))).toMatchObject({ passages: 0, notes: 1 });
+  });
+
+  it('should take every hit for a passage when the index holds no note, or a facet narrows the search', async () => {
+    const found = await findHits(fakePagefind(), 'Tunisia', emptySelection(), false);
+    expect(found).toEqual({ hits: [expect.objectContaining({ kind: 'passage' })], passages: 1, notes: 0 });
+    const calls: string[] = [];
+    const narrowed = await findHits(fakePagefind(calls), 'al', select({ source: ['bbc'] }));
+    expect(calls).toEqual(['al {"source":{"any":["bbc"]}}']);
+    expect(narrowed).toEqual({ hits: expect.any(Array), passages: 2, notes: 0 });
+    expect(narrowed.hits.every((h) => h.kind === 'passage')).toBe(true);
   });
 
   it('should list every passage under a selection when there are no words', async () => {

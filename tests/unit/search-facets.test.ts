@@ -50,6 +50,11 @@ describe('describing a search', () => {
     expect(describeResults(16, '', select({ theme: ['Foreign fighters'] }), 16)).toBe('16 passages on Foreign fighters.');
   });
 
+  it('should speak of results while passages and notes are not told apart yet', () => {
+    expect(describeResults(31, 'fighters', emptySelection(), 6, 0, true)).toBe('31 results match “fighters” (showing 6).');
+    expect(describeResults(1, 'Raqqa', emptySelection(), 1, 0, true)).toBe('1 result matches “Raqqa”.');
+  });
+
   it('should teach what to try when nothing matches', () => {
     expect(describeResults(0, 'Tunesia', emptySelection(), 0)).toMatch(/No passage matches “Tunesia”\. Try .*another spelling/);
     expect(describeResults(0, 'Raqqa', select({ source: ['FT'] }), 0)).toMatch(/fewer filters/);

@@ -15,7 +15,7 @@
 import { SEARCH_FACETS_URL, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import { themeUrl } from '../../contract/routes';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
-import { countFacets, findHits, hitKind, type Found, type Hit } from './engine';
+import { countFacets, findHits, hitKind, splitKinds, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
@@ -66,6 +66,8 @@ class DossierSearch extends HTMLElement {
   #searching = false;
   /** Theme label → theme id, for the chips on results. */
   #themeIds = new Map<string, string>();
+  /** Whether the index holds any editors' note (else every hit is a passage). */
+  #notesIndexed = true;
   /** Every option of the long facets, once asked for (see #allOptions). */
   #allLoaded: Promise<boolean> | null = null;
   /** Filter value → label, per facet, for the sentence above the results. */
@@ -73,6 +75,7 @@ class DossierSearch extends HTMLElement {
 
   connectedCallback() {
     this.#input = this.querySelector('input[type=search]')!;
+    this.#notesIndexed = this.dataset.notes !== '0';
     this.#summary = this.querySelector('[data-search-summary]')!;
     this.#list = this.querySelector('[data-search-results]')!;
     this.#more = this.querySelector('[data-search-more]')!;
@@ -337,7 +340,7 @@ class DossierSearch extends HTMLElement {
    * started); a query that only finds loose fragments finds nothing.
    */
   async #find(run: number, pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
-    const found = await findHits(pagefind, query, selection);
+    const found = await findHits(pagefind, query, selection, this.#notesIndexed);
     if (run !== this.#run) return null;
     const first = await Promise.all(found.hits.slice(0, this.#onScreen()).map((h) => h.result.data()));
     if (run !== this.#run) return null;
@@ -389,7 +392,7 @@ class DossierSearch extends HTMLElement {
 
   #describe() {
     const { passages, notes } = this.#found;
-    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), this.#shown, notes);
+    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), this.#shown, notes, this.#found.mixed);
   }
 
   /** Loads and renders the next results: on scroll, or focusing the first new one when asked with the button. */
@@ -450,15 +453,22 @@ class DossierSearch extends HTMLElement {
     let counts: FacetCounts = { source: {}, theme: {}, entity: {} };
     // the values a search counts may be any: the long facets need all their options
     const options = this.#allOptions();
+    let counted = false;
     if (this.#found.passages > 0 || !query) {
       try {
         counts = await countFacets(await loadPagefind('counts'), query, selection);
+        counted = true;
       } catch {
         /* counts are a help, not the result: leave them blank */
       }
     }
     await options;
     if (run !== this.#run) return;
+    // the counts tell the passages found from the editors' notes (engine.ts, splitKinds)
+    if (counted && this.#found.mixed) {
+      this.#found = splitKinds(this.#found, counts);
+      this.#describe();
+    }
     this.#showCounts(counts);
     this.#facets.removeAttribute('aria-busy');
   }
@@ -471,7 +481,7 @@ class DossierSearch extends HTMLElement {
       const suggestions = await suggestionsFor(query);
       offers = await Promise.all(
         suggestions.map(async (s) => {
-          const { passages, notes } = await findHits(pagefind, s.text, selection);
+          const { passages, notes } = await findHits(pagefind, s.text, selection, this.#notesIndexed);
           return { text: s.text, count: passages + notes };
         }),
       );

@@ -23,6 +23,11 @@ export interface Found {
   hits: Hit[];
   passages: number;
   notes: number;
+  /**
+   * Passages and notes not told apart yet: `passages` counts both (see findHits). The facet
+   * counts, which count passages only, tell them apart later (`splitKinds`).
+   */
+  mixed?: boolean;
 }
 
 /** A hit's kind, from the search or else from its loaded data (the index's `kind` filter). */
@@ -57,18 +62,22 @@ export function mergeResults<R extends { id: string; score: number }>(lists: rea
  * Every passage the query finds under the selection, and the editors' notes it finds when no
  * facet narrows the search (notes carry no source, theme or entity, so no facet counts them).
  *
- * A query of one form is one Pagefind search for both kinds: its `filters` counts tell how
- * many of each (the kind of each hit is read from its data when shown). Several forms are
- * searched per kind, so that a hit two forms find is counted once.
+ * A query of one form is one Pagefind search, with no filter but the selection's: filtering
+ * by `kind` would load its filter (every record's number) and make Pagefind count it on every
+ * search, several times slower at a thousand articles. Without a selection its hits are then
+ * passages and notes `mixed` (`notesIndexed`: whether the index holds any note at all); the
+ * kind of each hit is read from its data when shown. Several forms are searched per kind, so
+ * that a hit two forms find is counted once.
  */
-export async function findHits(pagefind: Pagefind, query: string, selection: Selection): Promise<Found> {
+export async function findHits(pagefind: Pagefind, query: string, selection: Selection, notesIndexed = true): Promise<Found> {
   const terms = termsFor(query);
   const filters = pagefindFilters(selection);
-  const searchNotes = Boolean(query) && !hasSelection(selection);
-  if (terms.length === 1 && searchNotes) {
-    const search = await pagefind.search(terms[0]!, { filters: { ...filters, kind: { any: ['passage', 'note'] } } });
-    const counts = search.filters.kind ?? {};
-    return { hits: search.results.map((result) => ({ result })), passages: counts.passage ?? 0, notes: counts.note ?? 0 };
+  const searchNotes = Boolean(query) && !hasSelection(selection) && notesIndexed;
+  if (terms.length === 1) {
+    // a selection's filters leave the notes out already: they carry none of its facets
+    const search = await pagefind.search(terms[0]!, hasSelection(selection) ? { filters } : {});
+    const hits: Hit[] = search.results.map((result) => (searchNotes ? { result } : { kind: 'passage', result }));
+    return { hits, passages: hits.length, notes: 0, ...(searchNotes && hits.length ? { mixed: true } : {}) };
   }
   const [passageSearches, noteSearches] = await Promise.all([
     Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind(filters, 'passage') }))),
@@ -81,6 +90,16 @@ export async function findHits(pagefind: Pagefind, query: string, selection: Sel
     ...notes.map((result) => ({ kind: 'note' as const, result })),
   ].sort((a, b) => b.result.score - a.result.score);
   return { hits, passages: passages.length, notes: notes.length };
+}
+
+/**
+ * A `mixed` search's passages and notes, told apart by its facet counts (of passages only:
+ * each passage has one source, so the source counts add up to the passages found).
+ */
+export function splitKinds(found: Found, counts: FacetCounts): Found {
+  if (!found.mixed) return found;
+  const passages = Object.values(counts.source).reduce((sum, n) => sum + n, 0);
+  return { hits: found.hits, passages, notes: found.hits.length - passages };
 }
 
 /**

@@ -44,11 +44,14 @@ export function describeSelection(selection: Selection): string {
 
 /**
  * The sentence above the results, from the selection's labels. `notes`: editors' notes the
- * query also found (shown among the results, labelled, and never counted as passages).
+ * query also found (shown among the results, labelled, and never counted as passages);
+ * `mixed`: `count` holds both, not yet told apart.
  */
-export function describeResults(count: number, query: string, selection: Selection, shown: number, notes = 0): string {
+export function describeResults(count: number, query: string, selection: Selection, shown: number, notes = 0, mixed = false): string {
   const scope = describeSelection(selection);
   const where = scope ? ` ${scope}` : '';
+  // passages and notes not told apart yet (engine.ts, `Found.mixed`)
+  if (mixed) return `${count} result${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} “${query}”${where}${count > shown ? ` (showing ${shown})` : ''}.`;
   if (notes > 0) {
     const noteNoun = `${notes} editors’ note${notes === 1 ? '' : 's'}`;
     if (count === 0) return `${noteNoun} match${notes === 1 ? 'es' : ''} “${query}”${where}; no passage does.`;
