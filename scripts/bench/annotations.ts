@@ -21,6 +21,7 @@ import { HIGHLIGHT_COLOURS, newAnnotation, type Annotation } from '../../src/ann
 import { readArticlesFromDisk, type ArticleOnDisk } from '../../src/corpus/read-articles';
 import { articleUrl, NOTEBOOK_URL } from '../../src/contract/routes';
 import { DB_NAME, STORE_NAME } from '../../src/client/store/names';
+import { toStored } from '../../src/client/store/record';
 import { createRandom } from './random';
 
 export const LARGE_NOTEBOOK = { total: 10_000, onOneArticle: 3_000, loads: 3 } as const;
@@ -72,7 +73,7 @@ export function makeAnnotations(articles: ArticleOnDisk[], target: ArticleOnDisk
   return out;
 }
 
-/** Writes the annotations into the site's store the way the site opens it (same database, same store). */
+/** Writes the annotations into the site's store the way the site stores them (same database, store and record shape). */
 async function seed(page: Page, annotations: Annotation[]) {
   for (let i = 0; i < annotations.length; i += 2_000) {
     await page.evaluate(
@@ -91,7 +92,7 @@ async function seed(page: Page, annotations: Annotation[]) {
           };
         });
       },
-      { records: annotations.slice(i, i + 2_000), db: DB_NAME, store: STORE_NAME },
+      { records: annotations.slice(i, i + 2_000).map(toStored), db: DB_NAME, store: STORE_NAME },
     );
   }
 }

@@ -5,7 +5,7 @@
  * writes one. Published notes' inline marks load when the page has any.
  */
 import './elements/passage-tools';
-import { CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
+import { ARTICLE_INDEX, CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
 
 let started: Promise<typeof import('./reader/annotator')> | undefined;
 /** Set once the annotator listens for itself. */
@@ -19,7 +19,10 @@ const annotator = () => {
   return started;
 };
 
-/** True if this browser holds any annotation, checked without creating the database. */
+/**
+ * True if this browser holds an annotation of this page (of any page, in a store
+ * older than the article index), checked without creating or upgrading the database.
+ */
 function hasStoredAnnotations(): Promise<boolean> {
   return new Promise((resolve) => {
     try {
@@ -29,7 +32,8 @@ function hasStoredAnnotations(): Promise<boolean> {
       request.onsuccess = () => {
         const db = request.result;
         try {
-          const count = db.transaction(STORE_NAME).objectStore(STORE_NAME).count();
+          const store = db.transaction(STORE_NAME).objectStore(STORE_NAME);
+          const count = store.indexNames.contains(ARTICLE_INDEX) ? store.index(ARTICLE_INDEX).count(location.pathname) : store.count();
           count.onsuccess = () => resolve(count.result > 0);
           count.onerror = () => resolve(false);
         } catch {

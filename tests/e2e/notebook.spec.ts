@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkCollection } from '../conformance/web-annotation-musts';
 import { parseFragment } from '../../src/contract/text-fragment';
-import { annotate, articles, quoteAlsoOutsidePassages, richPassage, selectInPassage, storedAnnotations } from './annotations-helpers';
+import { annotate, articles, quoteAlsoOutsidePassages, record, richPassage, selectInPassage, storedAnnotations } from './annotations-helpers';
 
 const { article, passage, sentence } = richPassage();
 const other = articles.find((a) => a.slug !== article.slug)!;
@@ -200,4 +200,43 @@ test('an annotation made elsewhere, shaped differently, imports and is drawn; on
   expect(exported.first.items[0]).toMatchObject({ generator: { id: 'https://example.org/tool' } });
   await page.goto(article.url);
   await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('from another tool');
+});
+
+test('a large notebook draws its first entries and the rest on request, while filters, counts and export cover all of them', async ({ page, baseURL }) => {
+  // More than two pages of entries over two sources; every fifth a note, so that a filter spans pages.
+  const sources = [article, other];
+  const records = Array.from({ length: 450 }, (_, i) => {
+    const source = sources[i % 2]!;
+    const p = source.passages[i % source.passages.length]!;
+    const quote = p.text.split(' ').slice(0, 3).join(' ');
+    return record({ id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, slug: source.slug, passageId: p.id, text: p.text, quote, note: i % 5 === 0 ? `note ${i}` : undefined, origin: baseURL });
+  });
+  await openNotebook(page);
+  expect(await importFile(page, 'many.json', Buffer.from(JSON.stringify(records)))).toContain('450 annotations imported');
+  await expect(page.locator('[data-summary]')).toHaveText('450 annotations from 2 sources.');
+  const entries = page.locator('[data-list] .notebook-entry');
+  await expect(entries).toHaveCount(200);
+  // Each heading counts its whole group, drawn or not.
+  await expect(page.locator('.notebook-group h2')).toHaveText([/\(225\)$/, /\(225\)$/]);
+  const more = page.getByRole('button', { name: 'Show 200 more' });
+  await expect(page.locator('#notebook-more-count')).toHaveText('(250 not shown yet)');
+  await more.click();
+  await expect(entries).toHaveCount(400);
+  // The keyboard lands on the first entry just drawn.
+  await expect(entries.nth(200)).toBeFocused();
+  await page.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(entries).toHaveCount(450);
+  await expect(page.locator('[data-show-more]')).toHaveCount(0);
+
+  // A filter starts again from the first page, over all entries.
+  await page.getByLabel('Colour', { exact: true }).selectOption('pink');
+  await expect(entries).toHaveCount(200);
+  await page.getByLabel('Colour', { exact: true }).selectOption('');
+  await page.getByLabel('Source', { exact: true }).selectOption(other.slug);
+  await expect(page.locator('[data-summary]')).toHaveText('Showing 225 of 450 annotations.');
+  await expect(entries).toHaveCount(200);
+  const exported = await exportJson(page);
+  // Export takes every annotation, drawn or not, filtered or not, in the W3C shape (none of the store's own keys).
+  expect(exported.first.items).toHaveLength(450);
+  expect(exported.first.items.filter((item) => Object.keys(item).some((k) => k.startsWith('_')))).toEqual([]);
 });

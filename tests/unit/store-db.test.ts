@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { colourOf, editAnnotation, noteOf, tagsOf } from '../../src/annotations/model';
+import { openDB } from 'idb';
+import { ARTICLE_KEY } from '../../src/client/store/names';
 import { DeletedElsewhereError, openAnnotationStore, StoreError, type AnnotationStore, type StoreChange } from '../../src/client/store/db';
 import { makeAnnotation } from './annotation-helpers';
 
@@ -102,6 +104,52 @@ describe('openAnnotationStore', () => {
     expect(await tabA.list()).toEqual([]);
     await tabA.put(a);
     expect(await tabB.list()).toEqual([a]);
+  });
+
+  it('should read an article page’s annotations through the article index, after edits too, and keep the store’s key out of what it returns', async () => {
+    const store = await open('index');
+    const a = makeAnnotation('remain and expand');
+    const elsewhere = { ...makeAnnotation('agile attacks'), target: { ...a.target, source: 'https://other.example/articles/bbc-returning-fighters/' } };
+    const sameArticleOtherHost = { ...makeAnnotation('Raqqa headquarters'), target: { ...a.target, source: 'https://dossier.example/articles/cnn-isis-2-0/' } };
+    await store.putMany([a, elsewhere, sameArticleOtherHost]);
+    await store.saveEdit(a, { colour: 'green', note: 'edited', tags: [] }, new Date('2027-01-01T00:00:00Z'));
+    const found = await store.listForPath('/articles/cnn-isis-2-0/');
+    expect(found.map((x) => x.id).sort()).toEqual([a.id, sameArticleOtherHost.id].sort());
+    expect(noteOf(found.find((x) => x.id === a.id)!)).toBe('edited');
+    for (const x of [...found, ...(await store.list()), (await store.get(a.id))!]) expect(x).not.toHaveProperty(ARTICLE_KEY);
+    expect(await store.listForPath('/articles/bbc-returning-fighters/')).toEqual([elsewhere]);
+    await store.remove(a.id);
+    expect(await store.listForPath('/articles/cnn-isis-2-0/')).toEqual([sameArticleOtherHost]);
+  });
+
+  it('should upgrade a version 2 store with annotations (older record shapes too) and deletions, losing none', async () => {
+    const name = 'from-v2';
+    const current = makeAnnotation('remain and expand', { note: 'kept' });
+    // The flat selector list of the first version, with an empty body.
+    const [fragment, quote] = current.target.selector as [{ refinedBy: unknown }, unknown];
+    const { refinedBy, ...flatFragment } = fragment;
+    const legacy = { ...makeAnnotation('agile attacks'), body: [], target: { ...current.target, selector: [flatFragment, refinedBy, quote] } };
+    const other = { ...makeAnnotation('Raqqa headquarters'), target: { ...current.target, source: 'http://127.0.0.1:4400/articles/bbc-returning-fighters/' } };
+    const old = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('annotations', { keyPath: 'id' });
+        db.createObjectStore('tombstones', { keyPath: 'id' });
+      },
+    });
+    await Promise.all([current, legacy, other].map((r) => old.put('annotations', r)));
+    await old.put('tombstones', { id: 'urn:uuid:deleted', deleted: '2026-01-01T00:00:00.000Z' });
+    old.close();
+
+    const store = await open(name);
+    expect(store.persistent).toBe(true);
+    const onArticle = await store.listForPath('/articles/cnn-isis-2-0/');
+    expect(onArticle.map((x) => x.id).sort()).toEqual([current.id, legacy.id].sort());
+    expect(onArticle.find((x) => x.id === current.id)).toEqual(current);
+    expect(onArticle.find((x) => x.id === legacy.id)).not.toHaveProperty('body');
+    expect(await store.listForPath('/articles/bbc-returning-fighters/')).toEqual([other]);
+    expect(await store.list()).toHaveLength(3);
+    // The tombstone still stops a stale editor.
+    await expect(store.saveEdit({ ...current, id: 'urn:uuid:deleted' }, { colour: 'pink', note: '', tags: [] }, new Date())).rejects.toBeInstanceOf(DeletedElsewhereError);
   });
 
   it('should fall back to memory, and say why, when IndexedDB is unavailable', async () => {

@@ -42,6 +42,25 @@ function download(name: string, type: string, text: string) {
 /** An entry's link is checked for this annotation at this place (a rebuild may move the place). */
 const linkKey = (e: Entry) => `${e.annotation.id}|${e.placement?.passageId}|${e.placement?.start}|${e.placement?.end}`;
 
+/** Entries drawn at first, and added by each "Show more": thousands at once took seconds to draw. */
+const PAGE_SIZE = 200;
+
+/** The button under a long list that draws the next entries. */
+function moreButton(hidden: number): HTMLElement {
+  return el(
+    'p',
+    { class: 'notebook-more' },
+    el('button', {
+      class: 'button',
+      text: `Show ${Math.min(PAGE_SIZE, hidden)} more`,
+      attrs: { type: 'button', 'aria-describedby': 'notebook-more-count' },
+      data: { showMore: '' },
+    }),
+    ' ',
+    el('span', { text: `(${hidden.toLocaleString('en')} not shown yet)`, attrs: { id: 'notebook-more-count' } }),
+  );
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -49,6 +68,10 @@ class DossierNotebook extends HTMLElement {
   private store!: AnnotationStore;
   private index: PassagesJson | null = null;
   private entries: Entry[] = [];
+  private entryById = new Map<string, Entry>();
+  private passages = new Map<string, PassagesJson['passages'][number]>();
+  /** How many listings are drawn (an entry listed under two headings counts twice). */
+  private limit = PAGE_SIZE;
   /** Quote links checked against their article's whole page, by linkKey. */
   private readonly checkedLinks = new Map<string, string>();
   /** The article pages being read to check links, by slug. */
@@ -63,9 +86,13 @@ class DossierNotebook extends HTMLElement {
 
   private async start() {
     [this.store, this.index] = await Promise.all([openAnnotationStore(), fetchIndex()]);
+    this.passages = new Map((this.index?.passages ?? []).map((p) => [p.id, p]));
     if (!this.store.persistent && this.store.problem) this.say(this.store.problem, false);
     this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-export], [data-import]').forEach((b) => (b.disabled = false));
-    this.$('[data-filters]').addEventListener('change', () => this.render());
+    this.$('[data-filters]').addEventListener('change', () => {
+      this.limit = PAGE_SIZE;
+      this.render();
+    });
     this.$('[data-filters]').addEventListener('submit', (e) => e.preventDefault());
     this.$('[data-export="jsonld"]').addEventListener('click', () => this.exportJson());
     this.$('[data-export="markdown"]').addEventListener('click', () => this.exportMarkdown());
@@ -74,6 +101,7 @@ class DossierNotebook extends HTMLElement {
       const target = e.target as Element;
       const remove = target.closest<HTMLElement>('[data-delete]');
       if (remove) void this.deleteAnnotation(remove.dataset.delete!);
+      if (target.closest('[data-show-more]')) this.showMore();
       const copy = target.closest<HTMLElement>('[data-copy]');
       if (copy) void this.copyLink(copy.dataset.copy!);
       const place = target.closest<HTMLAnchorElement>('a[data-place]');
@@ -94,11 +122,16 @@ class DossierNotebook extends HTMLElement {
   private async reload() {
     const annotations = await this.store.list();
     const bySlug = new Map<string, PassageText[]>();
-    for (const p of this.index?.passages ?? []) bySlug.set(p.article, [...(bySlug.get(p.article) ?? []), p]);
+    for (const p of this.index?.passages ?? []) {
+      const list = bySlug.get(p.article);
+      if (list) list.push(p);
+      else bySlug.set(p.article, [p]);
+    }
     const slugOf = (a: (typeof annotations)[number]) => articleSlugOf(a) ?? '';
     this.entries = anchorAnnotations(annotations, (a) => bySlug.get(slugOf(a)), { retiredIds: this.index?.retiredIds ?? {}, approximate: search }).map(
       ({ annotation, placement }) => ({ annotation, placement, slug: articleSlugOf(annotation) }),
     );
+    this.entryById = new Map(this.entries.map((e) => [e.annotation.id, e]));
     this.fillTagOptions();
     this.render();
     void this.checkLinks();
@@ -155,14 +188,15 @@ class DossierNotebook extends HTMLElement {
         }
       }
     });
-    for (const e of this.entries) if (e.slug === slug) this.showLink(e);
+    this.showLinks();
   }
 
-  /** Puts an entry's checked link on every place it is drawn (it may be listed under several headings). */
-  private showLink(e: Entry) {
-    const href = this.checkedLinks.get(linkKey(e));
-    if (!href) return;
-    for (const a of this.querySelectorAll<HTMLAnchorElement>(`a[data-place="${CSS.escape(e.annotation.id)}"]`)) {
+  /** Puts each checked link on every place its entry is drawn (it may be listed under several headings): one pass over the list. */
+  private showLinks() {
+    for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-place]:not([data-checked])')) {
+      const entry = this.entryById.get(a.dataset.place!);
+      const href = entry && this.checkedLinks.get(linkKey(entry));
+      if (!href) continue;
       a.href = href;
       a.dataset.checked = '';
     }
@@ -170,7 +204,7 @@ class DossierNotebook extends HTMLElement {
 
   /** An entry's link once its page has been checked (or as checked against its passage, if the page cannot be read). */
   private async checkedLink(id: string): Promise<string | null> {
-    const entry = this.entries.find((e) => e.annotation.id === id);
+    const entry = this.entryById.get(id);
     if (!entry) return null;
     if (entry.slug && entry.placement && !this.checkedLinks.has(linkKey(entry))) await this.checkArticle(entry.slug);
     return this.link(entry);
@@ -192,7 +226,7 @@ class DossierNotebook extends HTMLElement {
   }
 
   private passage(id: string) {
-    return this.index?.passages.find((p) => p.id === id);
+    return this.passages.get(id);
   }
 
   private article(slug: string | null) {
@@ -210,7 +244,17 @@ class DossierNotebook extends HTMLElement {
 
     const list = this.$('[data-list]');
     const by: GroupBy = group === 'theme' || group === 'tag' ? group : 'source';
-    list.replaceChildren(...groupEntries(placed, by, this.index).map(([title, entries]) => this.section(title, entries)));
+    // The first `limit` listings, under their headings (each heading counts all of its group).
+    const sections: HTMLElement[] = [];
+    let listings = 0;
+    let room = this.limit;
+    for (const [title, entries] of groupEntries(placed, by, this.index)) {
+      listings += entries.length;
+      if (room > 0) sections.push(this.section(title, entries, entries.slice(0, room)));
+      room -= Math.min(room, entries.length);
+    }
+    const hidden = listings - (this.limit - room);
+    list.replaceChildren(...sections, ...(hidden > 0 ? [moreButton(hidden)] : []));
     this.$('[data-orphan-list]').replaceChildren(...orphans.map((e) => this.entry(e)));
     this.$<HTMLElement>('[data-orphans]').hidden = orphans.length === 0;
     this.$('[data-summary]').replaceChildren(...this.summary(shown.length, orphans.length));
@@ -232,13 +276,27 @@ class DossierNotebook extends HTMLElement {
     return [`${parts.join('; ')}.`];
   }
 
-  private section(title: string, entries: Entry[]): HTMLElement {
+  /** A heading and the first entries of its group (`drawn`; all of them once the reader has shown more). */
+  private section(title: string, entries: Entry[], drawn: Entry[]): HTMLElement {
     return el(
       'section',
       { class: 'notebook-group' },
       el('h2', { text: `${title} (${entries.length})` }),
-      el('ol', { class: 'notebook-entries' }, ...entries.map((e) => this.entry(e))),
+      el('ol', { class: 'notebook-entries' }, ...drawn.map((e) => this.entry(e))),
     );
+  }
+
+  /** Draws the next page of entries and puts the keyboard on the first of them. */
+  private showMore() {
+    const before = this.querySelectorAll('[data-list] .notebook-entry').length;
+    this.limit += PAGE_SIZE;
+    this.render();
+    const first = this.querySelectorAll<HTMLElement>('[data-list] .notebook-entry')[before];
+    if (first) {
+      first.tabIndex = -1;
+      first.focus();
+    }
+    announce(`Showing ${this.querySelectorAll('[data-list] .notebook-entry').length} entries`);
   }
 
   private articlePath(slug: string): string {

@@ -44,7 +44,11 @@ export function sortByPlace(entries: readonly Entry[], index: PassagesJson | nul
 /** Headings and their entries, in the order shown. An entry with two tags or themes is listed under each. */
 export function groupEntries(entries: readonly Entry[], by: GroupBy, index: PassagesJson | null): [string, Entry[]][] {
   const groups = new Map<string, Entry[]>();
-  const add = (key: string, e: Entry) => groups.set(key, [...(groups.get(key) ?? []), e]);
+  const add = (key: string, e: Entry) => {
+    const list = groups.get(key);
+    if (list) list.push(e);
+    else groups.set(key, [e]);
+  };
   const themes = index?.themes ?? [];
   const passages = new Map((index?.passages ?? []).map((p) => [p.id, p]));
   for (const e of entries) {

@@ -29,21 +29,41 @@ const SLICE_MS = 8;
 const idle = (): Promise<IdleDeadline | null> =>
   new Promise((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 200 }) : setTimeout(() => resolve(null), 0)));
 
-/** Passages on screen (or just below) first, then the rest in reading order. */
-function visibleFirst(): string[] {
+/**
+ * Resolves once the browser has painted what the DOM holds now (the task after the next frame),
+ * or after 100 ms when no frame comes (a hidden tab draws no frames).
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+
+/** Passages on screen first, then those within a screen of it, then the rest, in reading order. */
+function visibleFirst(): { order: string[]; onScreen: Set<string> } {
   const height = innerHeight;
   const on: string[] = [];
+  const near: string[] = [];
   const off: string[] = [];
   for (const p of passageElements()) {
     const r = p.getBoundingClientRect();
-    (r.bottom > -height && r.top < height * 2 ? on : off).push(p.dataset.passageId!);
+    const id = p.dataset.passageId!;
+    if (r.bottom > 0 && r.top < height) on.push(id);
+    else if (r.bottom > -height && r.top < height * 2) near.push(id);
+    else off.push(id);
   }
-  return [...on, ...off];
+  return { order: [...on, ...near, ...off], onScreen: new Set(on) };
 }
 
 /**
- * Anchors and draws the page's annotations: those in visible passages at once,
- * the rest in idle slices, so a page with thousands is usable at once.
+ * Anchors and draws the page's annotations: those in the passages on screen
+ * first, then the page paints them, then the margin bars and the rest in idle
+ * slices, so a page with thousands shows them and is usable at once.
  * Resolves when everything is drawn.
  */
 async function refresh(): Promise<void> {
@@ -62,32 +82,36 @@ async function refresh(): Promise<void> {
     if (list) list.push(a);
     else byPassage.set(id, [a]);
   }
-  const order = [...visibleFirst(), ''].filter((id) => byPassage.has(id));
+  const visible = visibleFirst();
+  const order = [...visible.order, ''].filter((id) => byPassage.has(id));
   const all = () => passages as readonly PassageText[];
   const nextPlaced: Placed[] = [];
   const unplaced: Annotation[] = [];
   clearDrawn();
   placed = nextPlaced;
   drawingInSlices = true;
-  let first = true;
+  // The first slice: the passages on screen (within a time limit), then a paint before anything else.
+  let painted = false;
   let deadline = performance.now() + SLICE_MS * 4;
   for (const id of order) {
+    if (!painted && (!visible.onScreen.has(id) || performance.now() > deadline)) {
+      painted = true;
+      await afterPaint();
+      if (mine !== generation) return;
+      positionMarginBars();
+      document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
+      deadline = performance.now() + SLICE_MS;
+    } else if (painted && performance.now() > deadline) {
+      const slice = await idle();
+      if (mine !== generation) return;
+      deadline = performance.now() + Math.max(2, Math.min(SLICE_MS, slice?.timeRemaining() ?? SLICE_MS));
+    }
     const group = byPassage.get(id)!;
     const done = anchorAnnotations(group, all, { retiredIds });
     const batch = done.filter((d): d is Placed => d.placement !== null);
     nextPlaced.push(...batch);
     unplaced.push(...done.filter((d) => !d.placement).map((d) => d.annotation));
     drawAnnotations(batch);
-    if (performance.now() > deadline) {
-      if (first) {
-        first = false;
-        positionMarginBars();
-        document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
-      }
-      const slice = await idle();
-      if (mine !== generation) return;
-      deadline = performance.now() + Math.max(2, Math.min(SLICE_MS, slice?.timeRemaining() ?? SLICE_MS));
-    }
   }
   // Approximate matching only for what the text no longer holds exactly (it loads on demand).
   let left = unplaced;

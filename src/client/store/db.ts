@@ -7,6 +7,8 @@
  * - A deletion leaves a tombstone: an editor still open in another tab cannot
  *   bring the annotation back by saving (only Undo and an explicit import can).
  * - Other tabs hear of every write through a BroadcastChannel and reload.
+ * - Each record carries its article's path, indexed (./record): an article page
+ *   reads its own annotations, not the whole store.
  * - When IndexedDB cannot be used (private browsing, blocked storage) the store
  *   falls back to memory and says so: the page keeps working for this visit.
  * - Write failures (storage full) reject with a message for people; what was
@@ -16,6 +18,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeEdit } from '../../annotations/merge';
 import { articlePathOf, editAnnotation, upgradeRecord, type Annotation, type AnnotationContent } from '../../annotations/model';
 import { channelFor, DB_NAME, STORE_NAME as STORE, TOMBSTONES } from './names';
+import { ARTICLE_INDEX, ARTICLE_KEY, fromStored, toStored, type StoredAnnotation } from './record';
 
 interface Tombstone {
   id: string;
@@ -23,7 +26,7 @@ interface Tombstone {
 }
 
 interface AnnotationDB extends DBSchema {
-  annotations: { key: string; value: Annotation };
+  annotations: { key: string; value: StoredAnnotation; indexes: { [ARTICLE_INDEX]: string } };
   tombstones: { key: string; value: Tombstone };
 }
 
@@ -91,10 +94,21 @@ function askToPersist() {
 export async function openAnnotationStore(name = DB_NAME): Promise<AnnotationStore> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    const db = await openDB<AnnotationDB>(name, 2, {
-      upgrade(database, oldVersion) {
+    const db = await openDB<AnnotationDB>(name, 3, {
+      upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) database.createObjectStore(STORE, { keyPath: 'id' });
         if (oldVersion < 2) database.createObjectStore(TOMBSTONES, { keyPath: 'id' });
+        if (oldVersion < 3) {
+          const annotations = transaction.objectStore(STORE);
+          annotations.createIndex(ARTICLE_INDEX, ARTICLE_KEY);
+          // Records of older versions get their path, so that the index holds them too.
+          // Part of the upgrade's transaction: the store opens once they are all rewritten.
+          if (oldVersion >= 1) {
+            void annotations.getAll().then((records) => {
+              for (const r of records) if (r?.target) void annotations.put(toStored(fromStored(r)));
+            });
+          }
+        }
       },
       // A newer version of the site opened in another tab: let it upgrade.
       blocking() {
@@ -129,16 +143,16 @@ class IndexedDbStore implements AnnotationStore {
   }
 
   async list() {
-    return (await this.db.getAll(STORE)).map(upgradeRecord);
+    return (await this.db.getAll(STORE)).map(read);
   }
 
   async listForPath(path: string) {
-    return (await this.list()).filter((a) => articlePathOf(a) === path);
+    return (await this.db.getAllFromIndex(STORE, ARTICLE_INDEX, path)).map(read);
   }
 
   async get(id: string) {
     const found = await this.db.get(STORE, id);
-    return found && upgradeRecord(found);
+    return found && read(found);
   }
 
   async put(annotation: Annotation) {
@@ -155,7 +169,7 @@ class IndexedDbStore implements AnnotationStore {
       const puts: Promise<unknown>[] = [];
       try {
         for (const a of annotations) {
-          puts.push(tx.objectStore(STORE).put(a), tx.objectStore(TOMBSTONES).delete(a.id));
+          puts.push(tx.objectStore(STORE).put(toStored(a)), tx.objectStore(TOMBSTONES).delete(a.id));
         }
       } catch (error) {
         for (const put of puts) put.catch(() => {});
@@ -178,9 +192,10 @@ class IndexedDbStore implements AnnotationStore {
         await tx.done.catch(() => {});
         throw new DeletedElsewhereError();
       }
-      const merged = mergeEdit(base, content, upgradeRecord(stored));
-      const annotation = editAnnotation(upgradeRecord(stored), merged.content, now);
-      await Promise.all([tx.objectStore(STORE).put(annotation), tx.done]);
+      const current = read(stored);
+      const merged = mergeEdit(base, content, current);
+      const annotation = editAnnotation(current, merged.content, now);
+      await Promise.all([tx.objectStore(STORE).put(toStored(annotation)), tx.done]);
       saved = { annotation, keptFromOthers: merged.keptFromOthers };
     });
     return saved!;
@@ -213,6 +228,9 @@ class IndexedDbStore implements AnnotationStore {
     this.channel?.postMessage(change);
   }
 }
+
+/** A stored record as the rest of the site sees it: the W3C annotation, in the current shape. */
+const read = (record: StoredAnnotation) => upgradeRecord(fromStored(record));
 
 class MemoryStore implements AnnotationStore {
   readonly persistent = false;

@@ -1,6 +1,10 @@
 /** Where annotations live in the browser (shared by the store and the page's cheap checks). */
 export const DB_NAME = 'dossier';
 export const STORE_NAME = 'annotations';
+/** The stored key holding an annotation's article path (underscored: no W3C term starts so; see ./record). */
+export const ARTICLE_KEY = '_articlePath';
+/** The index over ARTICLE_KEY (database version 3 on). */
+export const ARTICLE_INDEX = 'byArticle';
 /** Ids of deleted annotations, so that an editor left open elsewhere cannot bring one back. */
 export const TOMBSTONES = 'tombstones';
 /** BroadcastChannel on which a tab announces that it changed the store. */
