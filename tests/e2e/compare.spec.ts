@@ -341,7 +341,7 @@ test.describe('without scripts', () => {
  * shift including what the browser paints while it is still parsing (a `<details>` drawn with the
  * browser's own "Details" label for a moment, at random points of a long page).
  */
-async function layoutShifts(page: Page, path: string): Promise<{ scripted: string[]; total: number }> {
+async function layoutShifts(page: Page, path: string): Promise<{ scripted: { value: number; nodes: string }[]; total: number }> {
   await page.addInitScript(() => {
     const seen: { at: number; value: number; nodes: string }[] = [];
     (window as unknown as { shifts: typeof seen }).shifts = seen;
@@ -359,7 +359,7 @@ async function layoutShifts(page: Page, path: string): Promise<{ scripted: strin
     const shifts = (window as unknown as { shifts: { at: number; value: number; nodes: string }[] }).shifts;
     const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
     return {
-      scripted: shifts.filter((s) => s.at >= parsed).map((s) => `${s.value.toFixed(3)}: ${s.nodes}`),
+      scripted: shifts.filter((s) => s.at >= parsed).map((s) => ({ value: s.value, nodes: s.nodes })),
       total: shifts.reduce((sum, s) => sum + s.value, 0),
     };
   });
@@ -375,8 +375,10 @@ test.describe('nothing moves when the script arrives', () => {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         const shifts = await layoutShifts(page, path);
-        expect(shifts.scripted, path).toEqual([]);
-        // far under the 0.1 that Core Web Vitals call good (the script's own shift was 0.22)
+        // The script's own shift was 0.22. What remains are the parser's one-frame paints (0.0001–0.001),
+        // whose correcting frame can come just after the document is parsed: a bound, not zero.
+        expect(shifts.scripted.reduce((sum, s) => sum + s.value, 0), `${path}: ${JSON.stringify(shifts.scripted)}`).toBeLessThan(0.005);
+        // far under the 0.1 that Core Web Vitals call good
         expect(shifts.total, path).toBeLessThan(0.01);
         await context.close();
       }
