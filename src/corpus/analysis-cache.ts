@@ -41,6 +41,7 @@ export const cacheDir = () => process.env.DOSSIER_CACHE_DIR ?? join('node_module
 interface CacheFile<Stored> {
   format: number;
   version: string;
+  /** Text hash → stored answer, whatever the kind (the key keeps the first kind's name, so files stay readable). */
   names: Record<string, Stored>;
 }
 

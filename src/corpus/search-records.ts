@@ -6,7 +6,7 @@
  * Pure and linear in the size of the corpus: every map is built in one pass.
  */
 import { passageUrl } from '../contract/routes';
-import type { Corpus } from './model';
+import type { Article, Corpus } from './model';
 import { entityFilterValues } from './views/search';
 
 /** The `kind` filter: what a record is. Facets count passages only. */
@@ -35,6 +35,8 @@ export type RecordMeta = {
   outlet: string;
 };
 
+const metaOf = (article: Article): RecordMeta => ({ headline: article.headline, outlet: article.meta.outlet });
+
 /** What the index needs of an editors' note. */
 export interface NoteForSearch {
   id: string;
@@ -57,7 +59,7 @@ export function searchRecords(corpus: Corpus, notes: readonly NoteForSearch[]): 
   const records: SearchRecord[] = [];
   for (const article of corpus.articles) {
     const source = article.meta.idPrefix;
-    const meta: RecordMeta = { headline: article.headline, outlet: article.meta.outlet };
+    const meta = metaOf(article);
     for (const passage of article.passages) {
       const filters: RecordFilters = { kind: ['passage'], source: [source] };
       const themes = passage.themes.map((t) => corpus.themesById.get(t)!.label);
@@ -76,8 +78,7 @@ export function searchRecords(corpus: Corpus, notes: readonly NoteForSearch[]): 
     // Its own URL (the note's id as a query) keeps it a separate document from its passage.
     const article = corpus.articlesBySlug.get(passage.article)!;
     const url = `${article.url}?note=${encodeURIComponent(note.id)}#${passage.id}`;
-    const meta: RecordMeta = { headline: article.headline, outlet: article.meta.outlet };
-    records.push({ url, content, language: 'en', meta, filters: { kind: ['note'] } });
+    records.push({ url, content, language: 'en', meta: metaOf(article), filters: { kind: ['note'] } });
   }
   return records;
 }

@@ -329,7 +329,7 @@ export function scorePassages(passages: readonly PassageLike[], themes: ThemesFi
 
 export interface ScoreOptions {
   /**
-   * A text's own scores against every theme of this file, as `scoreOwn(text, compileThemes(file))`
+   * A text's own scores against every theme of this file, as `scoreOwn(text, compileThemes(file), file.background)`
    * gives them (default: computed here); the build passes one cached by the text's hash.
    */
   ownScores?: (text: string) => OwnScore[];

@@ -8,7 +8,6 @@
 import search from 'approx-string-match';
 import { anchorAnnotations } from '../../annotations/anchoring/anchor-all';
 import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
-import type { PassageText } from '../../annotations/anchoring/types';
 import { serializeCollection, toCollection, toMarkdown } from '../../annotations/export';
 import { IMPORT_BYTES, articlePathOf, articleSlugOf, colourOf, newAnnotationId, noteOf, quoteOf, tagsOf } from '../../annotations/model';
 import { copyText } from '../clipboard';
@@ -121,12 +120,7 @@ class DossierNotebook extends HTMLElement {
 
   private async reload() {
     const annotations = await this.store.list();
-    const bySlug = new Map<string, PassageText[]>();
-    for (const p of this.index?.passages ?? []) {
-      const list = bySlug.get(p.article);
-      if (list) list.push(p);
-      else bySlug.set(p.article, [p]);
-    }
+    const bySlug = Map.groupBy(this.index?.passages ?? [], (p) => p.article);
     const slugOf = (a: (typeof annotations)[number]) => articleSlugOf(a) ?? '';
     this.entries = anchorAnnotations(annotations, (a) => bySlug.get(slugOf(a)), { retiredIds: this.index?.retiredIds ?? {}, approximate: search }).map(
       ({ annotation, placement }) => ({ annotation, placement, slug: articleSlugOf(annotation) }),

@@ -75,13 +75,7 @@ async function refresh(): Promise<void> {
   if (mine !== generation) return;
 
   // Group by the passage each names; an annotation whose passage is gone goes last.
-  const byPassage = new Map<string, Annotation[]>();
-  for (const a of annotations) {
-    const id = present.has(passageIdOf(a)) ? passageIdOf(a) : '';
-    const list = byPassage.get(id);
-    if (list) list.push(a);
-    else byPassage.set(id, [a]);
-  }
+  const byPassage = Map.groupBy(annotations, (a) => (present.has(passageIdOf(a)) ? passageIdOf(a) : ''));
   const visible = visibleFirst();
   const order = [...visible.order, ''].filter((id) => byPassage.has(id));
   const all = () => passages as readonly PassageText[];

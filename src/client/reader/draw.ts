@@ -39,12 +39,7 @@ const shorten = (text: string, max = 80) => {
 
 /** Draws these annotations (adding to what is drawn; `clearDrawn` first to start over). Margin bars: `positionMarginBars`. */
 export function drawAnnotations(placed: readonly Placed[]): void {
-  const byPassage = new Map<string, Placed[]>();
-  for (const p of placed) {
-    const list = byPassage.get(p.placement.passageId);
-    if (list) list.push(p);
-    else byPassage.set(p.placement.passageId, [p]);
-  }
+  const byPassage = Map.groupBy(placed, (p) => p.placement.passageId);
 
   for (const [passageId, list] of byPassage) {
     const passage = passageById(passageId);
@@ -92,13 +87,7 @@ function noteCard(annotation: Annotation): HTMLElement {
  */
 export function positionMarginBars(): void {
   // All reads first, then all writes: one layout, however many highlights.
-  const byId = new Map<string, HTMLElement[]>();
-  for (const mark of document.querySelectorAll<HTMLElement>(`mark.${MARK}`)) {
-    const id = mark.dataset.annotationId!;
-    const list = byId.get(id);
-    if (list) list.push(mark);
-    else byId.set(id, [mark]);
-  }
+  const byId = Map.groupBy(document.querySelectorAll<HTMLElement>(`mark.${MARK}`), (mark) => mark.dataset.annotationId!);
   const bars: { passage: HTMLElement; top: number; height: number; colour: string }[] = [];
   for (const marks of byId.values()) {
     const passage = marks[0]!.closest<HTMLElement>('.passage');
@@ -109,20 +98,19 @@ export function positionMarginBars(): void {
     const bottom = Math.max(...rects.map((r) => r.bottom)) - base;
     bars.push({ passage, top, height: Math.max(4, bottom - top), colour: [...marks[0]!.classList].find((c) => c.startsWith('highlight-')) ?? '' });
   }
-  const byPassage = new Map<HTMLElement, HTMLElement[]>();
-  for (const b of bars) {
-    const bar = el('span', { class: `annotation-margin ${b.colour}`, attrs: { 'aria-hidden': 'true' } });
-    bar.style.top = `${b.top}px`;
-    bar.style.height = `${b.height}px`;
-    const list = byPassage.get(b.passage);
-    if (list) list.push(bar);
-    else byPassage.set(b.passage, [bar]);
-  }
+  const byPassage = Map.groupBy(bars, (b) => b.passage);
   for (const old of document.querySelectorAll<HTMLElement>('.annotation-margins')) {
     if (!byPassage.has(old.parentElement!)) old.remove();
   }
   for (const [passage, list] of byPassage) {
     const box = passage.querySelector<HTMLElement>(':scope > .annotation-margins') ?? passage.appendChild(el('span', { class: 'annotation-margins', attrs: { 'aria-hidden': 'true' } }));
-    box.replaceChildren(...list);
+    box.replaceChildren(
+      ...list.map((b) => {
+        const bar = el('span', { class: `annotation-margin ${b.colour}`, attrs: { 'aria-hidden': 'true' } });
+        bar.style.top = `${b.top}px`;
+        bar.style.height = `${b.height}px`;
+        return bar;
+      }),
+    );
   }
 }

@@ -14,6 +14,7 @@
  */
 import { SEARCH_FACETS_URL, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import { themeUrl } from '../../contract/routes';
+import { el } from '../dom/build';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
 import { countFacets, findHits, hitKind, splitKinds, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
@@ -192,34 +193,18 @@ class DossierSearch extends HTMLElement {
 
   /** An option's checkbox, as src/components/FacetGroup.astro writes it; hidden until arranged. */
   #optionItem(facet: FacetName, option: SearchFacetOptionJson, rank: number): HTMLLIElement {
-    const item = document.createElement('li');
-    item.dataset.facetOption = '';
-    item.dataset.rank = String(rank);
+    const box = el('input', {
+      attrs: { type: 'checkbox', form: 'search-form', name: facet, value: option.param },
+      data: { filterValue: option.value, ...(option.outlet ? { outlet: option.outlet } : {}) },
+    });
+    const count = el(
+      'span',
+      { class: 'facet-count' },
+      el('span', { text: String(option.passages), data: { facetCount: '', total: String(option.passages) } }),
+      el('span', { class: 'visually-hidden', text: ' passages' }),
+    );
+    const item = el('li', { data: { facetOption: '', rank: String(rank) } }, el('label', { class: 'facet-option' }, box, el('span', { class: 'facet-label', text: option.label }), count));
     item.hidden = true;
-    const label = document.createElement('label');
-    label.className = 'facet-option';
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.setAttribute('form', 'search-form');
-    box.name = facet;
-    box.value = option.param;
-    box.dataset.filterValue = option.value;
-    if (option.outlet) box.dataset.outlet = option.outlet;
-    const text = document.createElement('span');
-    text.className = 'facet-label';
-    text.textContent = option.label;
-    const count = document.createElement('span');
-    count.className = 'facet-count';
-    const slot = document.createElement('span');
-    slot.dataset.facetCount = '';
-    slot.dataset.total = String(option.passages);
-    slot.textContent = String(option.passages);
-    const unit = document.createElement('span');
-    unit.className = 'visually-hidden';
-    unit.textContent = ' passages';
-    count.append(slot, unit);
-    label.append(box, text, count);
-    item.append(label);
     return item;
   }
 

@@ -17,8 +17,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeEdit } from '../../annotations/merge';
 import { articlePathOf, editAnnotation, upgradeRecord, type Annotation, type AnnotationContent } from '../../annotations/model';
-import { channelFor, DB_NAME, STORE_NAME as STORE, TOMBSTONES } from './names';
-import { ARTICLE_INDEX, ARTICLE_KEY, fromStored, toStored, type StoredAnnotation } from './record';
+import { ARTICLE_INDEX, ARTICLE_KEY, channelFor, DB_NAME, STORE_NAME as STORE, TOMBSTONES } from './names';
+import { fromStored, toStored, type StoredAnnotation } from './record';
 
 interface Tombstone {
   id: string;

@@ -7,8 +7,6 @@
 import { articlePathOf, type Annotation } from '../../annotations/model';
 import { ARTICLE_KEY } from './names';
 
-export { ARTICLE_INDEX, ARTICLE_KEY } from './names';
-
 export type StoredAnnotation = Annotation & { [ARTICLE_KEY]: string };
 
 export const toStored = (a: Annotation): StoredAnnotation => ({ ...a, [ARTICLE_KEY]: articlePathOf(a) });
