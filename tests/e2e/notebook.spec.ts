@@ -233,6 +233,12 @@ test('a large notebook draws its first entries and the rest on request, while fi
   await page.getByLabel('Colour', { exact: true }).selectOption('pink');
   await expect(entries).toHaveCount(200);
   await page.getByLabel('Colour', { exact: true }).selectOption('');
+  // The source filter offers the sources annotated, not every source of the dossier.
+  const sourceOptions = page.getByLabel('Source', { exact: true }).locator('option');
+  await expect(sourceOptions).toHaveCount(3);
+  expect((await sourceOptions.allTextContents()).sort()).toEqual(
+    ['All sources', `${article.meta.outlet}: ${article.meta.headline.value}`, `${other.meta.outlet}: ${other.meta.headline.value}`].sort(),
+  );
   await page.getByLabel('Source', { exact: true }).selectOption(other.slug);
   await expect(page.locator('[data-summary]')).toHaveText('Showing 225 of 450 annotations.');
   await expect(entries).toHaveCount(200);
@@ -240,4 +246,22 @@ test('a large notebook draws its first entries and the rest on request, while fi
   // Export takes every annotation, drawn or not, filtered or not, in the W3C shape (none of the store's own keys).
   expect(exported.first.items).toHaveLength(450);
   expect(exported.first.items.filter((item) => Object.keys(item).some((k) => k.startsWith('_')))).toEqual([]);
+});
+
+test('annotations that could not be placed are listed a page at a time too', async ({ page, baseURL }) => {
+  // Quotes on passages the current text no longer has: every one is an orphan.
+  const text = 'A paragraph that a later edition of the source removed altogether.';
+  const records = Array.from({ length: 230 }, (_, i) =>
+    record({ id: `urn:uuid:00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, slug: article.slug, passageId: `${passage.id.split('-')[0]}-gone${i}`, text, quote: 'later edition', origin: baseURL }),
+  );
+  await openNotebook(page);
+  expect(await importFile(page, 'orphans.json', Buffer.from(JSON.stringify(records)))).toContain('230 annotations imported');
+  await expect(page.locator('[data-summary]')).toContainText('230 could not be placed');
+  const orphans = page.locator('#orphans .notebook-entry');
+  await expect(orphans).toHaveCount(200);
+  await expect(page.locator('#notebook-orphans-more-count')).toHaveText('(30 not shown yet)');
+  await page.locator('#orphans').getByRole('button', { name: 'Show 30 more' }).click();
+  await expect(orphans).toHaveCount(230);
+  await expect(orphans.nth(200)).toBeFocused();
+  await expect(page.locator('#orphans [data-show-more]')).toHaveCount(0);
 });

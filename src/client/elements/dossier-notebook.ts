@@ -14,7 +14,7 @@ import { copyText } from '../clipboard';
 import { el } from '../dom/build';
 import { pageTextDirective, searchablePageText } from '../dom/searchable-text';
 import { withArticlePage } from '../notebook/article-frame';
-import { filterEntries, groupEntries, sortByPlace, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
+import { filterEntries, groupEntries, sortByPlace, sourcesInUse, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import { articleUrl, passageSelector, PASSAGES_URL, SELECTORS, type PassagesJson } from '../../contract';
@@ -44,19 +44,23 @@ const linkKey = (e: Entry) => `${e.annotation.id}|${e.placement?.passageId}|${e.
 /** Entries drawn at first, and added by each "Show more": thousands at once took seconds to draw. */
 const PAGE_SIZE = 200;
 
-/** The button under a long list that draws the next entries. */
-function moreButton(hidden: number): HTMLElement {
+/** The two lists drawn a page at a time: the placed entries, and those that could not be placed. */
+type Listing = 'placed' | 'orphans';
+
+/** The button under a long list that draws its next entries. */
+function moreButton(hidden: number, listing: Listing): HTMLElement {
+  const countId = listing === 'placed' ? 'notebook-more-count' : 'notebook-orphans-more-count';
   return el(
     'p',
     { class: 'notebook-more' },
     el('button', {
       class: 'button',
       text: `Show ${Math.min(PAGE_SIZE, hidden)} more`,
-      attrs: { type: 'button', 'aria-describedby': 'notebook-more-count' },
-      data: { showMore: '' },
+      attrs: { type: 'button', 'aria-describedby': countId },
+      data: { showMore: listing },
     }),
     ' ',
-    el('span', { text: `(${hidden.toLocaleString('en')} not shown yet)`, attrs: { id: 'notebook-more-count' } }),
+    el('span', { text: `(${hidden.toLocaleString('en')} not shown yet)`, attrs: { id: countId } }),
   );
 }
 
@@ -71,6 +75,10 @@ class DossierNotebook extends HTMLElement {
   private passages = new Map<string, PassagesJson['passages'][number]>();
   /** How many listings are drawn (an entry listed under two headings counts twice). */
   private limit = PAGE_SIZE;
+  /** How many orphans are drawn. */
+  private orphanLimit = PAGE_SIZE;
+  /** The site's articles by slug. */
+  private articles = new Map<string, PassagesJson['articles'][number]>();
   /** Quote links checked against their article's whole page, by linkKey. */
   private readonly checkedLinks = new Map<string, string>();
   /** The article pages being read to check links, by slug. */
@@ -86,10 +94,11 @@ class DossierNotebook extends HTMLElement {
   private async start() {
     [this.store, this.index] = await Promise.all([openAnnotationStore(), fetchIndex()]);
     this.passages = new Map((this.index?.passages ?? []).map((p) => [p.id, p]));
+    this.articles = new Map((this.index?.articles ?? []).map((a) => [a.slug, a]));
     if (!this.store.persistent && this.store.problem) this.say(this.store.problem, false);
     this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-export], [data-import]').forEach((b) => (b.disabled = false));
     this.$('[data-filters]').addEventListener('change', () => {
-      this.limit = PAGE_SIZE;
+      this.limit = this.orphanLimit = PAGE_SIZE;
       this.render();
     });
     this.$('[data-filters]').addEventListener('submit', (e) => e.preventDefault());
@@ -100,7 +109,8 @@ class DossierNotebook extends HTMLElement {
       const target = e.target as Element;
       const remove = target.closest<HTMLElement>('[data-delete]');
       if (remove) void this.deleteAnnotation(remove.dataset.delete!);
-      if (target.closest('[data-show-more]')) this.showMore();
+      const more = target.closest<HTMLElement>('[data-show-more]');
+      if (more) this.showMore(more.dataset.showMore === 'orphans' ? 'orphans' : 'placed');
       const copy = target.closest<HTMLElement>('[data-copy]');
       if (copy) void this.copyLink(copy.dataset.copy!);
       const place = target.closest<HTMLAnchorElement>('a[data-place]');
@@ -126,6 +136,7 @@ class DossierNotebook extends HTMLElement {
       ({ annotation, placement }) => ({ annotation, placement, slug: articleSlugOf(annotation) }),
     );
     this.entryById = new Map(this.entries.map((e) => [e.annotation.id, e]));
+    this.fillSourceOptions();
     this.fillTagOptions();
     this.render();
     void this.checkLinks();
@@ -211,12 +222,27 @@ class DossierNotebook extends HTMLElement {
     announce((await copyText(url)) ? 'Link to quote copied' : `Could not copy the link; here it is: ${url}`);
   }
 
+  /** The sources the reader has annotated, in the site's order: not every source of a dossier of thousands. */
+  private fillSourceOptions() {
+    const slugs = sourcesInUse(this.entries, this.index);
+    this.fillOptions('source', 'All sources', slugs.map((slug) => [slug, this.sourceLabel(slug)]));
+  }
+
   private fillTagOptions() {
-    const select = this.$<HTMLSelectElement>('select[name=tag]');
+    this.fillOptions('tag', 'All tags', tagsInUse(this.entries).map((t) => [t, t]));
+  }
+
+  /** A filter's options (value, label) after its "all" option, keeping the reader's choice while it is one of them. */
+  private fillOptions(name: string, all: string, options: [string, string][]) {
+    const select = this.$<HTMLSelectElement>(`select[name=${name}]`);
     const chosen = select.value;
-    const tags = tagsInUse(this.entries);
-    select.replaceChildren(el('option', { text: 'All tags', attrs: { value: '' } }), ...tags.map((t) => el('option', { text: t, attrs: { value: t } })));
-    select.value = tags.includes(chosen) ? chosen : '';
+    select.replaceChildren(el('option', { text: all, attrs: { value: '' } }), ...options.map(([value, text]) => el('option', { text, attrs: { value } })));
+    select.value = options.some(([value]) => value === chosen) ? chosen : '';
+  }
+
+  private sourceLabel(slug: string): string {
+    const article = this.article(slug);
+    return article ? `${article.outlet}: ${article.headline}` : articleUrl(slug);
   }
 
   private passage(id: string) {
@@ -224,7 +250,7 @@ class DossierNotebook extends HTMLElement {
   }
 
   private article(slug: string | null) {
-    return this.index?.articles.find((a) => a.slug === slug);
+    return slug === null ? undefined : this.articles.get(slug);
   }
 
   /* ---------- drawing ---------- */
@@ -248,8 +274,10 @@ class DossierNotebook extends HTMLElement {
       room -= Math.min(room, entries.length);
     }
     const hidden = listings - (this.limit - room);
-    list.replaceChildren(...sections, ...(hidden > 0 ? [moreButton(hidden)] : []));
-    this.$('[data-orphan-list]').replaceChildren(...orphans.map((e) => this.entry(e)));
+    list.replaceChildren(...sections, ...(hidden > 0 ? [moreButton(hidden, 'placed')] : []));
+    this.$('[data-orphan-list]').replaceChildren(...orphans.slice(0, this.orphanLimit).map((e) => this.entry(e)));
+    const orphansHidden = orphans.length - this.orphanLimit;
+    this.$('[data-orphans-more]').replaceChildren(...(orphansHidden > 0 ? [moreButton(orphansHidden, 'orphans')] : []));
     this.$<HTMLElement>('[data-orphans]').hidden = orphans.length === 0;
     this.$('[data-summary]').replaceChildren(...this.summary(shown.length, orphans.length));
   }
@@ -280,17 +308,20 @@ class DossierNotebook extends HTMLElement {
     );
   }
 
-  /** Draws the next page of entries and puts the keyboard on the first of them. */
-  private showMore() {
-    const before = this.querySelectorAll('[data-list] .notebook-entry').length;
-    this.limit += PAGE_SIZE;
+  /** Draws the next page of a list's entries and puts the keyboard on the first of them. */
+  private showMore(listing: Listing) {
+    const entries = listing === 'placed' ? '[data-list] .notebook-entry' : '[data-orphan-list] .notebook-entry';
+    const before = this.querySelectorAll(entries).length;
+    if (listing === 'placed') this.limit += PAGE_SIZE;
+    else this.orphanLimit += PAGE_SIZE;
     this.render();
-    const first = this.querySelectorAll<HTMLElement>('[data-list] .notebook-entry')[before];
+    const first = this.querySelectorAll<HTMLElement>(entries)[before];
     if (first) {
       first.tabIndex = -1;
       first.focus();
     }
-    announce(`Showing ${this.querySelectorAll('[data-list] .notebook-entry').length} entries`);
+    const drawn = this.querySelectorAll(entries).length;
+    announce(listing === 'placed' ? `Showing ${drawn} entries` : `Showing ${drawn} annotations that could not be placed`);
   }
 
   private articlePath(slug: string): string {

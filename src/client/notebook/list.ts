@@ -50,6 +50,8 @@ export function groupEntries(entries: readonly Entry[], by: GroupBy, index: Pass
     else groups.set(key, [e]);
   };
   const themes = index?.themes ?? [];
+  const themeLabels = new Map(themes.map((t) => [t.id, t.label]));
+  const articles = new Map((index?.articles ?? []).map((a) => [a.slug, a]));
   const passages = new Map((index?.passages ?? []).map((p) => [p.id, p]));
   for (const e of entries) {
     if (by === 'tag') {
@@ -58,10 +60,10 @@ export function groupEntries(entries: readonly Entry[], by: GroupBy, index: Pass
       else add(NO_TAGS, e);
     } else if (by === 'theme') {
       const ids = passages.get(e.placement?.passageId ?? '')?.themes ?? [];
-      if (ids.length) ids.forEach((t) => add(themes.find((x) => x.id === t)?.label ?? t, e));
+      if (ids.length) ids.forEach((t) => add(themeLabels.get(t) ?? t, e));
       else add(NO_THEME, e);
     } else {
-      const article = index?.articles.find((a) => a.slug === e.slug);
+      const article = articles.get(e.slug ?? '');
       add(article ? `${article.outlet}: ${article.headline}` : articlePathOf(e.annotation), e);
     }
   }
@@ -81,3 +83,11 @@ export const NO_THEME = 'No theme';
 /** Every tag in use, alphabetically. */
 export const tagsInUse = (entries: readonly Entry[]) =>
   [...new Set(entries.flatMap((e) => tagsOf(e.annotation)))].sort((a, b) => a.localeCompare(b));
+
+/** The articles annotated, in the site's order (unknown ones last, by slug). */
+export function sourcesInUse(entries: readonly Entry[], index: PassagesJson | null): string[] {
+  const order = new Map((index?.articles ?? []).map((a, i) => [a.slug, i]));
+  const rank = (slug: string) => order.get(slug) ?? Number.MAX_SAFE_INTEGER;
+  const slugs = new Set(entries.flatMap((e) => (e.slug ? [e.slug] : [])));
+  return [...slugs].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
