@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
+import sharePages from './src/integrations/share-pages.ts';
 
 // The public address of the site, used for share-card URLs and canonical links.
 const site = process.env.DOSSIER_SITE ?? 'http://localhost:4321';
@@ -11,12 +12,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // atomicOutput last: it swaps the finished site (with its search index) into place.
-  integrations: [pagefind(), atomicOutput()],
+  // atomicOutput last: it swaps the finished site (with its share pages and search index) into place.
+  integrations: [sharePages(), pagefind(), atomicOutput()],
   markdown: { syntaxHighlight: false },
-  // A page whose getStaticPaths() gives a cacheKey (src/corpus/page-keys.ts) is rendered again
-  // only when its key or its code changed: adding one article re-renders what it touches.
-  experimental: { incrementalBuild: true },
   // Scripts are few and small; the modulepreload polyfill would cost more than it saves.
   vite: { build: { modulePreload: false } },
   // A strict Content-Security-Policy (as a <meta> tag): Astro hashes the scripts and styles
