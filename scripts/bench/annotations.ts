@@ -22,6 +22,7 @@ import { readArticlesFromDisk, type ArticleOnDisk } from '../../src/corpus/read-
 import { articleUrl, NOTEBOOK_URL } from '../../src/contract/routes';
 import { DB_NAME, STORE_NAME } from '../../src/client/store/names';
 import { toStored } from '../../src/client/store/record';
+import { ANNOTATION_MARKS } from '../../src/client/timing';
 import { createRandom } from './random';
 
 export const LARGE_NOTEBOOK = { total: 10_000, onOneArticle: 3_000, loads: 3 } as const;
@@ -39,6 +40,8 @@ export interface LargeNotebookTiming {
   longestTaskMs: number;
   blockingMs: number;
   runs: { firstHighlightMs: number; allAnchoredMs: number; longestTaskMs: number; blockingMs: number }[];
+  /** Where the time to the first highlight goes: the page's own load, then the annotator's marks (median ms from navigation start). */
+  stages: Record<string, number>;
   notebook: { listedMs: number | null; linksCheckedMs: number | null };
 }
 
@@ -130,7 +133,21 @@ async function loadArticle(context: BrowserContext, url: string) {
     // Long tasks are reported a little after they end.
     await page.waitForTimeout(300);
     const probe = await page.evaluate(() => (window as unknown as { __largeNotebook: { firstHighlight: number; allAnchored: number; drawn: number; longTasks: number[] } }).__largeNotebook);
+    const stages = await page.evaluate((marks) => {
+      const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const out: Record<string, number | undefined> = {
+        'HTML received': nav?.responseEnd,
+        'DOM parsed': nav?.domInteractive,
+        'first contentful paint': paint?.startTime,
+        'page loaded': nav?.loadEventEnd,
+      };
+      // (No named functions in here: tsx would wrap them in a helper the page lacks.)
+      for (const [key, name] of Object.entries(marks)) out[`mark: ${key}`] = performance.getEntriesByName(name, 'mark')[0]?.startTime;
+      return out;
+    }, ANNOTATION_MARKS);
     return {
+      stages: Object.fromEntries(Object.entries(stages).filter((e): e is [string, number] => e[1] !== undefined).map(([k, v]) => [k, Math.round(v)])),
       firstHighlightMs: Math.round(probe.firstHighlight),
       allAnchoredMs: Math.round(probe.allAnchored),
       drawn: probe.drawn,
@@ -176,7 +193,7 @@ export async function measureLargeNotebook(browser: Browser, siteUrl: string, ar
 
     // tsx (esbuild's keepNames) wraps the probe's inner functions in __name(), which the page lacks.
     await context.addInitScript({ content: `var __name = (f) => f; (${PROBE.toString()})();` });
-    const runs = [];
+    const runs: Awaited<ReturnType<typeof loadArticle>>[] = [];
     for (let i = 0; i < LARGE_NOTEBOOK.loads; i++) runs.push(await loadArticle(context, url));
     const notebook = await loadNotebook(context, new URL(NOTEBOOK_URL, siteUrl).href);
     return {
@@ -188,7 +205,8 @@ export async function measureLargeNotebook(browser: Browser, siteUrl: string, ar
       drawn: Math.min(...runs.map((r) => r.drawn)),
       longestTaskMs: median(runs.map((r) => r.longestTaskMs)),
       blockingMs: median(runs.map((r) => r.blockingMs)),
-      runs: runs.map(({ drawn: _drawn, ...r }) => r),
+      runs: runs.map(({ drawn: _drawn, stages: _stages, ...r }) => r),
+      stages: Object.fromEntries(Object.keys(runs[0]!.stages).map((k) => [k, median(runs.map((r) => r.stages[k] ?? NaN))])),
       notebook,
     };
   } finally {
@@ -204,6 +222,10 @@ export function formatLargeNotebook(t: LargeNotebookTiming): string {
     `  all anchored and drawn   ${t.allAnchoredMs} ms (${t.drawn} drawn)`,
     `  longest task             ${t.longestTaskMs} ms; total blocking ${t.blockingMs} ms`,
     `  notebook listed          ${t.notebook.listedMs ?? '—'} ms; quote links checked ${t.notebook.linksCheckedMs ?? '—'} ms`,
+    `  on the way (ms):         ${Object.entries(t.stages)
+      .sort((a, b) => a[1] - b[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}`,
   ].join('\n');
 }
 

@@ -6,6 +6,7 @@
  */
 import './elements/passage-tools';
 import { ARTICLE_INDEX, CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
+import { ANNOTATION_MARKS, mark } from './timing';
 
 let started: Promise<typeof import('./reader/annotator')> | undefined;
 /** Set once the annotator listens for itself. */
@@ -76,7 +77,9 @@ if (typeof BroadcastChannel === 'function') {
 // At once, not when the page is first idle (up to 1.5 s later on a busy page): the reader's own
 // highlights are part of the page they read, and the check is one asynchronous count.
 void hasStoredAnnotations().then((yes) => {
-  if (yes) void annotator();
+  if (!yes) return;
+  mark(ANNOTATION_MARKS.found);
+  void annotator();
 });
 
 if (document.querySelector('[data-published-note]')) void import('./reader/published-marks').then((m) => m.markPublishedNotes());

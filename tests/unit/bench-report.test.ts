@@ -77,6 +77,7 @@ describe('large notebook target', () => {
     longestTaskMs: 100,
     blockingMs: 200,
     runs: [],
+    stages: {},
     notebook: { listedMs: 500, linksCheckedMs: null },
   });
   const target = (report: Omit<BenchReport, 'targets'>) => checkTargets(report).find((t) => t.target.includes('annotations'))!;

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { colourOf, editAnnotation, noteOf, tagsOf } from '../../src/annotations/model';
 import { openDB } from 'idb';
-import { ARTICLE_KEY } from '../../src/client/store/names';
+import { ARTICLE_KEY, PASSAGE_KEY } from '../../src/client/store/names';
+import { passageIdOf } from '../../src/annotations/model';
 import { DeletedElsewhereError, openAnnotationStore, StoreError, type AnnotationStore, type StoreChange } from '../../src/client/store/db';
 import { makeAnnotation } from './annotation-helpers';
 
@@ -116,10 +117,48 @@ describe('openAnnotationStore', () => {
     const found = await store.listForPath('/articles/cnn-isis-2-0/');
     expect(found.map((x) => x.id).sort()).toEqual([a.id, sameArticleOtherHost.id].sort());
     expect(noteOf(found.find((x) => x.id === a.id)!)).toBe('edited');
-    for (const x of [...found, ...(await store.list()), (await store.get(a.id))!]) expect(x).not.toHaveProperty(ARTICLE_KEY);
+    for (const x of [...found, ...(await store.list()), (await store.get(a.id))!]) {
+      expect(x).not.toHaveProperty(ARTICLE_KEY);
+      expect(x).not.toHaveProperty(PASSAGE_KEY);
+    }
     expect(await store.listForPath('/articles/bbc-returning-fighters/')).toEqual([elsewhere]);
     await store.remove(a.id);
     expect(await store.listForPath('/articles/cnn-isis-2-0/')).toEqual([sameArticleOtherHost]);
+  });
+
+  it('should read the annotations of some passages of a page through the passage index, and no others', async () => {
+    const store = await open('passages');
+    const first = makeAnnotation('remain and expand');
+    const sameFirst = makeAnnotation('remain and expand', { note: 'twice' });
+    const second = makeAnnotation('agile attacks');
+    const otherPage = { ...makeAnnotation('remain and expand'), target: { ...first.target, source: 'http://127.0.0.1:4400/articles/bbc-returning-fighters/' } };
+    expect(passageIdOf(first)).not.toBe(passageIdOf(second));
+    await store.putMany([first, sameFirst, second, otherPage]);
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+    expect(ids(await store.listForPassages('/articles/cnn-isis-2-0/', [passageIdOf(first)]))).toEqual(ids([first, sameFirst]));
+    expect(ids(await store.listForPassages('/articles/cnn-isis-2-0/', new Set([passageIdOf(first), passageIdOf(second)])))).toEqual(ids([first, sameFirst, second]));
+    expect(await store.listForPassages('/articles/cnn-isis-2-0/', [])).toEqual([]);
+    expect(await store.listForPassages('/articles/cnn-isis-2-0/', ['no-such-passage'])).toEqual([]);
+    expect(ids(await store.listForPassages('/articles/bbc-returning-fighters/', [passageIdOf(first)]))).toEqual([otherPage.id]);
+    await store.remove(sameFirst.id);
+    expect(ids(await store.listForPassages('/articles/cnn-isis-2-0/', [passageIdOf(first)]))).toEqual([first.id]);
+  });
+
+  it('should upgrade a version 3 store (article index only), so that the passage index holds its records too', async () => {
+    const name = 'from-v3';
+    const a = makeAnnotation('remain and expand', { note: 'kept' });
+    const old = await openDB(name, 3, {
+      upgrade(db) {
+        const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+        annotations.createIndex('byArticle', ARTICLE_KEY);
+        db.createObjectStore('tombstones', { keyPath: 'id' });
+      },
+    });
+    await old.put('annotations', { ...a, [ARTICLE_KEY]: '/articles/cnn-isis-2-0/' });
+    old.close();
+    const store = await open(name);
+    expect(await store.listForPassages('/articles/cnn-isis-2-0/', [passageIdOf(a)])).toEqual([a]);
+    expect(await store.listForPath('/articles/cnn-isis-2-0/')).toEqual([a]);
   });
 
   it('should upgrade a version 2 store with annotations (older record shapes too) and deletions, losing none', async () => {
@@ -147,6 +186,7 @@ describe('openAnnotationStore', () => {
     expect(onArticle.find((x) => x.id === current.id)).toEqual(current);
     expect(onArticle.find((x) => x.id === legacy.id)).not.toHaveProperty('body');
     expect(await store.listForPath('/articles/bbc-returning-fighters/')).toEqual([other]);
+    expect((await store.listForPassages('/articles/cnn-isis-2-0/', [passageIdOf(current)])).map((x) => x.id).sort()).toEqual([current.id, legacy.id].sort());
     expect(await store.list()).toHaveLength(3);
     // The tombstone still stops a stale editor.
     await expect(store.saveEdit({ ...current, id: 'urn:uuid:deleted' }, { colour: 'pink', note: '', tags: [] }, new Date())).rejects.toBeInstanceOf(DeletedElsewhereError);

@@ -10,6 +10,7 @@ import { passageIdOf, type Annotation } from '../../annotations/model';
 import { el } from '../dom/build';
 import { loadRetiredIds } from '../retired-ids';
 import { announce } from '../status';
+import { ANNOTATION_MARKS, mark } from '../timing';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import type { AnnotatorContext } from './actions';
 import { clearDrawn, drawAnnotations, positionMarginBars, type Placed } from './draw';
@@ -61,54 +62,59 @@ function visibleFirst(): { order: string[]; onScreen: Set<string> } {
 }
 
 /**
- * Anchors and draws the page's annotations: those in the passages on screen
- * first, then the page paints them, then the margin bars and the rest in idle
- * slices, so a page with thousands shows them and is usable at once.
- * Resolves when everything is drawn.
+ * Anchors and draws the page's annotations: those of the passages on screen
+ * first (read apart, through the store's passage index), then the page paints
+ * them, then the margin bars and the rest in idle slices, so a page with
+ * thousands shows them and is usable at once. Resolves when everything is drawn.
  */
 async function refresh(): Promise<void> {
   const mine = ++generation;
-  const annotations = await store.listForPath(location.pathname);
+  const path = location.pathname;
   const passages = passageTexts();
-  const present = new Set(passages.map((p) => p.id));
-  const retiredIds = annotations.some((a) => !present.has(passageIdOf(a))) ? await loadRetiredIds() : {};
+  const all = () => passages as readonly PassageText[];
+  const visible = visibleFirst();
+  const early = await store.listForPassages(path, visible.onScreen);
   if (mine !== generation) return;
 
-  // Group by the passage each names; an annotation whose passage is gone goes last.
-  const byPassage = Map.groupBy(annotations, (a) => (present.has(passageIdOf(a)) ? passageIdOf(a) : ''));
-  const visible = visibleFirst();
-  const order = [...visible.order, ''].filter((id) => byPassage.has(id));
-  const all = () => passages as readonly PassageText[];
   const nextPlaced: Placed[] = [];
   const unplaced: Annotation[] = [];
-  clearDrawn();
-  placed = nextPlaced;
-  drawingInSlices = true;
-  // The first slice: the passages on screen (within a time limit), then a paint before anything else.
-  let painted = false;
-  let deadline = performance.now() + SLICE_MS * 4;
-  for (const id of order) {
-    if (!painted && (!visible.onScreen.has(id) || performance.now() > deadline)) {
-      painted = true;
-      await afterPaint();
-      if (mine !== generation) return;
-      positionMarginBars();
-      document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
-      deadline = performance.now() + SLICE_MS;
-    } else if (painted && performance.now() > deadline) {
-      const slice = await idle();
-      if (mine !== generation) return;
-      deadline = performance.now() + Math.max(2, Math.min(SLICE_MS, slice?.timeRemaining() ?? SLICE_MS));
-    }
-    const group = byPassage.get(id)!;
+  const place = (group: Annotation[], retiredIds: Record<string, string>) => {
     const done = anchorAnnotations(group, all, { retiredIds });
     const batch = done.filter((d): d is Placed => d.placement !== null);
     nextPlaced.push(...batch);
     unplaced.push(...done.filter((d) => !d.placement).map((d) => d.annotation));
     drawAnnotations(batch);
+  };
+  clearDrawn();
+  placed = nextPlaced;
+  drawingInSlices = true;
+  // The passages on screen name themselves, so no retired ids are needed to place these.
+  place(early, {});
+  if (mine === 1) mark(ANNOTATION_MARKS.onScreen);
+  await afterPaint();
+  if (mine !== generation) return;
+  positionMarginBars();
+  document.documentElement.dataset.annotations = store.persistent ? 'ready' : 'memory';
+
+  const drawnEarly = new Set(early.map((a) => a.id));
+  const annotations = (await store.listForPath(path)).filter((a) => !drawnEarly.has(a.id));
+  if (mine === 1) mark(ANNOTATION_MARKS.read);
+  const present = new Set(passages.map((p) => p.id));
+  const retiredIds = annotations.some((a) => !present.has(passageIdOf(a))) ? await loadRetiredIds() : {};
+  if (mine !== generation) return;
+  // Group by the passage each names, near the screen first; an annotation whose passage is gone goes last.
+  const byPassage = Map.groupBy(annotations, (a) => (present.has(passageIdOf(a)) ? passageIdOf(a) : ''));
+  let deadline = performance.now() + SLICE_MS;
+  for (const id of [...visible.order, ''].filter((id) => byPassage.has(id))) {
+    if (performance.now() > deadline) {
+      const slice = await idle();
+      if (mine !== generation) return;
+      deadline = performance.now() + Math.max(2, Math.min(SLICE_MS, slice?.timeRemaining() ?? SLICE_MS));
+    }
+    place(byPassage.get(id)!, retiredIds);
   }
   // Approximate matching only for what the text no longer holds exactly (it loads on demand).
-  let left = unplaced;
+  let left = unplaced.splice(0);
   if (left.length) {
     const approximate = (await import('approx-string-match')).default;
     if (mine !== generation) return;
@@ -123,6 +129,7 @@ async function refresh(): Promise<void> {
   positionMarginBars();
   showNotices();
   document.documentElement.dataset.annotationsDrawn = String(nextPlaced.length);
+  if (mine === 1) mark(ANNOTATION_MARKS.drawn);
 }
 
 function showNotices() {
@@ -174,6 +181,7 @@ const edit = (annotation: Annotation) => void actions().then((m) => m.editAnnota
 
 export async function startAnnotator(): Promise<void> {
   if (!document.querySelector('.passage[data-passage-id]')) return;
+  mark(ANNOTATION_MARKS.loaded);
   store = await openAnnotationStore();
   // Drawing goes on in idle time; the toolbar and editing work from now on.
   const drawing = refresh();

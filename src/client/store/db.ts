@@ -7,8 +7,9 @@
  * - A deletion leaves a tombstone: an editor still open in another tab cannot
  *   bring the annotation back by saving (only Undo and an explicit import can).
  * - Other tabs hear of every write through a BroadcastChannel and reload.
- * - Each record carries its article's path, indexed (./record): an article page
- *   reads its own annotations, not the whole store.
+ * - Each record carries its article's path and passage id, indexed (./record): an
+ *   article page reads its own annotations, not the whole store, and can read those
+ *   of the passages on screen before the rest.
  * - When IndexedDB cannot be used (private browsing, blocked storage) the store
  *   falls back to memory and says so: the page keeps working for this visit.
  * - Write failures (storage full) reject with a message for people; what was
@@ -16,8 +17,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { mergeEdit } from '../../annotations/merge';
-import { articlePathOf, editAnnotation, upgradeRecord, type Annotation, type AnnotationContent } from '../../annotations/model';
-import { ARTICLE_INDEX, ARTICLE_KEY, channelFor, DB_NAME, STORE_NAME as STORE, TOMBSTONES } from './names';
+import { articlePathOf, editAnnotation, passageIdOf, upgradeRecord, type Annotation, type AnnotationContent } from '../../annotations/model';
+import { ARTICLE_INDEX, ARTICLE_KEY, channelFor, DB_NAME, PASSAGE_INDEX, PASSAGE_KEY, STORE_NAME as STORE, TOMBSTONES } from './names';
 import { fromStored, toStored, type StoredAnnotation } from './record';
 
 interface Tombstone {
@@ -26,7 +27,7 @@ interface Tombstone {
 }
 
 interface AnnotationDB extends DBSchema {
-  annotations: { key: string; value: StoredAnnotation; indexes: { [ARTICLE_INDEX]: string } };
+  annotations: { key: string; value: StoredAnnotation; indexes: { [ARTICLE_INDEX]: string; [PASSAGE_INDEX]: [string, string] } };
   tombstones: { key: string; value: Tombstone };
 }
 
@@ -61,6 +62,8 @@ export interface AnnotationStore {
   list(): Promise<Annotation[]>;
   /** Annotations of one article page (by path, whatever host they were made on). */
   listForPath(path: string): Promise<Annotation[]>;
+  /** Those of the page's annotations that name one of these passages (a page reads what is on screen first). */
+  listForPassages(path: string, passageIds: Iterable<string>): Promise<Annotation[]>;
   get(id: string): Promise<Annotation | undefined>;
   /** Writes a new annotation, or brings a deleted one back (Undo). */
   put(annotation: Annotation): Promise<void>;
@@ -94,20 +97,19 @@ function askToPersist() {
 export async function openAnnotationStore(name = DB_NAME): Promise<AnnotationStore> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    const db = await openDB<AnnotationDB>(name, 3, {
+    const db = await openDB<AnnotationDB>(name, 4, {
       upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) database.createObjectStore(STORE, { keyPath: 'id' });
         if (oldVersion < 2) database.createObjectStore(TOMBSTONES, { keyPath: 'id' });
-        if (oldVersion < 3) {
-          const annotations = transaction.objectStore(STORE);
-          annotations.createIndex(ARTICLE_INDEX, ARTICLE_KEY);
-          // Records of older versions get their path, so that the index holds them too.
-          // Part of the upgrade's transaction: the store opens once they are all rewritten.
-          if (oldVersion >= 1) {
-            void annotations.getAll().then((records) => {
-              for (const r of records) if (r?.target) void annotations.put(toStored(fromStored(r)));
-            });
-          }
+        const annotations = transaction.objectStore(STORE);
+        if (oldVersion < 3) annotations.createIndex(ARTICLE_INDEX, ARTICLE_KEY);
+        if (oldVersion < 4) annotations.createIndex(PASSAGE_INDEX, [ARTICLE_KEY, PASSAGE_KEY]);
+        // Records of older versions get the keys the indexes need, so that they hold them too.
+        // Part of the upgrade's transaction: the store opens once they are all rewritten.
+        if (oldVersion >= 1 && oldVersion < 4) {
+          void annotations.getAll().then((records) => {
+            for (const r of records) if (r?.target) void annotations.put(toStored(fromStored(r)));
+          });
         }
       },
       // A newer version of the site opened in another tab: let it upgrade.
@@ -148,6 +150,12 @@ class IndexedDbStore implements AnnotationStore {
 
   async listForPath(path: string) {
     return (await this.db.getAllFromIndex(STORE, ARTICLE_INDEX, path)).map(read);
+  }
+
+  async listForPassages(path: string, passageIds: Iterable<string>) {
+    const index = this.db.transaction(STORE).store.index(PASSAGE_INDEX);
+    const found = await Promise.all([...new Set(passageIds)].map((id) => index.getAll([path, id])));
+    return found.flat().map(read);
   }
 
   async get(id: string) {
@@ -244,6 +252,10 @@ class MemoryStore implements AnnotationStore {
   }
   async listForPath(path: string) {
     return (await this.list()).filter((a) => articlePathOf(a) === path);
+  }
+  async listForPassages(path: string, passageIds: Iterable<string>) {
+    const ids = new Set(passageIds);
+    return (await this.listForPath(path)).filter((a) => ids.has(passageIdOf(a)));
   }
   async get(id: string) {
     const a = this.records.get(id);
