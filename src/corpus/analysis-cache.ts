@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { EntitiesFile, EntityKind, ThemesFile } from './analysis-schema';
 import { nameFinder, type NameFinder, type NameSpan } from './entities';
+import { findNamesInParallel, type ParallelOptions } from './parallel-names';
 import { contentStems } from './related';
 import { compileThemes, scoreOwn, type OwnScore } from './themes';
 
@@ -79,6 +80,10 @@ export const stemsCacheVersion = (cwd = process.cwd()): string => versionOf(STEM
 export interface TextCache<Value> {
   /** The answer for a text: from the cache when it is there, else computed and remembered. */
   get(text: string): Value;
+  /** Of these texts, those the cache has no answer for (each once). */
+  missing(texts: Iterable<string>): string[];
+  /** Remembers an answer computed elsewhere (counted as computed afresh, not as a hit when read). */
+  add(text: string, value: Value): void;
   /** Writes what this build used (and only that) for the next build. */
   save(): void;
   stats(): { hits: number; misses: number };
@@ -96,6 +101,8 @@ interface TextCacheOptions<Value, Stored> {
 function textCache<Value, Stored>({ file, version, compute, encode, decode }: TextCacheOptions<Value, Stored>): TextCache<Value> {
   const previous = readCache<Stored>(file, version);
   const used: Record<string, Stored> = {};
+  /** Keys added by `add` and not read yet. */
+  const added = new Set<string>();
   let hits = 0;
   let misses = 0;
   return {
@@ -103,7 +110,7 @@ function textCache<Value, Stored>({ file, version, compute, encode, decode }: Te
       const key = sha(text);
       const known = used[key] ?? previous[key];
       if (known !== undefined) {
-        hits++;
+        if (!added.delete(key)) hits++;
         used[key] = known;
         return decode(known);
       }
@@ -111,6 +118,21 @@ function textCache<Value, Stored>({ file, version, compute, encode, decode }: Te
       const value = compute(text);
       used[key] = encode(value);
       return value;
+    },
+    missing(texts) {
+      const out = new Map<string, string>();
+      for (const text of texts) {
+        const key = sha(text);
+        if (used[key] === undefined && previous[key] === undefined) out.set(key, text);
+      }
+      return [...out.values()];
+    },
+    add(text, value) {
+      const key = sha(text);
+      if (used[key] !== undefined) return;
+      misses++;
+      added.add(key);
+      used[key] = encode(value);
     },
     save() {
       const content: CacheFile<Stored> = { format: FORMAT, version, names: used };
@@ -138,6 +160,8 @@ type StoredSpan = [start: number, end: number, key: string, kind?: EntityKind];
 
 export interface CachedNameFinder {
   findNames: NameFinder;
+  /** Finds, ahead of use and on every core, the names of those texts the cache lacks (src/corpus/parallel-names.ts). */
+  prefill(texts: readonly string[], options?: ParallelOptions): Promise<void>;
   save(): void;
   stats(): { hits: number; misses: number };
 }
@@ -151,7 +175,16 @@ export function cachedNameFinder(aliases: EntitiesFile, file = join(cacheDir(), 
     encode: (spans) => spans.map((s): StoredSpan => (s.kind ? [s.start, s.end, s.key, s.kind] : [s.start, s.end, s.key])),
     decode: (stored) => stored.map(([start, end, key, kind]) => (kind ? { start, end, key, kind } : { start, end, key })),
   });
-  return { findNames: (text) => cache.get(text), save: cache.save, stats: cache.stats };
+  return {
+    findNames: (text) => cache.get(text),
+    async prefill(texts, options) {
+      const missing = cache.missing(texts);
+      const found = await findNamesInParallel(missing, aliases, options);
+      found?.forEach((spans, i) => cache.add(missing[i]!, spans));
+    },
+    save: cache.save,
+    stats: cache.stats,
+  };
 }
 
 /** A theme's own score stored compactly: 0 for no hit (most themes of most passages). */

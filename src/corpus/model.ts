@@ -145,6 +145,7 @@ async function buildCorpus(): Promise<Corpus> {
   const themeScores = cachedThemeScores(themesFile);
   const stems = cachedStems();
   const started = performance.now();
+  await names.prefill(allPassages.map((p) => p.text));
   const analysis = analyse({
     passages: allPassages,
     themes: themesFile,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cachedNameFinder, cachedStems, cachedThemeScores, namesCacheVersion, themesCacheVersion } from '../../src/corpus/analysis-cache';
 import { parseEntities, parseThemes } from '../../src/corpus/analysis-data';
 import type { PassageLike } from '../../src/corpus/analysis-types';
-import { extractEntities } from '../../src/corpus/entities';
+import { extractEntities, nameFinder } from '../../src/corpus/entities';
 import { relatedPassages } from '../../src/corpus/related';
 import { scorePassages, tagPassages } from '../../src/corpus/themes';
 import { scratchDir } from '../scratch';
@@ -62,6 +62,24 @@ describe('cachedNameFinder', () => {
     extractEntities(PASSAGES.slice(0, 1), ALIASES, { findNames: again.findNames });
     again.save();
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).names)).toHaveLength(1);
+  });
+
+  it('should find the names of the texts it lacks in worker threads, the same as on the main thread, and count them as computed', async () => {
+    const file = scratch();
+    const texts = [...PASSAGES.map((p) => p.text), 'In Tunisia, the ISIS recruiters of Ben Gardane were known.', 'Officials in Baghdad met envoys from Ankara.'];
+    const names = cachedNameFinder(ALIASES, file);
+    await names.prefill(texts, { workers: 2, minTexts: 0 });
+    expect(names.stats()).toEqual({ hits: 0, misses: 4 });
+    const fresh = nameFinder(ALIASES);
+    for (const text of texts) expect(names.findNames(text)).toEqual(fresh(text));
+    // The repeated text was read once before: one hit; the prefilled answers were not hits.
+    expect(names.stats()).toEqual({ hits: 1, misses: 4 });
+  });
+
+  it('should leave a few texts to the main thread (no worker is worth starting for them)', async () => {
+    const names = cachedNameFinder(ALIASES, scratch());
+    await names.prefill(PASSAGES.map((p) => p.text));
+    expect(names.stats()).toEqual({ hits: 0, misses: 0 });
   });
 
   it('should drop the whole cache when the curated list changes', () => {
