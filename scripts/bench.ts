@@ -38,7 +38,7 @@ const USAGE = `Usage: npm run bench -- [--sizes 5,100,1000] [--seed 1] [--skip l
   --sizes   corpus sizes in articles; the real dossier's count means the real dossier
   --seed    seed of the synthetic corpora (same seed, same corpora)
   --skip    leave out browser measurements: pages, search, lighthouse, annotations
-  --keep    keep the scratch projects in bench-results/work/ (they are deleted otherwise)
+  --keep    keep the scratch projects and their build logs (size-N-build.log, size-N-rebuild.log) in bench-results/work/ (deleted otherwise)
   --port    first port for the static servers
   --stage-timeout  minutes after which a pipeline stage is stopped and reported as unfinished (default 20)
   --max-memory     GB of memory a stage may hold before it is stopped (default 12)
