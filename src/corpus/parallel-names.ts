@@ -21,14 +21,13 @@ export interface ParallelOptions {
   workers?: number;
   /** Fewer texts than this are left to the caller (default PARALLEL_FROM). */
   minTexts?: number;
-  /** The project root holding src/corpus/names-worker.ts (default: the working directory, as for the build). */
-  root?: string;
 }
 
 /** The names in each text, in order, found in worker threads; null when workers are not worth it or not available. */
 export async function findNamesInParallel(texts: readonly string[], aliases: EntitiesFile, options: ParallelOptions = {}): Promise<NameSpan[][] | null> {
   const workers = Math.min(options.workers ?? availableParallelism(), MAX_WORKERS, texts.length);
-  const script = join(options.root ?? process.cwd(), 'src', 'corpus', 'names-worker.ts');
+  // From the project root, as the build runs (the bundled build has no sources beside it).
+  const script = join(process.cwd(), 'src', 'corpus', 'names-worker.ts');
   if (texts.length < (options.minTexts ?? PARALLEL_FROM) || workers < 2 || !existsSync(script)) return null;
   const size = Math.ceil(texts.length / workers);
   const batches = Array.from({ length: workers }, (_, i) => texts.slice(i * size, (i + 1) * size));

@@ -16,8 +16,10 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const withoutSlash = (dir: string) => dir.replace(/[\\/]+$/, '');
+
 /** The folder a build writes into before it is swapped in. */
-export const buildingDir = (outDir: string) => `${outDir.replace(/[\\/]+$/, '')}.building`;
+export const buildingDir = (outDir: string) => `${withoutSlash(outDir)}.building`;
 
 const ASIDE = '.previous-';
 
@@ -26,7 +28,7 @@ const ASIDE = '.previous-';
  * (`dist.previous-<time>`), which is returned for the caller to delete; null if there was none.
  */
 export function swapIn(from: string, to: string): string | null {
-  const target = to.replace(/[\\/]+$/, '');
+  const target = withoutSlash(to);
   const aside = existsSync(target) ? `${target}${ASIDE}${Date.now()}-${process.pid}` : null;
   if (aside) renameSync(target, aside);
   renameSync(from, target);
@@ -42,7 +44,7 @@ export function removeInBackground(dirs: readonly string[]): void {
 
 /** Sites moved aside by earlier builds whose deletion did not finish (the machine stopped meanwhile). */
 export function leftAside(outDir: string): string[] {
-  const target = outDir.replace(/[\\/]+$/, '');
+  const target = withoutSlash(outDir);
   const parent = dirname(target);
   const prefix = `${basename(target)}${ASIDE}`;
   return existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name)) : [];

@@ -114,7 +114,7 @@ async function refresh(): Promise<void> {
     place(byPassage.get(id)!, retiredIds);
   }
   // Approximate matching only for what the text no longer holds exactly (it loads on demand).
-  let left = unplaced.splice(0);
+  let left = unplaced;
   if (left.length) {
     const approximate = (await import('approx-string-match')).default;
     if (mine !== generation) return;
