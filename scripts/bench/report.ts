@@ -168,7 +168,12 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
   }
   for (const { articles, timing } of report.search) {
     checks.push({
-      target: `warm search ≤ 50 ms to results painted (${articles} articles)`,
+      target: `warm search ≤ 50 ms to results painted, a word typed (${articles} articles)`,
+      actual: `median ${seconds(timing.typedMedianMs)} after the last letter, worst ${seconds(timing.typedMaxMs)}`,
+      met: timing.typedMedianMs <= 50,
+    });
+    checks.push({
+      target: `warm search ≤ 50 ms to results painted, a word pasted whole (${articles} articles)`,
       actual: `median ${seconds(timing.warmMedianMs)}, worst ${seconds(timing.warmMaxMs)}`,
       met: timing.warmMedianMs <= 50,
     });
@@ -341,12 +346,14 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       `Search in headless Chromium (query entered → results painted)\n` +
         textTable(
-          ['articles', 'cold (median)', 'warm median', 'warm worst', 'requests per warm query', 'first search fetched', 'requests'],
+          ['articles', 'cold (median)', 'warm, whole word: median', 'worst', 'warm, typed: median', 'worst', 'requests per warm query', 'first search fetched', 'requests'],
           report.search.map(({ articles, timing: t }) => [
             String(articles),
             seconds(t.coldMs),
             seconds(t.warmMedianMs),
             seconds(t.warmMaxMs),
+            seconds(t.typedMedianMs),
+            seconds(t.typedMaxMs),
             String(t.warmRequestsMedian),
             kb(t.firstSearchBytes.raw),
             String(t.firstSearchBytes.requests),
@@ -414,7 +421,11 @@ export function readmeTable(report: BenchReport): string {
     rows.push(['Article page, first load (gzip)', `${kb(article.load.total.gzip)} (JS ${kb(article.load.byKind.js.gzip)})`, '≤ 40 KB (JS ≤ 15 KB)']);
   }
   for (const { articles, timing } of report.search) {
-    rows.push([`Search, ${articles} articles: cold / warm`, `${seconds(timing.coldMs)} / ${seconds(timing.warmMedianMs)}`, 'warm ≤ 50 ms']);
+    rows.push([
+      `Search, ${articles} articles: cold / warm, typed / warm, whole word`,
+      `${seconds(timing.coldMs)} / ${seconds(timing.typedMedianMs)} / ${seconds(timing.warmMedianMs)}`,
+      'warm ≤ 50 ms',
+    ]);
   }
   if (report.annotations) {
     const a = report.annotations;

@@ -11,7 +11,14 @@
  *         and until the network is quiet after it (the facet counts' filters included)
  *   warm  later searches on the same page, each a different word (so each may fetch its own
  *         index chunks), median and worst; also when the facet counts arrived, which must
- *         never be before the results
+ *         never be before the results. Two ways:
+ *           whole  the word arrives in one `input` event, as when it is pasted or a search
+ *                  link opens the page: nothing of it was searched before
+ *           typed  the word is typed a letter at a time (TYPING_GAP_MS apart, a brisk typist),
+ *                  each letter an `input` event as the page gets them; timed from the last
+ *                  letter, as the reader feels it. The earlier letters' searches have run,
+ *                  so their index chunks and the fragments of the results they showed may be
+ *                  loaded: that is what typing does on the page.
  *
  * Run alone on sites already built (e.g. kept by `npm run bench -- --keep`):
  *   npx tsx scripts/bench/search.ts bench-results/work/size-100/dist bench-results/work/size-1000/dist
@@ -32,6 +39,8 @@ export const SEARCH_PAGE = {
 /** Words every corpus has (the synthetic ones are made of the real sentences). */
 export const COLD_QUERY = 'Raqqa';
 export const WARM_QUERIES = ['Tunisia', 'returnees', 'propaganda', 'Mosul', 'prison', 'Europe', 'fighters', 'Libya', 'Turkey', 'caliphate'];
+/** Between two letters of a typed query: about 80 words a minute. */
+export const TYPING_GAP_MS = 150;
 
 export interface SearchTiming {
   coldMs: number;
@@ -42,6 +51,10 @@ export interface SearchTiming {
   warmMaxMs: number;
   /** Median number of requests a warm query makes. */
   warmRequestsMedian: number;
+  /** The same words typed a letter at a time: from the last letter to its results painted. */
+  typedMedianMs: number;
+  typedMaxMs: number;
+  typedRuns: { query: string; ms: number; results: number }[];
   /** Each warm query: its time, results shown, and what it fetched (index chunks, result fragments). */
   warmRuns: { query: string; ms: number; results: number; requests: number; bytes: number; countsMs: number | null }[];
   /** Fetched between typing the first query and its results painted. */
@@ -118,6 +131,47 @@ async function timeQuery(page: Page, query: string): Promise<{ ms: number; resul
   );
 }
 
+/**
+ * Types `query` a letter at a time, `gap` ms apart, and resolves with the ms from the last
+ * letter to its results painted. A search still running when a letter comes paints nothing
+ * (the page drops stale searches), so the first paint after the last letter is its own.
+ */
+async function timeTyped(page: Page, query: string, gap: number): Promise<{ ms: number; results: number }> {
+  return page.evaluate(
+    ({ query, gap, input: inputSelector, results: resultsSelector, summary: summarySelector }) =>
+      new Promise<{ ms: number; results: number }>((resolve, reject) => {
+        const input = document.querySelector<HTMLInputElement>(inputSelector)!;
+        const list = document.querySelector<HTMLElement>(resultsSelector)!;
+        const summary = document.querySelector<HTMLElement>(summarySelector)!;
+        const timeout = setTimeout(() => reject(new Error(`No answer to "${query}" typed within 30 s`)), 30_000);
+        let typed = 0;
+        let started = 0;
+        // (no named functions here: tsx would wrap them in a helper the page lacks)
+        const observer = new MutationObserver(() => {
+          if (!started) return;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              clearTimeout(timeout);
+              resolve({ ms: performance.now() - started, results: list.children.length });
+            }, 0),
+          );
+        });
+        observer.observe(summary, { childList: true, characterData: true, subtree: true });
+        const next = setInterval(() => {
+          typed++;
+          input.value = query.slice(0, typed);
+          if (typed === query.length) {
+            clearInterval(next);
+            started = performance.now();
+          }
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }, gap);
+      }),
+    { query, gap, ...SEARCH_PAGE },
+  );
+}
+
 async function clearQuery(page: Page): Promise<void> {
   // No named functions inside evaluated code: tsx's transform would wrap them in a helper the page lacks.
   await page.evaluate(({ input }) => {
@@ -137,6 +191,7 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
   let firstSearchBytes = { raw: 0, gzip: 0, requests: 0 };
   let firstSearchSettledBytes = { raw: 0, gzip: 0, requests: 0 };
   let warmRuns: SearchTiming['warmRuns'] = [];
+  let typedRuns: SearchTiming['typedRuns'] = [];
 
   for (let run = 0; run < coldRuns; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -178,6 +233,14 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
             countsMs: warm.countsMs === null ? null : round1(warm.countsMs),
           });
         }
+        typedRuns = [];
+        for (const query of WARM_QUERIES) {
+          await clearQuery(page);
+          // the previous word's facet counts are let finish, as between two searches a reader types
+          await page.waitForTimeout(1000);
+          const typed = await timeTyped(page, query, TYPING_GAP_MS);
+          typedRuns.push({ query, ms: round1(typed.ms), results: typed.results });
+        }
       }
     } finally {
       await context.close();
@@ -191,6 +254,9 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
     warmMedianMs: round1(median(warms)),
     warmMaxMs: round1(Math.max(...warms)),
     warmRequestsMedian: median(warmRuns.map((r) => r.requests)),
+    typedMedianMs: round1(median(typedRuns.map((r) => r.ms))),
+    typedMaxMs: round1(Math.max(...typedRuns.map((r) => r.ms))),
+    typedRuns,
     warmRuns,
     firstSearchBytes,
     firstSearchSettledBytes,
@@ -220,6 +286,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
             `warm median ${t.warmMedianMs} ms, worst ${t.warmMaxMs} ms, ${t.warmRequestsMedian} requests per query`,
         );
         for (const r of t.warmRuns) console.log(`  ${r.query}: ${r.ms} ms, ${r.results} shown, ${r.requests} requests, ${kb(r.bytes)}, counts at ${r.countsMs ?? '—'} ms`);
+        console.log(`  typed a letter every ${TYPING_GAP_MS} ms: median ${t.typedMedianMs} ms, worst ${t.typedMaxMs} ms after the last letter`);
+        for (const r of t.typedRuns) console.log(`  ${r.query}: ${r.ms} ms, ${r.results} shown`);
       } finally {
         await server.close();
       }

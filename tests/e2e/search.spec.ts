@@ -70,3 +70,26 @@ test('a name written with a prefix in the text ("al-Baghdadi") is found by its b
   await expect(page.locator('.search-result').first()).toBeVisible();
   await expect(page.locator('[data-correction]')).toBeHidden();
 });
+
+test('a result followed at once, before the address bar caught up, still leaves the query in history for Back', async ({ page }) => {
+  await page.goto('/search/');
+  await page.locator('#search-q').pressSequentially('Tunisia');
+  const link = page.locator('.search-result a.search-result-title').first();
+  await expect(page.locator('[data-search-summary]')).toContainText('Tunisia');
+  // no pause: the click itself must bring the address up to date
+  await link.click();
+  await expect(page).toHaveURL(/\/articles\//);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\/\?q=Tunisia$/);
+  await expect(page.locator('#search-q')).toHaveValue('Tunisia');
+  await expect(page.locator('.search-result').first()).toBeVisible();
+});
+
+test('the address bar follows what is typed once the typing stops, and the field emptied', async ({ page }) => {
+  await page.goto('/search/');
+  await page.locator('#search-q').pressSequentially('Mosul', { delay: 60 });
+  await expect(page.locator('[data-search-summary]')).toContainText('Mosul');
+  await expect(page).toHaveURL(/\/search\/\?q=Mosul$/);
+  await page.locator('#search-q').fill('');
+  await expect(page).toHaveURL(/\/search\/$/);
+});

@@ -29,6 +29,12 @@ const PAGE_SIZE = 20;
 const MIN_RESULT_HEIGHT = 110;
 /** Counting the facets waits this long for the reader to stop typing. */
 const COUNTS_DELAY_MS = 150;
+/**
+ * The address bar follows the query once it has stayed this long (or at once when the reader
+ * clicks or leaves): each history.replaceState is a round trip to the browser, 30 ms and more
+ * on a busy machine, and a letter's search would pay it.
+ */
+const URL_SYNC_DELAY_MS = 400;
 const INTRO = 'Type a word or a phrase, or pick a theme or a name: results are passages, each linking to its place in the article.';
 
 
@@ -73,6 +79,9 @@ class DossierSearch extends HTMLElement {
   #allLoaded: Promise<boolean> | null = null;
   /** Filter value → label, per facet, for the sentence above the results. */
   #labels = new Map<string, string>();
+  /** The address the bar will show once the query has stayed (see URL_SYNC_DELAY_MS). */
+  #pendingUrl: string | null = null;
+  #urlTimer = 0;
 
   connectedCallback() {
     this.#input = this.querySelector('input[type=search]')!;
@@ -93,6 +102,9 @@ class DossierSearch extends HTMLElement {
     }
 
     const unlisted = this.#restoreFromUrl();
+    // the address is brought up to date before a click can follow a link or leave the page
+    this.addEventListener('click', () => this.#flushUrl(), { capture: true });
+    addEventListener('pagehide', () => this.#flushUrl());
     this.querySelector('form')!.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#search();
@@ -208,8 +220,9 @@ class DossierSearch extends HTMLElement {
     return item;
   }
 
-  #boxes(facet: FacetName): HTMLInputElement[] {
-    return [...this.querySelectorAll<HTMLInputElement>(`input[name="${facet}"]`)];
+  /** A facet's checkboxes (`:checked`: the ticked ones only, without going through the others). */
+  #boxes(facet: FacetName, state: '' | ':checked' = ''): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>(`input[name="${facet}"]${state}`)];
   }
 
   /** The form as the URL says; true when the URL ticks an option not (yet) on the page. */
@@ -236,8 +249,7 @@ class DossierSearch extends HTMLElement {
   #selection(as: 'values' | 'labels' = 'values'): Selection {
     const selection = emptySelection();
     for (const facet of FACETS) {
-      selection[facet] = this.#boxes(facet)
-        .filter((b) => b.checked)
+      selection[facet] = this.#boxes(facet, ':checked')
         .map((b) => b.dataset.filterValue!)
         .map((v) => (as === 'labels' ? (this.#labels.get(`${facet}:${v}`) ?? v) : v));
     }
@@ -525,24 +537,33 @@ class DossierSearch extends HTMLElement {
     const searching = this.#searching;
     const limit = Number(group.dataset.limit);
     const list = group.querySelector('.facet-options')!;
-    const checked = (i: HTMLElement) => i.querySelector('input')!.checked;
-    const sorted = [...items].sort(
-      (a, b) =>
-        Number(checked(b)) - Number(checked(a)) ||
-        (searching ? Number(b.dataset.count) - Number(a.dataset.count) : 0) ||
-        Number(a.dataset.rank) - Number(b.dataset.rank),
+    // read each option once: a long facet has an option per source or name of the dossier
+    const options = items.map((item) => ({
+      item,
+      checked: item.querySelector('input')!.checked,
+      count: Number(item.dataset.count),
+      rank: Number(item.dataset.rank),
+    }));
+    options.sort(
+      (a, b) => Number(b.checked) - Number(a.checked) || (searching ? b.count - a.count : 0) || a.rank - b.rank,
     );
-    list.append(...sorted);
-    const relevant = sorted.filter((i) => checked(i) || !searching || Number(i.dataset.count) > 0);
     const expanded = group.querySelector('[data-facet-more]')?.getAttribute('aria-expanded') === 'true';
-    sorted.forEach((item) => {
-      const rank = relevant.indexOf(item);
-      item.hidden = rank < 0 || (!expanded && rank >= Math.max(limit, relevant.filter(checked).length));
-    });
+    const shown = expanded ? Infinity : Math.max(limit, options.filter((o) => o.checked).length);
+    // the options shown go first, in order; where the hidden ones stand does not matter, so
+    // they are not moved (a long facet has thousands)
+    const visible = document.createDocumentFragment();
+    let relevant = 0;
+    for (const { item, checked, count } of options) {
+      const isRelevant = checked || !searching || count > 0;
+      item.hidden = !isRelevant || relevant >= shown;
+      if (isRelevant) relevant++;
+      if (!item.hidden) visible.append(item);
+    }
+    list.prepend(visible);
     const button = group.querySelector<HTMLButtonElement>('[data-facet-more]');
     if (button) {
       // before the other options have loaded, the whole dossier has as many as the HTML says
-      const all = searching ? relevant.length : Math.max(relevant.length, Number(group.dataset.options ?? 0));
+      const all = searching ? relevant : Math.max(relevant, Number(group.dataset.options ?? 0));
       button.hidden = all <= limit;
       button.textContent = expanded ? 'Show fewer' : `Show all ${all}`;
     }
@@ -624,7 +645,7 @@ class DossierSearch extends HTMLElement {
     const params = new URLSearchParams();
     if (query) params.set('q', query);
     if (query && literal) params.set('literal', '1');
-    for (const facet of FACETS) for (const box of this.#boxes(facet)) if (box.checked) params.append(facet, box.value);
+    for (const facet of FACETS) for (const box of this.#boxes(facet, ':checked')) params.append(facet, box.value);
     return params;
   }
 
@@ -634,7 +655,16 @@ class DossierSearch extends HTMLElement {
   }
 
   #syncUrl(query: string) {
-    history.replaceState(null, '', this.#urlFor(query, this.#literal));
+    this.#pendingUrl = this.#urlFor(query, this.#literal);
+    clearTimeout(this.#urlTimer);
+    this.#urlTimer = window.setTimeout(() => this.#flushUrl(), URL_SYNC_DELAY_MS);
+  }
+
+  #flushUrl() {
+    clearTimeout(this.#urlTimer);
+    const url = this.#pendingUrl;
+    this.#pendingUrl = null;
+    if (url !== null && url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   }
 }
 

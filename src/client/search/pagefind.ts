@@ -52,18 +52,21 @@ const instances = new Map<string, Promise<Pagefind>>();
 
 /**
  * The two instances the search page uses, each loaded on first use:
- *   results  finds the passages. It never loads every filter: with the filters loaded,
- *            Pagefind counts every value of every facet on each search, which at a thousand
- *            articles (thousands of names) costs seconds a query.
+ *   results  finds the passages, on the page's own thread. It never loads every filter:
+ *            with the filters loaded, Pagefind counts every value of every facet on each
+ *            search, which at a thousand articles (thousands of names) costs seconds a query.
  *   counts   has the facets' filters loaded and answers the facet counts after the results
- *            are on screen. Both instances share Pagefind's one worker.
+ *            are on screen, in Pagefind's web worker. The results stay out of that worker:
+ *            its messages are answered in turn, so a query typed while the previous one's
+ *            counts were being worked out waited for them (up to a second at a thousand
+ *            articles), and each result's data was one more message in that queue.
  */
 export function loadPagefind(role: 'results' | 'counts'): Promise<Pagefind> {
   let instance = instances.get(role);
   if (!instance) {
     bundle ??= import(/* @vite-ignore */ BUNDLE) as Promise<PagefindModule>;
     instance = bundle.then(async (pagefind) => {
-      const created = pagefind.createInstance({ basePath: '/pagefind/' });
+      const created = pagefind.createInstance({ basePath: '/pagefind/', noWorker: role === 'results' });
       await created.options({ excerptLength: 36 });
       await created.init();
       // Pagefind counts the values of every filter it has loaded, on every search: load the
