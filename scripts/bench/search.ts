@@ -281,7 +281,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         const t = await measureSearch(browser, server.url);
         const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
         console.log(
-          `${dir}: cold ${t.coldMs} ms (${t.coldResults} results; fetched ${kb(t.firstSearchBytes.raw)} in ${t.firstSearchBytes.requests} requests to paint, ` +
+          `${dir}: cold ${t.coldMs} ms (${t.coldResults} results; fetched ${kb(t.firstSearchBytes.raw)} (${kb(t.firstSearchBytes.gzip)} gzip) in ${t.firstSearchBytes.requests} requests to paint, ` +
             `${kb(t.firstSearchSettledBytes?.raw ?? 0)} in ${t.firstSearchSettledBytes?.requests ?? 0} until quiet); ` +
             `warm median ${t.warmMedianMs} ms, worst ${t.warmMaxMs} ms, ${t.warmRequestsMedian} requests per query`,
         );

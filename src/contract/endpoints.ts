@@ -8,15 +8,43 @@
 export const RETIRED_IDS_URL = '/p/retired-ids.json';
 export type RetiredIdsJson = Record<string, string>;
 
-/** Every passage's text, for the notebook (re-anchoring every source, grouping by theme). */
-export const PASSAGES_URL = '/p/passages.json';
+/**
+ * The notebook's index: every article (slug, address, outlet, headline), the themes and the
+ * retired ids, without any passage text, so that it weighs little at any size of dossier.
+ */
+export const NOTEBOOK_INDEX_URL = '/p/notebook.json';
 
-export interface PassagesJson {
+export interface NotebookIndexJson {
   articles: { slug: string; url: string; outlet: string; headline: string }[];
   themes: { id: string; label: string }[];
-  passages: { id: string; article: string; order: number; text: string; themes: string[] }[];
   /** Retired passage id → surviving passage id (as in each article's frontmatter). */
   retiredIds: RetiredIdsJson;
+}
+
+export interface PassageJson {
+  id: string;
+  /** The article's slug. */
+  article: string;
+  order: number;
+  text: string;
+  /** Theme labels. */
+  themes: string[];
+}
+
+/**
+ * One article's passages: the notebook loads those of the articles the reader has annotated,
+ * to re-anchor their annotations on the current text and group them by theme.
+ */
+export const articlePassagesUrl = (slug: string) => `/p/passages/${slug}.json`;
+
+export interface ArticlePassagesJson {
+  article: string;
+  passages: PassageJson[];
+}
+
+/** What the notebook works from: the index and the passages of the articles it has loaded. */
+export interface PassagesJson extends NotebookIndexJson {
+  passages: PassageJson[];
 }
 
 /** Words and names for "Did you mean …" in search, loaded only when a query finds little. */

@@ -265,3 +265,28 @@ test('annotations that could not be placed are listed a page at a time too', asy
   await expect(orphans.nth(200)).toBeFocused();
   await expect(page.locator('#orphans [data-show-more]')).toHaveCount(0);
 });
+
+test('the notebook loads the passages of the annotated articles only, and says so when one cannot be loaded', async ({ page }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'a note', colour: 'Green' });
+  await page.goto(other.url);
+  await annotate(page, otherPassage.id, otherQuote, { text: '', colour: 'Yellow' });
+
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/p/')) fetched.push(path);
+  });
+  await openNotebook(page);
+  await expect(page.locator('[data-summary]')).toHaveText('2 annotations from 2 sources.');
+  expect(fetched.sort()).toEqual(['/p/notebook.json', `/p/passages/${article.slug}.json`, `/p/passages/${other.slug}.json`].sort());
+
+  // one article's passages fail: its annotation is not counted as an orphan, and the summary says why
+  await page.route(`**/p/passages/${other.slug}.json`, (route) => route.fulfill({ status: 503, body: '' }));
+  await openNotebook(page);
+  await expect(page.locator('[data-summary]')).toHaveText(
+    '2 annotations from 2 sources; the passages of 1 source could not be loaded, so 1 annotation there was not checked (listed at the end).',
+  );
+  await expect(page.locator('[data-list] .notebook-entry', { hasText: sentence })).toBeVisible();
+  await expect(page.locator('[data-orphan-list] .notebook-entry .notebook-quote')).toHaveText(otherQuote);
+});

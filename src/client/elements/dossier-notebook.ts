@@ -1,6 +1,7 @@
 /**
  * <dossier-notebook>: the reader's annotations across sources. Reads them from
- * the store, re-anchors each on the current text (from /p/passages.json) so that
+ * the store, re-anchors each on the current text (the passages of the articles annotated,
+ * /p/passages/<slug>.json, beside the small /p/notebook.json index) so that
  * orphans get their own section, groups (source, theme, tag) and filters
  * (source, colour, tag) them, exports (JSON-LD, Markdown) and imports.
  * The page (src/pages/notebook.astro) provides the controls as markup.
@@ -17,13 +18,22 @@ import { withArticlePage } from '../notebook/article-frame';
 import { filterEntries, groupEntries, sortByPlace, sourcesInUse, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
-import { articleUrl, passageSelector, PASSAGES_URL, SELECTORS, type PassagesJson } from '../../contract';
+import {
+  articlePassagesUrl,
+  articleUrl,
+  NOTEBOOK_INDEX_URL,
+  passageSelector,
+  SELECTORS,
+  type ArticlePassagesJson,
+  type NotebookIndexJson,
+  type PassageJson,
+  type PassagesJson,
+} from '../../contract';
 
-
-async function fetchIndex(): Promise<PassagesJson | null> {
+async function fetchJson<T>(url: string): Promise<T | null> {
   try {
-    const response = await fetch(PASSAGES_URL);
-    return response.ok ? ((await response.json()) as PassagesJson) : null;
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as T) : null;
   } catch {
     return null;
   }
@@ -72,7 +82,11 @@ class DossierNotebook extends HTMLElement {
   private index: PassagesJson | null = null;
   private entries: Entry[] = [];
   private entryById = new Map<string, Entry>();
-  private passages = new Map<string, PassagesJson['passages'][number]>();
+  private passages = new Map<string, PassageJson>();
+  /** Each article's passages, loaded (or being loaded) once: null when they could not be. */
+  private readonly articlePassages = new Map<string, Promise<PassageJson[] | null>>();
+  /** Annotated articles whose passages could not be loaded (their placement is not checked). */
+  private unloaded = new Set<string>();
   /** How many listings are drawn (an entry listed under two headings counts twice). */
   private limit = PAGE_SIZE;
   /** How many orphans are drawn. */
@@ -92,8 +106,10 @@ class DossierNotebook extends HTMLElement {
   }
 
   private async start() {
-    [this.store, this.index] = await Promise.all([openAnnotationStore(), fetchIndex()]);
-    this.passages = new Map((this.index?.passages ?? []).map((p) => [p.id, p]));
+    const [store, index] = await Promise.all([openAnnotationStore(), fetchJson<NotebookIndexJson>(NOTEBOOK_INDEX_URL)]);
+    this.store = store;
+    // the passages are added as the articles annotated are loaded (see #passagesOf)
+    this.index = index && { ...index, passages: [] };
     this.articles = new Map((this.index?.articles ?? []).map((a) => [a.slug, a]));
     if (!this.store.persistent && this.store.problem) this.say(this.store.problem, false);
     this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-export], [data-import]').forEach((b) => (b.disabled = false));
@@ -130,8 +146,8 @@ class DossierNotebook extends HTMLElement {
 
   private async reload() {
     const annotations = await this.store.list();
-    const bySlug = Map.groupBy(this.index?.passages ?? [], (p) => p.article);
     const slugOf = (a: (typeof annotations)[number]) => articleSlugOf(a) ?? '';
+    const bySlug = await this.passagesOf(new Set(annotations.map(slugOf)));
     this.entries = anchorAnnotations(annotations, (a) => bySlug.get(slugOf(a)), { retiredIds: this.index?.retiredIds ?? {}, approximate: search }).map(
       ({ annotation, placement }) => ({ annotation, placement, slug: articleSlugOf(annotation) }),
     );
@@ -140,6 +156,33 @@ class DossierNotebook extends HTMLElement {
     this.fillTagOptions();
     this.render();
     void this.checkLinks();
+  }
+
+  /**
+   * The passages of these articles (those of the site: an annotation on an article it no longer
+   * has is an orphan), each article's loaded once, all at a time. The notebook never loads the
+   * passages of articles nobody annotated: at a thousand articles, all of them weigh 11 MB.
+   */
+  private async passagesOf(slugs: ReadonlySet<string>): Promise<Map<string, PassageJson[]>> {
+    const wanted = [...slugs].filter((slug) => this.articles.has(slug));
+    for (const slug of wanted) {
+      if (this.articlePassages.has(slug)) continue;
+      const loading = fetchJson<ArticlePassagesJson>(articlePassagesUrl(slug)).then((json) => {
+        if (!json) {
+          this.articlePassages.delete(slug); // the next reload tries again
+          return null;
+        }
+        for (const passage of json.passages) {
+          this.passages.set(passage.id, passage);
+          this.index?.passages.push(passage);
+        }
+        return json.passages;
+      });
+      this.articlePassages.set(slug, loading);
+    }
+    const loaded = await Promise.all(wanted.map(async (slug) => [slug, await this.articlePassages.get(slug)!] as const));
+    this.unloaded = new Set(loaded.filter(([, passages]) => !passages).map(([slug]) => slug));
+    return new Map(loaded.filter((entry): entry is readonly [string, PassageJson[]] => entry[1] !== null));
   }
 
   /* ---------- quote links, checked against each article's whole page ---------- */
@@ -279,10 +322,10 @@ class DossierNotebook extends HTMLElement {
     const orphansHidden = orphans.length - this.orphanLimit;
     this.$('[data-orphans-more]').replaceChildren(...(orphansHidden > 0 ? [moreButton(orphansHidden, 'orphans')] : []));
     this.$<HTMLElement>('[data-orphans]').hidden = orphans.length === 0;
-    this.$('[data-summary]').replaceChildren(...this.summary(shown.length, orphans.length));
+    this.$('[data-summary]').replaceChildren(...this.summary(shown.length, orphans));
   }
 
-  private summary(shown: number, orphans: number): (Node | string)[] {
+  private summary(shown: number, unplaced: readonly Entry[]): (Node | string)[] {
     const total = this.entries.length;
     if (total === 0) {
       return [
@@ -293,8 +336,16 @@ class DossierNotebook extends HTMLElement {
     }
     const sources = new Set(this.entries.map((e) => e.slug)).size;
     const parts = [shown === total ? `${plural(total, 'annotation')} from ${plural(sources, 'source')}` : `Showing ${shown} of ${plural(total, 'annotation')}`];
+    // unplaced because their source's passages could not be loaded is not the same as orphaned
+    const unchecked = unplaced.filter((e) => !this.index || this.unloaded.has(e.slug ?? '')).length;
+    const orphans = unplaced.length - unchecked;
     if (orphans) parts.push(`${orphans} could not be placed on the current text (listed at the end)`);
-    if (!this.index) parts.push('the site’s passage list could not be loaded, so placement was not checked');
+    if (!this.index) parts.push('the site’s list of articles could not be loaded, so placement was not checked');
+    else if (this.unloaded.size) {
+      parts.push(
+        `the passages of ${plural(this.unloaded.size, 'source')} could not be loaded, so ${plural(unchecked, 'annotation')} there ${unchecked === 1 ? 'was' : 'were'} not checked (listed at the end)`,
+      );
+    }
     return [`${parts.join('; ')}.`];
   }
 
