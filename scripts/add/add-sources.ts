@@ -8,6 +8,7 @@ import { cp, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument, stringify } from 'yaml';
+import { defaultCacheDir } from '../normalize/cache.ts';
 import { normalizeCorpus, MANIFEST_NAME, type ArticleReport } from '../normalize/corpus.ts';
 import { detectEncoding, decodeAs } from '../normalize/encoding.ts';
 import { InputError } from '../../src/corpus/input-error.ts';
@@ -104,7 +105,10 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     drafts.push({ entry, filled, bytes, notes });
   }
 
-  // Rehearse in a scratch copy of the sources folder: nothing in content/ changes yet.
+  // Rehearse in a scratch copy of the sources folder: nothing in content/ changes yet. Each run
+  // normalises only the new articles and those changed since the last run (the cache is keyed by
+  // slug and inputs, not by folder); the rehearsals, in check mode, never write it.
+  const cacheDir = defaultCacheDir(root);
   const scratch = await mkdtemp(join(tmpdir(), 'dossier-add-'));
   const appended = appendEntries(manifestText, drafts.map((d) => d.entry));
   try {
@@ -112,7 +116,7 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     for (const { entry, bytes } of drafts) await writeFile(join(scratch, entry.file), bytes);
     await writeFile(join(scratch, MANIFEST_NAME), appended);
     // A standfirst the layout shows but the file's metadata did not give: recorded as inferred.
-    const rehearsal = await normalizeCorpus({ sourcesDir: scratch, outDir, root, check: true });
+    const rehearsal = await normalizeCorpus({ sourcesDir: scratch, outDir, root, check: true, cacheDir });
     for (const draft of drafts) {
       const report = rehearsal.articles.find((a) => a.slug === draft.entry.slug)!;
       if (draft.entry.standfirst === null && report.standfirstCandidate) {
@@ -123,7 +127,7 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
       }
     }
     await writeFile(join(scratch, MANIFEST_NAME), appendEntries(manifestText, drafts.map((d) => d.entry)));
-    await normalizeCorpus({ sourcesDir: scratch, outDir, root, check: true });
+    await normalizeCorpus({ sourcesDir: scratch, outDir, root, check: true, cacheDir });
   } catch (error) {
     throw error instanceof InputError ? new NormalizeError(error.where.replace(show(scratch), show(sourcesDir)).replace(scratch, show(sourcesDir)), error.problem) : error;
   } finally {
@@ -144,7 +148,7 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     await writeFile(tmp, finalManifest);
     await rename(tmp, manifestPath);
     const log: string[] = [];
-    const result = await normalizeCorpus({ sourcesDir, outDir, root, verbose: true, log: (line) => log.push(line) });
+    const result = await normalizeCorpus({ sourcesDir, outDir, root, verbose: true, log: (line) => log.push(line), cacheDir });
     const lines = manifestLines(finalManifest);
     return drafts.map(({ entry, filled, notes }) => ({
       entry,

@@ -5,6 +5,7 @@
  */
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { codeVersion, defaultCacheDir, hash, NormalizeCache } from './cache.ts';
 import { NormalizeError } from './errors.ts';
 import { parseManifest } from './manifest.ts';
 import { SOURCE_FILE_PATTERN } from '../../src/corpus/schema.ts';
@@ -28,6 +29,13 @@ export interface NormalizeCorpusOptions {
   verbose?: boolean;
   log?: (line: string) => void;
   rules?: readonly Rule[];
+  /**
+   * Where the memory of the last run is kept (scripts/normalize/cache.ts), so that an article
+   * whose source, entry and output are as they were is not normalised again; `false`: none.
+   * Default: node_modules/.cache/dossier, except in check mode, with rules of one's own and
+   * when every removed line is to be logged, which always normalise every article.
+   */
+  cacheDir?: string | false;
 }
 
 export interface ArticleReport {
@@ -101,6 +109,18 @@ async function replaceFolder(outDir: string, files: ReadonlyMap<string, string>)
   if (parked) await rm(parked, { recursive: true, force: true });
 }
 
+/** What the cache keeps of an article's report (the rest is known without normalising). */
+type RememberedReport = Omit<ArticleReport, 'slug' | 'outPath' | 'markdown' | 'changed' | 'ids'>;
+
+/** The cache is a help: failing to write it is said, never fatal. */
+async function saveCache(cache: NormalizeCache<RememberedReport> | null, log: (line: string) => void): Promise<void> {
+  try {
+    await cache?.save();
+  } catch (error) {
+    log(`[cache] not saved (${errorCode(error) ?? (error as Error).message}); the next run normalises every article`);
+  }
+}
+
 export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<CorpusResult> {
   const root = resolve(options.root ?? process.cwd());
   const sourcesDir = resolve(root, options.sourcesDir);
@@ -151,6 +171,10 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
   const processor = createProcessor({ log, verbose: options.verbose ?? false, rules });
   const outputs = new Map<string, string>();
   const articles: ArticleReport[] = [];
+  const cacheDir = options.cacheDir ?? (options.check || options.rules || options.verbose ? false : defaultCacheDir(root));
+  const cache = cacheDir ? await NormalizeCache.open<RememberedReport>(cacheDir) : null;
+  const code = cache ? await codeVersion() : '';
+  let recalled = 0;
   for (const entry of manifest.articles) {
     const sourcePath = join(sourcesDir, entry.file);
     const outName = `${entry.slug}.md`;
@@ -158,6 +182,16 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
     const bytes = (await readIfExists(sourcePath, show(sourcePath)))!;
     const previous = await readIfExists(outPath, show(outPath));
     const previousMarkdown = previous?.toString('utf8') ?? null;
+    const inputs = cache ? hash(code, JSON.stringify(entry), bytes) : '';
+    const known = cache?.recall(entry.slug, inputs, previousMarkdown);
+    if (known && previousMarkdown !== null) {
+      outputs.set(outName, previousMarkdown);
+      // normalised again, every passage would keep its id: the fixed point the cache relies on
+      const ids = { exact: known.stats.passageCount, similar: 0, fresh: 0, retired: [] };
+      articles.push({ ...known, slug: entry.slug, outPath: show(outPath), markdown: previousMarkdown, changed: false, ids });
+      recalled++;
+      continue;
+    }
     const { markdown, file } = await normalizeArticle(
       {
         entry,
@@ -183,7 +217,12 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
       changed: markdown !== previousMarkdown,
       ...(file.data.standfirstCandidate ? { standfirstCandidate: file.data.standfirstCandidate } : {}),
     });
+    if (cache) {
+      const { slug: _slug, outPath: _outPath, markdown: _markdown, changed: _changed, ids: _ids, ...report } = articles.at(-1)!;
+      cache.remember(entry.slug, inputs, markdown, report);
+    }
   }
+  if (recalled) log(`[cache] ${recalled} of ${manifest.articles.length} articles as the last run left them (same source, entry, code and output): not normalised again`);
 
   // Compare with what is on disk.
   const stale = (await listDir(outDir, show(outDir))).filter((name) => name.endsWith('.md') && !outputs.has(name));
@@ -199,6 +238,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
   }
   if (!outOfDate.length) {
     log(`[write-output] ${show(outDir)}/ is up to date; nothing written`);
+    await saveCache(cache, log);
     return { articles, outOfDate, written: false };
   }
   try {
@@ -206,6 +246,7 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
   } catch (error) {
     throw new NormalizeError(show(outDir), `cannot write the output (${errorCode(error) ?? (error as Error).message}); it was left as it was.`);
   }
+  await saveCache(cache, log);
   log(`[write-output] ${show(outDir)}/: ${outputs.size} articles written (${outOfDate.length} changed: ${outOfDate.map((p) => basename(p)).join(', ')})`);
   return { articles, outOfDate, written: true };
 }
