@@ -155,6 +155,8 @@ export async function runPipeline(options: PipelineOptions): Promise<SizeRun> {
     ...process.env,
     FORCE_COLOR: '0',
     PATH: [join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+    // the scratch project's caches (normaliser's and build's) stay its own: node_modules is shared
+    DOSSIER_CACHE_DIR: join(root, SCRATCH_CACHE, 'dossier'),
   };
   const stages: StageResult[] = [];
 

@@ -26,7 +26,8 @@ const CODE = ['scripts/normalize', 'src/corpus', 'src/contract', 'package-lock.j
 const PROJECT = resolve(import.meta.dirname, '../..');
 
 export const NORMALIZE_CACHE_FILE = 'normalize.json';
-export const defaultCacheDir = (root: string) => join(root, 'node_modules', '.cache', 'dossier');
+/** $DOSSIER_CACHE_DIR (as for the build's caches: a scratch project keeps its own), else node_modules/.cache/dossier. */
+export const defaultCacheDir = (root: string) => process.env.DOSSIER_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'dossier');
 
 export interface Remembered<Report> {
   /** Hash of the source's bytes, its manifest entry and the code. */
