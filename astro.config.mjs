@@ -18,8 +18,9 @@ export default defineConfig({
   // Scripts are few and small; the modulepreload polyfill would cost more than it saves.
   vite: { build: { modulePreload: false } },
   // A strict Content-Security-Policy (as a <meta> tag): Astro hashes the scripts and styles
-  // it bundles; nothing inline is allowed otherwise. Pagefind's search runs WebAssembly in a
-  // worker, hence 'wasm-unsafe-eval' and worker-src.
+  // it bundles; nothing inline is allowed otherwise. Pagefind's search runs WebAssembly, on the
+  // search page's thread and in a worker (src/client/search/pagefind.ts), hence
+  // 'wasm-unsafe-eval' and worker-src.
   security: {
     csp: {
       directives: [

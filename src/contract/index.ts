@@ -8,3 +8,4 @@ export * from './text-fragment';
 export * from './routes';
 export * from './dom';
 export * from './endpoints';
+export * from './search';

@@ -1,8 +1,8 @@
 /**
  * Many results load a screenful at a time, through the real search page and Pagefind, on an
  * index of passages written for this test: the built site is copied with its /pagefind/
- * replaced by one made here (same Node API and record shape as the build,
- * src/integrations/pagefind.ts), so the number of results is known and large whatever the
+ * replaced by one made here (same records and indexing as the build,
+ * src/integrations/search-index.ts), so the number of results is known and large whatever the
  * dossier holds. What the reader sees: a first batch, more as they scroll or ask with the
  * keyboard, facet counts that count every passage (and no editors' note), notes labelled.
  */
@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { writeSearchIndex } from '../../src/integrations/search-index';
 import { serveDist, type RunningServer } from '../../scripts/lib/static-server';
 import type { RecordMeta, SearchRecord } from '../../src/corpus/search-records';
 import type { DossierJson } from './dossier-json';
@@ -50,10 +50,8 @@ test.beforeAll(async () => {
     meta: articles[0]!.meta,
     filters: { kind: ['note'] },
   });
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-  for (const record of records) await index!.addCustomRecord(record);
-  await index!.writeFiles({ outputPath: join(site, 'pagefind') });
-  await pagefind.close();
+  // indexed the way the build indexes its records
+  await writeSearchIndex(records, join(site, 'pagefind'));
   server = await serveDist(Number(process.env.E2E_PORT ?? 4390) + 51, site, '127.0.0.1', 20);
 });
 

@@ -2,7 +2,7 @@
  * Query understanding, through the real search page and Pagefind, on an index of passages
  * written for this test (not the dossier's): the built site is copied with its /pagefind/
  * and vocabulary replaced by ones made here from the records below, built with the same
- * Node API and record shape as the build (src/integrations/pagefind.ts). Each class of query
+ * records and indexing as the build (src/integrations/search-index.ts). Each class of query
  * the reader types differently from the text has its own examples:
  *   dash or space, diacritics, apostrophes, misspellings, and editors' notes.
  */
@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { writeSearchIndex } from '../../src/integrations/search-index';
 import { serveDist, type RunningServer } from '../../scripts/lib/static-server';
 import type { RecordMeta, SearchRecord } from '../../src/corpus/search-records';
 import { buildVocabulary } from '../../src/corpus/vocabulary';
@@ -62,10 +62,8 @@ test.beforeAll(async () => {
     meta: articleOf(NOTE.on).meta,
     filters: { kind: ['note'] },
   });
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-  for (const record of records) await index!.addCustomRecord(record);
-  await index!.writeFiles({ outputPath: join(site, 'pagefind') });
-  await pagefind.close();
+  // indexed the way the build indexes its records
+  await writeSearchIndex(records, join(site, 'pagefind'));
   const vocabulary = buildVocabulary(
     PASSAGES.map(([, text], i) => ({ id: passageId(i), text })) as unknown as Parameters<typeof buildVocabulary>[0],
     { entities: [] } as unknown as EntityIndex,

@@ -1,0 +1,94 @@
+/**
+ * The search index as the build writes it (src/integrations/search-index.ts): every record
+ * becomes one Pagefind document whose text, meta (its URL included) and filters are the
+ * record's exactly, whatever characters they hold.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDocumentName, recordUrlOf } from '../../src/contract/search';
+import type { SearchRecord } from '../../src/corpus/search-records';
+import { recordDocument, writeSearchIndex } from '../../src/integrations/search-index';
+
+const records: SearchRecord[] = [
+  {
+    url: '/articles/the-gazette/#gzt-a1b2c3',
+    content: 'Returnees crossed at Ras Jedir, said the mayor: “not one, but dozens” & more <b>bold</b>.',
+    language: 'en',
+    meta: { headline: 'After the fall: what, exactly, comes next?', outlet: 'The Gazette & Post' },
+    filters: { kind: ['passage'], source: ['gzt'], entity: ['Abu Bakr al-Baghdadi', 'Smith, John', 'a "quoted": name'], theme: ['Foreign fighters'] },
+  },
+  {
+    url: '/articles/the-gazette/?note=urn%3Auuid%3A1#gzt-a1b2c3',
+    content: 'An editors’ note on Qur’anic schools <script>alert(1)</script>\nschools\nfarming',
+    language: 'en',
+    meta: { headline: 'After the fall: what, exactly, comes next?', outlet: 'The Gazette & Post' },
+    filters: { kind: ['note'] },
+  },
+  {
+    url: '/articles/el-pais/#elp-00ff00',
+    content: 'Al-Shām y Túnez',
+    language: 'en',
+    meta: { headline: 'Después del califato', outlet: 'El País' },
+    filters: { kind: ['passage'], source: ['elp'] },
+  },
+];
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+let site: string;
+let fragments: Fragment[];
+beforeAll(async () => {
+  site = mkdtempSync(join(tmpdir(), 'search-index-test-'));
+  await writeSearchIndex(records, join(site, 'pagefind'));
+  const folder = join(site, 'pagefind', 'fragment');
+  fragments = readdirSync(folder).map((name) => {
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as Fragment;
+  });
+}, 60_000);
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+describe('writeSearchIndex', () => {
+  it('indexes one document per record', () => {
+    expect(fragments).toHaveLength(records.length);
+  });
+
+  it('keeps each record’s text, meta, URL and filters exactly', () => {
+    for (const record of records) {
+      const fragment = fragments.find((f) => recordUrlOf(f.url) === record.url);
+      expect(fragment, record.url).toBeDefined();
+      expect(fragment!.content).toBe(record.content.replace(/\s+/g, ' '));
+      expect(fragment!.meta).toEqual(record.meta);
+      expect(fragment!.filters).toEqual(record.filters);
+    }
+  });
+
+  it('writes no markup of the record’s own: its text is text', () => {
+    const html = recordDocument(records[1]!);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#x3C;script>');
+  });
+});
+
+describe('a record’s URL in its document’s name', () => {
+  it('gives the URL back from the result’s, for passages and notes', () => {
+    const urls = [...records.map((r) => r.url), '/articles/caf%C3%A9/#caf-0a0b0c', '/articles/x/?note=a%20b%2Fc#x-1'];
+    for (const url of urls) {
+      const name = recordDocumentName(url);
+      expect(name).toMatch(/^[\w-]+\.html$/);
+      expect(recordUrlOf(`/${name}`)).toBe(url);
+    }
+  });
+
+  it('is null for a URL that is not a record document’s', () => {
+    for (const url of ['/articles/x/#x-1', '/search/', '/%%%.html', '/a.html', '/gA.html', '']) expect(recordUrlOf(url), url).toBeNull();
+  });
+});
