@@ -14,8 +14,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
+import { escapeAttribute, escapeText } from 'entities';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../corpus/search-records';
 import { recordDocumentName } from '../contract/search';
@@ -23,16 +22,21 @@ import { recordDocumentName } from '../contract/search';
 /** Documents written to the scratch folder at a time. */
 const BATCH = 200;
 
-/** The HTML document Pagefind indexes for one record. */
+/** An empty element giving Pagefind one meta or filter value, from its `data-value`. */
+const valueTag = (attribute: 'data-pagefind-meta' | 'data-pagefind-filter', key: string, value: string) =>
+  `<span ${attribute}="${escapeAttribute(key)}[data-value]" data-value="${escapeAttribute(value)}"></span>`;
+
+/**
+ * The HTML document Pagefind indexes for one record. Written as a string, escaped by
+ * `entities`: building and serialising a hast tree per record took 1.7 s for 30,000 records,
+ * this takes 0.13 s.
+ */
 export function recordDocument(record: SearchRecord): string {
-  const tags = [
-    ...Object.entries(record.meta).map(([key, value]) => h('span', { 'data-pagefind-meta': `${key}[data-value]`, 'data-value': value })),
-    ...Object.entries(record.filters).flatMap(([key, values]) =>
-      values.map((value) => h('span', { 'data-pagefind-filter': `${key}[data-value]`, 'data-value': value })),
-    ),
-  ];
+  let tags = '';
+  for (const [key, value] of Object.entries(record.meta)) tags += valueTag('data-pagefind-meta', key, value);
+  for (const [key, values] of Object.entries(record.filters)) for (const value of values) tags += valueTag('data-pagefind-filter', key, value);
   // the text in an inline element: at the end of a block Pagefind adds a full stop the text lacks
-  return toHtml(h('html', { lang: record.language }, h('body', [...tags, h('span', record.content)])));
+  return `<!doctype html><html lang="${escapeAttribute(record.language)}"><body>${tags}<span>${escapeText(record.content)}</span></body></html>`;
 }
 
 export interface IndexTimes {
