@@ -11,13 +11,13 @@
  * value is ever parsed for commas or colons), and its URL in its file's name
  * (src/contract/search.ts), since a document's own URL is its file's.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { escapeAttribute, escapeText } from 'entities';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../corpus/search-records';
-import { recordDocumentName } from '../contract/search';
+import { recordDocumentPath } from '../contract/search';
 
 /** Documents written to the scratch folder at a time. */
 const BATCH = 200;
@@ -54,7 +54,13 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
   const scratch = await mkdtemp(join(tmpdir(), 'dossier-records-'));
   try {
     for (let i = 0; i < records.length; i += BATCH) {
-      await Promise.all(records.slice(i, i + BATCH).map((record) => writeFile(join(scratch, recordDocumentName(record.url)), recordDocument(record))));
+      await Promise.all(
+        records.slice(i, i + BATCH).map(async (record) => {
+          const path = join(scratch, recordDocumentPath(record.url));
+          if (dirname(path) !== scratch) await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, recordDocument(record));
+        }),
+      );
     }
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

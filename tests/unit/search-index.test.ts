@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordDocumentName, recordUrlOf } from '../../src/contract/search';
+import { recordDocumentPath, recordUrlOf } from '../../src/contract/search';
 import type { SearchRecord } from '../../src/corpus/search-records';
 import { recordDocument, writeSearchIndex } from '../../src/integrations/search-index';
 
@@ -26,6 +26,13 @@ const records: SearchRecord[] = [
     language: 'en',
     meta: { headline: 'After the fall: what, exactly, comes next?', outlet: 'The Gazette & Post' },
     filters: { kind: ['note'] },
+  },
+  {
+    url: `/articles/${'a-very-long-slug-'.repeat(16)}end/#avls-0a0b0c`,
+    content: 'A passage of an article whose slug is longer than a file name may be.',
+    language: 'en',
+    meta: { headline: 'A long headline', outlet: 'Long Outlet' },
+    filters: { kind: ['passage'], source: ['avls'] },
   },
   {
     url: '/articles/el-pais/#elp-00ff00',
@@ -82,10 +89,18 @@ describe('a record’s URL in its document’s name', () => {
   it('gives the URL back from the result’s, for passages and notes', () => {
     const urls = [...records.map((r) => r.url), '/articles/caf%C3%A9/#caf-0a0b0c', '/articles/x/?note=a%20b%2Fc#x-1'];
     for (const url of urls) {
-      const name = recordDocumentName(url);
-      expect(name).toMatch(/^[\w-]+\.html$/);
-      expect(recordUrlOf(`/${name}`)).toBe(url);
+      const path = recordDocumentPath(url);
+      expect(path).toMatch(/^[\w-]+(\/[\w-]+)*\.html$/);
+      expect(recordUrlOf(`/${path}`)).toBe(url);
     }
+  });
+
+  it('splits the name of a long URL into folders, each name short enough for any file system', () => {
+    const url = `/articles/${'a-very-long-slug'.repeat(20)}/?note=${'x'.repeat(60)}#avls-0a0b0c`;
+    const path = recordDocumentPath(url);
+    expect(path.split('/').length).toBeGreaterThan(1);
+    for (const name of path.split('/')) expect(name.length).toBeLessThanOrEqual(205);
+    expect(recordUrlOf(`/${path}`)).toBe(url);
   });
 
   it('is null for a URL that is not a record document’s', () => {
