@@ -27,7 +27,7 @@ export interface PassageJson {
   article: string;
   order: number;
   text: string;
-  /** Theme labels. */
+  /** Theme ids (the labels are in the index's `themes`). */
   themes: string[];
 }
 

@@ -20,7 +20,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  */
 export type RecordFilters = { kind: [RecordKind] } & Record<string, string[]>;
 
-/** A Pagefind custom record (pagefind's `CustomRecord`, with our filters). */
+/** A search record: the shape of Pagefind's `CustomRecord`, with our filters (indexed by src/integrations/search-index.ts). */
 export interface SearchRecord {
   url: string;
   content: string;

@@ -1,5 +1,5 @@
 /**
- * /p/passages/<slug>.json: one article's passages (id, order, text, theme labels), for the
+ * /p/passages/<slug>.json: one article's passages (id, order, text, theme ids), for the
  * notebook to re-anchor and group the annotations on that article. Not loaded by article pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
