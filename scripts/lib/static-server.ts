@@ -1,11 +1,15 @@
 /**
  * A small static server for dist/, used by `npm run serve`, the browser tests, the
  * benchmark and screenshots: directory URLs serve index.html, unknown paths the 404 page.
+ * Text is sent gzip-compressed to a browser that accepts it, as any web host sends it, so
+ * that what the benchmark and Lighthouse measure is what a reader of the published site
+ * downloads. (Pagefind's own files are compressed already.)
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +26,18 @@ const TYPES: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
+
+const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg']);
+
+/** True when the request's Accept-Encoding lists gzip without refusing it (`gzip;q=0`). */
+export function acceptsGzip(req: Pick<IncomingMessage, 'headers'>): boolean {
+  const header = req.headers['accept-encoding'] ?? '';
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
 
 export interface RunningServer {
   url: string;
@@ -61,11 +77,16 @@ function listen(port: number, dir: string, host: string): Promise<RunningServer>
     const { pathname } = new URL(req.url ?? '/', 'http://x');
     const file = await fileFor(root, pathname);
     const target = file ?? join(root, '404.html');
+    const type = extname(target);
+    const gzip = COMPRESSED.has(type) && acceptsGzip(req);
     res.writeHead(file ? 200 : 404, {
-      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'content-type': TYPES[type] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      ...(COMPRESSED.has(type) && { vary: 'Accept-Encoding' }),
+      ...(gzip && { 'content-encoding': 'gzip' }),
     });
-    createReadStream(target).pipe(res);
+    const body = createReadStream(target);
+    (gzip ? body.pipe(createGzip()) : body).pipe(res);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

@@ -5,6 +5,7 @@ import { readThemeOverrides, readThemes } from '../../src/corpus/analysis-data';
 import { publicationSortKey } from '../../src/corpus/format';
 import { tagPassages } from '../../src/corpus/themes';
 import { readArticles } from './corpus';
+import { layoutShifts } from './layout-shifts';
 
 // The corpus as the tests see it: the normalised articles in publication order (as the site
 // orders them), each passage with the themes the analysis gives it.
@@ -335,36 +336,6 @@ test.describe('without scripts', () => {
   });
 });
 
-/**
- * The layout shifts of a page's load (Chromium's layout-shift entries): `scripted`, those from the
- * moment the document was parsed, when module scripts run; `total`, the page's cumulative layout
- * shift including what the browser paints while it is still parsing (a `<details>` drawn with the
- * browser's own "Details" label for a moment, at random points of a long page).
- */
-async function layoutShifts(page: Page, path: string): Promise<{ scripted: { value: number; nodes: string }[]; total: number }> {
-  await page.addInitScript(() => {
-    const seen: { at: number; value: number; nodes: string }[] = [];
-    (window as unknown as { shifts: typeof seen }).shifts = seen;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { startTime: number; value: number; sources: { node?: Node }[] }[]) {
-        const nodes = entry.sources.map((s) => (s.node instanceof Element ? s.node.className : s.node?.nodeName)).join(', ');
-        seen.push({ at: entry.startTime, value: entry.value, nodes });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.goto(path);
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('compare-view.is-live')).toBeAttached();
-  return page.evaluate(() => {
-    const shifts = (window as unknown as { shifts: { at: number; value: number; nodes: string }[] }).shifts;
-    const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
-    return {
-      scripted: shifts.filter((s) => s.at >= parsed).map((s) => ({ value: s.value, nodes: s.nodes })),
-      total: shifts.reduce((sum, s) => sum + s.value, 0),
-    };
-  });
-}
-
 test.describe('nothing moves when the script arrives', () => {
   for (const viewport of [
     { width: 1280, height: 900 },
@@ -374,7 +345,7 @@ test.describe('nothing moves when the script arrives', () => {
       for (const path of ['/compare/', '/compare/full-text/', `/compare/${slugs[0]}--${slugs[1]}/`]) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
-        const shifts = await layoutShifts(page, path);
+        const shifts = await layoutShifts(page, path, () => expect(page.locator('compare-view.is-live')).toBeAttached());
         // The script's own shift was 0.22. What remains are the parser's one-frame paints (0.0001–0.001),
         // whose correcting frame can come just after the document is parsed: a bound, not zero.
         expect(shifts.scripted.reduce((sum, s) => sum + s.value, 0), `${path}: ${JSON.stringify(shifts.scripted)}`).toBeLessThan(0.005);
