@@ -4,14 +4,28 @@
  *
  * The build hands each record to Pagefind as a small document of its own
  * (src/integrations/search-index.ts), and a document's URL is its file's. The file is named
- * after the record's URL (`/articles/<slug>/#<passage id>`, a note's with `?note=<id>`), in
- * base64url (in folders when long), so the result's URL gives the record's back. Not a meta field: Pagefind searches
- * the words of every meta value, and an article's slug would then match its every passage.
+ * after what the result must show and Pagefind must not search: the record's URL
+ * (`/articles/<slug>/#<passage id>`, a note's with `?note=<id>`) and its article's headline and
+ * outlet, as JSON in base64url (in folders when long), so the result's URL gives them back.
+ * Not meta fields: Pagefind searches the words of every meta value, so a word of a headline
+ * found every passage of its article, and an outlet's name every passage of that outlet.
  */
 
+/** What a result shows of its article. */
+export interface RecordMeta {
+  headline: string;
+  outlet: string;
+}
+
+/** What a record's document name carries. */
+export interface RecordName {
+  url: string;
+  meta: RecordMeta;
+}
+
 const EXTENSION = '.html';
-/** A file name's longest part: names are limited to 255 bytes, and a slug's length is not. */
-const SEGMENT = 200;
+/** A file name's longest part: names are limited to 255 bytes (this with the extension), and a slug's or a headline's length is not. */
+const SEGMENT = 240;
 
 const toBase64url = (text: string) => {
   let binary = '';
@@ -24,21 +38,25 @@ const fromBase64url = (encoded: string) => {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 };
 
-/** The path of a record's document, relative to the folder of documents: one name, or folders for a long URL. */
-export function recordDocumentPath(recordUrl: string): string {
-  const encoded = toBase64url(recordUrl);
+/** The path of a record's document, relative to the folder of documents: one name, or folders when long. */
+export function recordDocumentPath({ url, meta }: RecordName): string {
+  const encoded = toBase64url(JSON.stringify([url, meta.headline, meta.outlet]));
   const parts: string[] = [];
   for (let i = 0; i < encoded.length; i += SEGMENT) parts.push(encoded.slice(i, i + SEGMENT));
   return `${parts.join('/')}${EXTENSION}`;
 }
 
-/** The record's URL from its result's (`/<path>.html`), or null when the result is not a record's document. */
-export function recordUrlOf(resultUrl: string): string | null {
+/** The record's URL and meta from its result's URL (`/<path>.html`), or null when the result is not a record's document. */
+export function recordOf(resultUrl: string): RecordName | null {
   const path = /^\/?([\w-]+(?:\/[\w-]+)*)\.html$/.exec(resultUrl)?.[1];
   if (!path) return null;
+  let fields: unknown;
   try {
-    return fromBase64url(path.replaceAll('/', ''));
+    fields = JSON.parse(fromBase64url(path.replaceAll('/', '')));
   } catch {
     return null;
   }
+  if (!Array.isArray(fields) || fields.length !== 3 || !fields.every((f) => typeof f === 'string')) return null;
+  const [url, headline, outlet] = fields as [string, string, string];
+  return { url, meta: { headline, outlet } };
 }

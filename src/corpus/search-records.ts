@@ -6,6 +6,7 @@
  * Pure and linear in the size of the corpus: every map is built in one pass.
  */
 import { passageUrl } from '../contract/routes';
+import type { RecordMeta } from '../contract/search';
 import type { Article, Corpus } from './model';
 import { entityFilterValues } from './views/search';
 
@@ -20,20 +21,15 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  */
 export type RecordFilters = { kind: [RecordKind] } & Record<string, string[]>;
 
-/** A search record: the shape of Pagefind's `CustomRecord`, with our filters (indexed by src/integrations/search-index.ts). */
+/** A search record: its URL, text, meta and filters (indexed by src/integrations/search-index.ts). */
 export interface SearchRecord {
   url: string;
   content: string;
   language: 'en';
-  /** The article's headline and outlet, shown on the result: the page need not know every article. */
+  /** The article's headline and outlet, shown on the result (the page need not know every article), never searched. */
   meta: RecordMeta;
   filters: RecordFilters;
 }
-
-export type RecordMeta = {
-  headline: string;
-  outlet: string;
-};
 
 const metaOf = (article: Article): RecordMeta => ({ headline: article.headline, outlet: article.meta.outlet });
 

@@ -7,9 +7,10 @@
  * so adding 30,000 records took 10–12 s and grew with their square, where reading 30,000 small
  * documents from a folder takes 2.5 s and grows with their number. The document carries
  * exactly the record: its text as the only indexed content (runs of white space read as one
- * space, as in any HTML), its meta and filters as attributes (`key[data-value]`, so that no
- * value is ever parsed for commas or colons), and its URL in its file's name
- * (src/contract/search.ts), since a document's own URL is its file's.
+ * space, as in any HTML), its filters as attributes (`key[data-value]`, so that no value is
+ * ever parsed for commas or colons), and its URL and meta in its file's name
+ * (src/contract/search.ts): a document's own URL is its file's, and Pagefind would search
+ * the words of meta fields.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,9 +23,9 @@ import { recordDocumentPath } from '../contract/search';
 /** Documents written to the scratch folder at a time. */
 const BATCH = 200;
 
-/** An empty element giving Pagefind one meta or filter value, from its `data-value`. */
-const valueTag = (attribute: 'data-pagefind-meta' | 'data-pagefind-filter', key: string, value: string) =>
-  `<span ${attribute}="${escapeAttribute(key)}[data-value]" data-value="${escapeAttribute(value)}"></span>`;
+/** An empty element giving Pagefind one filter value, from its `data-value`. */
+const filterTag = (key: string, value: string) =>
+  `<span data-pagefind-filter="${escapeAttribute(key)}[data-value]" data-value="${escapeAttribute(value)}"></span>`;
 
 /**
  * The HTML document Pagefind indexes for one record. Written as a string, escaped by
@@ -33,8 +34,7 @@ const valueTag = (attribute: 'data-pagefind-meta' | 'data-pagefind-filter', key:
  */
 export function recordDocument(record: SearchRecord): string {
   let tags = '';
-  for (const [key, value] of Object.entries(record.meta)) tags += valueTag('data-pagefind-meta', key, value);
-  for (const [key, values] of Object.entries(record.filters)) for (const value of values) tags += valueTag('data-pagefind-filter', key, value);
+  for (const [key, values] of Object.entries(record.filters)) for (const value of values) tags += filterTag(key, value);
   // the text in an inline element: at the end of a block Pagefind adds a full stop the text lacks
   return `<!doctype html><html lang="${escapeAttribute(record.language)}"><body>${tags}<span>${escapeText(record.content)}</span></body></html>`;
 }
@@ -56,7 +56,7 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
     for (let i = 0; i < records.length; i += BATCH) {
       await Promise.all(
         records.slice(i, i + BATCH).map(async (record) => {
-          const path = join(scratch, recordDocumentPath(record.url));
+          const path = join(scratch, recordDocumentPath(record));
           if (dirname(path) !== scratch) await mkdir(dirname(path), { recursive: true });
           await writeFile(path, recordDocument(record));
         }),

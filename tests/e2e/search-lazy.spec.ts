@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSearchIndex } from '../../src/integrations/search-index';
 import { serveDist, type RunningServer } from '../../scripts/lib/static-server';
-import type { RecordMeta, SearchRecord } from '../../src/corpus/search-records';
+import type { RecordMeta } from '../../src/contract/search';
+import type { SearchRecord } from '../../src/corpus/search-records';
 import type { DossierJson } from './dossier-json';
 
 let site: string;

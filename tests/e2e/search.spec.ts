@@ -32,6 +32,27 @@ test('searching "Tunisia" finds only passages that say it, and a result lands on
   await expect(passage.locator('mark.search-hit').first()).toBeVisible();
 });
 
+test('a word of a headline finds the passages that say it, not every passage of its article', async ({ page }) => {
+  const texts = articles.flatMap((a) => a.passages.map((p) => p.text.toLowerCase().match(/\p{L}+/gu) ?? []));
+  // Pagefind stems words and matches a query's last word as a prefix
+  const stem = (word: string) => word.slice(0, Math.max(4, word.length - 2));
+  const saying = (word: string) => texts.filter((words) => words.some((w) => w.startsWith(stem(word)))).length;
+  let checked = 0;
+  for (const article of articles) {
+    // a rare word of the headline that the text also has: a few passages say it, most do not
+    const words = (article.meta.headline.value ?? '').toLowerCase().match(/\p{L}{5,}/gu) ?? [];
+    const word = words.find((w) => saying(w) >= 1 && saying(w) <= 3);
+    if (!word) continue;
+    await page.goto(`/search/?q=${encodeURIComponent(word)}`);
+    const results = page.locator('.search-result:not(.is-note)');
+    await expect(results.first(), word).toBeVisible();
+    expect(await results.count(), word).toBeLessThanOrEqual(saying(word));
+    for (const result of await results.all()) await expect(result.locator('.search-result-excerpt mark'), word).not.toHaveCount(0);
+    checked++;
+  }
+  expect(checked, 'some headline has a word that only a few passages say').toBeGreaterThan(0);
+});
+
 test('the source filter narrows results to that source, and the URL keeps the choice', async ({ page }) => {
   await page.goto('/search/?q=fighters');
   await expect(page.locator('.search-result').first()).toBeVisible();

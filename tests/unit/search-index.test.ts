@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordDocumentPath, recordUrlOf } from '../../src/contract/search';
+import { recordDocumentPath, recordOf } from '../../src/contract/search';
 import type { SearchRecord } from '../../src/corpus/search-records';
 import { recordDocument, writeSearchIndex } from '../../src/integrations/search-index';
 
@@ -70,11 +70,20 @@ describe('writeSearchIndex', () => {
 
   it('keeps each record’s text, meta, URL and filters exactly', () => {
     for (const record of records) {
-      const fragment = fragments.find((f) => recordUrlOf(f.url) === record.url);
+      const fragment = fragments.find((f) => recordOf(f.url)?.url === record.url);
       expect(fragment, record.url).toBeDefined();
       expect(fragment!.content).toBe(record.content.replace(/\s+/g, ' '));
-      expect(fragment!.meta).toEqual(record.meta);
+      expect(recordOf(fragment!.url)!.meta).toEqual(record.meta);
       expect(fragment!.filters).toEqual(record.filters);
+    }
+  });
+
+  it('gives Pagefind no meta field, whose words it would search', () => {
+    for (const fragment of fragments) {
+      const values = Object.values(fragment.meta);
+      const { meta } = recordOf(fragment.url)!;
+      expect(values).not.toContain(meta.headline);
+      expect(values).not.toContain(meta.outlet);
     }
   });
 
@@ -85,25 +94,31 @@ describe('writeSearchIndex', () => {
   });
 });
 
-describe('a record’s URL in its document’s name', () => {
-  it('gives the URL back from the result’s, for passages and notes', () => {
-    const urls = [...records.map((r) => r.url), '/articles/caf%C3%A9/#caf-0a0b0c', '/articles/x/?note=a%20b%2Fc#x-1'];
-    for (const url of urls) {
-      const path = recordDocumentPath(url);
+describe('a record’s URL and meta in its document’s name', () => {
+  it('gives them back from the result’s URL, for passages and notes', () => {
+    const named = [
+      ...records,
+      { url: '/articles/caf%C3%A9/#caf-0a0b0c', meta: { headline: 'Café “crème”, [sic] & \\ more', outlet: 'Le Monde' } },
+      { url: '/articles/x/?note=a%20b%2Fc#x-1', meta: { headline: '', outlet: '' } },
+    ];
+    for (const { url, meta } of named) {
+      const path = recordDocumentPath({ url, meta });
       expect(path).toMatch(/^[\w-]+(\/[\w-]+)*\.html$/);
-      expect(recordUrlOf(`/${path}`)).toBe(url);
+      expect(recordOf(`/${path}`)).toEqual({ url, meta });
     }
   });
 
-  it('splits the name of a long URL into folders, each name short enough for any file system', () => {
-    const url = `/articles/${'a-very-long-slug'.repeat(20)}/?note=${'x'.repeat(60)}#avls-0a0b0c`;
-    const path = recordDocumentPath(url);
-    expect(path.split('/').length).toBeGreaterThan(1);
-    for (const name of path.split('/')) expect(name.length).toBeLessThanOrEqual(205);
-    expect(recordUrlOf(`/${path}`)).toBe(url);
+  it('splits a long name into folders, each name short enough for any file system', () => {
+    const record = { url: `/articles/${'a-very-long-slug'.repeat(20)}/?note=${'x'.repeat(60)}#avls-0a0b0c`, meta: { headline: 'H'.repeat(300), outlet: 'O' } };
+    const path = recordDocumentPath(record);
+    expect(path.split('/').length).toBeGreaterThan(2);
+    for (const name of path.split('/')) expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
+    expect(recordOf(`/${path}`)).toEqual(record);
   });
 
   it('is null for a URL that is not a record document’s', () => {
-    for (const url of ['/articles/x/#x-1', '/search/', '/%%%.html', '/a.html', '/gA.html', '']) expect(recordUrlOf(url), url).toBeNull();
+    const encode = (text: string) => btoa(text).replace(/=+$/, '');
+    const others = ['/articles/x/#x-1', '/search/', '/%%%.html', '/a.html', '/gA.html', '', `/${encode('not json')}.html`, `/${encode('["/a/#b", "h"]')}.html`, `/${encode('[1, 2, 3]')}.html`];
+    for (const url of others) expect(recordOf(url), url).toBeNull();
   });
 });

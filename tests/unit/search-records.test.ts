@@ -95,6 +95,6 @@ describe('hitPlace', () => {
 
   it('should refuse a record with no id, or no article', () => {
     expect(hitPlace('/articles/x/', { headline: 'X', outlet: 'Y' })).toBeNull();
-    expect(hitPlace('/articles/x/#zz-aaaaaa', {})).toBeNull();
+    expect(hitPlace('/articles/x/#zz-aaaaaa', { headline: '', outlet: 'Y' })).toBeNull();
   });
 });

@@ -13,7 +13,7 @@
  * #allOptions), and a result's article comes from its record, not from the source facet.
  */
 import { SEARCH_FACETS_URL, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
-import { recordUrlOf } from '../../contract/search';
+import { recordOf } from '../../contract/search';
 import { themeUrl } from '../../contract/routes';
 import { el } from '../dom/build';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
@@ -592,8 +592,9 @@ class DossierSearch extends HTMLElement {
 
   #renderResult(hit: Hit, result: PagefindResultData): HTMLLIElement {
     // The index holds only the text (README, "The search contract"): the passage is the id in
-    // the record's URL, and its article is the one whose prefix the id carries.
-    const place = hitPlace(recordUrlOf(result.url) ?? result.url, result.meta);
+    // the record's URL, and the headline and outlet of its article come with that URL.
+    const record = recordOf(result.url);
+    const place = record && hitPlace(record.url, record.meta);
     const article = place?.article;
     const target = place?.url ?? result.url;
     const query = this.#query;
