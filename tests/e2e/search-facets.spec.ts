@@ -161,6 +161,9 @@ test.describe('on a phone', () => {
     await expect(more).toHaveText(/show all/i);
     await more.click();
     await expect(more).toHaveAttribute('aria-expanded', 'true');
+    // once the counts are in (until then the whole dossier's are shown): reading the options
+    // and their counts is two steps, which the counts' arrival could fall between
+    await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
     expect(await visible.count()).toBeGreaterThan(few);
     // every entity still listed has passages among the results
     for (const count of await visible.locator('[data-facet-count]').allInnerTexts()) expect(Number(count)).toBeGreaterThan(0);
