@@ -8,7 +8,7 @@
  * (`/articles/<slug>/#<passage id>`, a note's with `?note=<id>`) and its article's headline and
  * outlet, as JSON in base64url (in folders when long), so the result's URL gives them back.
  * Not meta fields: Pagefind searches the words of every meta value, so a word of a headline
- * found every passage of its article, and an outlet's name every passage of that outlet.
+ * found every passage of its article.
  */
 
 /** What a result shows of its article. */
