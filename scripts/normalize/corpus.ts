@@ -205,22 +205,15 @@ export async function normalizeCorpus(options: NormalizeCorpusOptions): Promise<
     );
     outputs.set(outName, markdown);
     const removed = file.data.removed ?? [];
-    articles.push({
-      slug: entry.slug,
-      outPath: show(outPath),
-      markdown,
+    const report: RememberedReport = {
       removed,
       removedSummary: summarizeRemovals(removed, rules.map((rule) => rule.name)),
       headings: file.data.headings ?? [],
       stats: file.data.stats!,
-      ids: file.data.idReport!,
-      changed: markdown !== previousMarkdown,
       ...(file.data.standfirstCandidate ? { standfirstCandidate: file.data.standfirstCandidate } : {}),
-    });
-    if (cache) {
-      const { slug: _slug, outPath: _outPath, markdown: _markdown, changed: _changed, ids: _ids, ...report } = articles.at(-1)!;
-      cache.remember(entry.slug, inputs, markdown, report);
-    }
+    };
+    articles.push({ ...report, slug: entry.slug, outPath: show(outPath), markdown, changed: markdown !== previousMarkdown, ids: file.data.idReport! });
+    cache?.remember(entry.slug, inputs, markdown, report);
   }
   if (recalled) log(`[cache] ${recalled} of ${manifest.articles.length} articles as the last run left them (same source, entry, code and output): not normalised again`);
 
