@@ -6,7 +6,7 @@
  * dossier holds. What the reader sees: a first batch, more as they scroll or ask with the
  * keyboard, facet counts that count every passage (and no editors' note), notes labelled.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,9 +103,43 @@ test('scrolling towards the end of the list loads the next results', async ({ pa
   await expect(page.locator('.search-result.is-note .search-result-kind')).toHaveText('Editors’ note');
 });
 
+test('the best result shows as soon as it has loaded, and the rest of the screenful follow in order', async ({ page }) => {
+  const list = page.locator('[data-search-results]');
+  const excerpts = page.locator('.search-result-excerpt');
+  await page.goto(`${server.url}search/?q=${WORD}`);
+  await expect(results(page).first()).toBeVisible();
+  await expect(list).not.toHaveAttribute('aria-busy');
+  const screenful = await excerpts.allInnerTexts();
+  expect(screenful.length).toBeGreaterThan(2);
+
+  // again, with every result's data held back but the first one asked for (routing also
+  // turns the browser's cache off: each is fetched again)
+  let asked = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pagefind/fragment/**', async (route: Route) => {
+    if (asked++ > 0) await released;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(results(page)).toHaveCount(1);
+  await expect(excerpts.first()).toHaveText(screenful[0]!);
+  // the summary counts the screenful on its way, and the list says it is still loading
+  await expect(page.locator('[data-search-summary]')).toContainText(`(showing ${screenful.length})`);
+  await expect(list).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('[data-search-more]')).toHaveText(`Show ${Math.min(20, TOTAL + 1 - screenful.length)} more results`);
+  await page.waitForTimeout(300);
+  await expect(results(page)).toHaveCount(1);
+  release();
+  await expect(list).not.toHaveAttribute('aria-busy');
+  expect(await excerpts.allInnerTexts()).toEqual(screenful);
+});
+
 test('"Show more" works from the keyboard and carries focus to the first new result', async ({ page }) => {
   await page.goto(`${server.url}search/?q=${WORD}`);
   await expect(results(page).first()).toBeVisible();
+  // the first screenful is in
+  await expect(page.locator('[data-search-results]')).not.toHaveAttribute('aria-busy');
   const first = await results(page).count();
   const more = page.locator('[data-search-more]');
   await expect(more).toHaveText(/^Show \d+ more results?$/);

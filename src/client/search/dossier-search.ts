@@ -3,8 +3,8 @@
  * editors' notes, labelled), narrowed by facets — sources, themes, people/places/organisations
  * — that show how many passages each value holds for the current query. The URL keeps the state.
  *
- * Fast at any size: results are painted as soon as the fragments of the results that fit on
- * screen are in; the next ones load as the reader scrolls or asks for more; facet counts come
+ * Fast at any size: the best result is painted as soon as its fragment is in, and the others
+ * that fit on screen as theirs arrive, in order; the next ones load as the reader scrolls or asks for more; facet counts come
  * from a second Pagefind instance afterwards (pagefind.ts). A query that finds nothing is
  * searched again as its best correction, and says so; one that finds little offers corrections.
  *
@@ -42,7 +42,10 @@ const INTRO = 'Type a word or a phrase, or pick a theme or a name: results are p
 interface Shown {
   query: string;
   found: Found;
-  first: PagefindResultData[];
+  /** The first result's data, loaded (null when nothing was found). */
+  first: PagefindResultData | null;
+  /** The data of the other results that fit on screen, in order, each as it loads. */
+  rest: Promise<PagefindResultData>[];
 }
 
 class DossierSearch extends HTMLElement {
@@ -58,6 +61,8 @@ class DossierSearch extends HTMLElement {
   #hits: Hit[] = [];
   #found: Found = { hits: [], passages: 0, notes: 0 };
   #shown = 0;
+  /** Results of the first screenful painted but not yet loaded (see #paint): counted as shown. */
+  #coming = 0;
   #loading: Promise<void> | null = null;
   /** A search is running; a newer one waits for it to end (see #search). */
   #searchRunning = false;
@@ -297,6 +302,8 @@ class DossierSearch extends HTMLElement {
       this.#facets.removeAttribute('aria-busy');
       this.#hits = [];
       this.#shown = 0;
+      this.#coming = 0;
+      this.#loading = null;
       this.#list.replaceChildren();
       this.#more.hidden = true;
       this.#didYouMean.hidden = true;
@@ -340,14 +347,23 @@ class DossierSearch extends HTMLElement {
   async #find(run: number, pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
     const found = await findHits(pagefind, query, selection, this.#notesIndexed);
     if (run !== this.#run) return null;
-    const first = await Promise.all(found.hits.slice(0, this.#onScreen()).map((h) => h.result.data()));
+    const [firstData, ...rest] = found.hits.slice(0, this.#onScreen()).map((h) => h.result.data());
+    // a result not shown because a newer search started is no error
+    for (const data of rest) data.catch(() => {});
+    const first = (await firstData) ?? null;
     if (run !== this.#run) return null;
     // A word Pagefind does not know matches the smaller words it splits into ("Afganistan"
-    // finds every "a"): such results are no match at all.
-    if (query && first.length && unfoundWords(query, first.flatMap(markedWords)).length > 0) {
-      return { query, found: { hits: [], passages: 0, notes: 0 }, first: [] };
+    // finds every "a"): such results are no match at all. Each result marks every word it
+    // was found for, anywhere in its text, so the first one usually settles it; when it does
+    // not, the whole screenful does, as one of them may have the word the others lack.
+    if (query && first && unfoundWords(query, markedWords(first)).length > 0) {
+      const screenful = [first, ...(await Promise.all(rest))];
+      if (run !== this.#run) return null;
+      if (unfoundWords(query, screenful.flatMap(markedWords)).length > 0) {
+        return { query, found: { hits: [], passages: 0, notes: 0 }, first: null, rest: [] };
+      }
     }
-    return { query, found, first };
+    return { query, found, first, rest };
   }
 
   /** The first correction of the query's unknown words that finds something, searched. */
@@ -365,16 +381,23 @@ class DossierSearch extends HTMLElement {
     return null;
   }
 
-  #paint({ query, found, first }: Shown, typed: string) {
+  /**
+   * Paints the first result at once and the rest of the screenful as each loads, in order:
+   * the fragments of a screenful arrive over tens of milliseconds, and the reader sees the
+   * best result without waiting for the slowest.
+   */
+  #paint({ query, found, first, rest }: Shown, typed: string) {
     this.#query = query;
     this.#found = found;
     this.#hits = found.hits;
     this.#shown = 0;
-    this.#loading = null;
     this.#scrolled = false;
-    this.#list.removeAttribute('aria-busy');
     this.#list.replaceChildren();
-    this.#render(first);
+    this.#coming = rest.length;
+    this.#render(first ? [first] : []);
+    this.#loading = rest.length ? this.#paintRest(this.#run, rest) : null;
+    if (rest.length) this.#list.setAttribute('aria-busy', 'true');
+    else this.#list.removeAttribute('aria-busy');
     this.#describe();
     const corrected = query !== typed;
     this.#correction.hidden = !corrected;
@@ -390,7 +413,33 @@ class DossierSearch extends HTMLElement {
 
   #describe() {
     const { passages, notes } = this.#found;
-    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), this.#shown, notes, this.#found.mixed);
+    const shown = this.#shown + this.#coming;
+    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), shown, notes, this.#found.mixed);
+  }
+
+  /** The screenful's other results, appended in order as they load (see #paint). */
+  async #paintRest(run: number, rest: Promise<PagefindResultData>[]) {
+    try {
+      for (const data of rest) {
+        const result = await data;
+        if (run !== this.#run) return;
+        this.#coming--;
+        this.#render([result]);
+      }
+    } catch {
+      // a result that could not load stays behind "Show more", which tries it again
+      if (run === this.#run) {
+        this.#coming = 0;
+        this.#render([]);
+        this.#describe();
+      }
+    } finally {
+      if (run === this.#run) {
+        this.#loading = null;
+        this.#list.removeAttribute('aria-busy');
+        this.#loadIfNear();
+      }
+    }
   }
 
   /** Loads and renders the next results: on scroll, or focusing the first new one when asked with the button. */
@@ -439,7 +488,7 @@ class DossierSearch extends HTMLElement {
     const from = this.#shown;
     this.#list.append(...data.map((result, i) => this.#renderResult(this.#hits[from + i]!, result)));
     this.#shown += data.length;
-    const left = this.#hits.length - this.#shown;
+    const left = this.#hits.length - this.#shown - this.#coming;
     this.#more.hidden = left <= 0;
     this.#more.textContent = `Show ${Math.min(PAGE_SIZE, left)} more result${left === 1 ? '' : 's'}`;
   }
