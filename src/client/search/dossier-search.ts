@@ -4,9 +4,10 @@
  * — that show how many passages each value holds for the current query. The URL keeps the state.
  *
  * Fast at any size: the best result is painted as soon as its fragment is in, and the others
- * that fit on screen as theirs arrive, in order; the next ones load as the reader scrolls or asks for more; facet counts come
- * from a second Pagefind instance afterwards (pagefind.ts). A query that finds nothing is
- * searched again as its best correction, and says so; one that finds little offers corrections.
+ * that fit on screen as theirs arrive, in order; the next ones load as the reader scrolls or
+ * asks for more; facet counts come from a second Pagefind instance afterwards (pagefind.ts). A
+ * query that finds nothing is searched again as its best correction, and says so; one that
+ * finds little offers corrections.
  *
  * The same weight at any size: the long facets (sources, entities) come with their first few
  * options in the HTML; the others load from /search/facets.json only when needed (see
@@ -383,8 +384,8 @@ class DossierSearch extends HTMLElement {
 
   /**
    * Paints the first result at once and the rest of the screenful as each loads, in order:
-   * the fragments of a screenful arrive over tens of milliseconds, and the reader sees the
-   * best result without waiting for the slowest.
+   * the fragments of a screenful arrive up to a round trip apart, and the reader sees the best
+   * result without waiting for the slowest.
    */
   #paint({ query, found, first, rest }: Shown, typed: string) {
     this.#query = query;
