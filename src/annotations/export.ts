@@ -90,7 +90,11 @@ export function toMarkdown(
     const note = noteOf(a).trim();
     // Notes are the reader's own Markdown, but may come from an imported file: escaped,
     // so no HTML, link or image in a note reaches the report.
-    if (note) lines.push(...note.split(/\r?\n/).map(escapeLine), '');
+    if (note) {
+      // line by line: a spread of a note's lines would overflow the stack past ~100,000 of them
+      for (const line of note.split(/\r?\n/)) lines.push(escapeLine(line));
+      lines.push('');
+    }
     const tags = tagsOf(a);
     if (tags.length) lines.push(`Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}`, '');
     const link = new URL(`${path}#${passageIdOf(a)}`, options.origin).href;

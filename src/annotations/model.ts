@@ -166,7 +166,7 @@ function bodyFor(previous: readonly Body[], note: string, tags: string[]): Body[
   }
   for (const tag of normalizeTags(tags)) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   // Bodies Dossier does not edit stay, after its own.
-  body.push(...previous.filter((b) => !isNoteBody(b) && !isTagBody(b)));
+  for (const b of previous) if (!isNoteBody(b) && !isTagBody(b)) body.push(b);
   return body;
 }
 

@@ -94,6 +94,13 @@ describe('toMarkdown', () => {
     ]);
   });
 
+  it('should export a note of any length, every line of it', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `line ${i}`);
+    const md = toMarkdown([makeAnnotation('remain and expand', { note: lines.join('\n') })], { origin, articles });
+    expect(md).toContain('line 0\nline 1\n');
+    expect(md).toContain('line 199999\n');
+  });
+
   it('should say when there is nothing to export', () => {
     expect(toMarkdown([], { origin, articles })).toContain('(No annotations yet.)');
   });

@@ -81,8 +81,9 @@ async function refresh(): Promise<void> {
   const place = (group: Annotation[], retiredIds: Record<string, string>) => {
     const done = anchorAnnotations(group, all, { retiredIds });
     const batch = done.filter((d): d is Placed => d.placement !== null);
-    nextPlaced.push(...batch);
-    unplaced.push(...done.filter((d) => !d.placement).map((d) => d.annotation));
+    // one at a time: a page may hold more annotations than a call takes arguments
+    for (const d of batch) nextPlaced.push(d);
+    for (const d of done) if (!d.placement) unplaced.push(d.annotation);
     drawAnnotations(batch);
   };
   clearDrawn();
@@ -120,7 +121,7 @@ async function refresh(): Promise<void> {
     if (mine !== generation) return;
     const done = anchorAnnotations(left, all, { retiredIds, approximate });
     const batch = done.filter((d): d is Placed => d.placement !== null);
-    nextPlaced.push(...batch);
+    for (const d of batch) nextPlaced.push(d);
     drawAnnotations(batch);
     left = done.filter((d) => !d.placement).map((d) => d.annotation);
   }
