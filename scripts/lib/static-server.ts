@@ -79,14 +79,22 @@ function listen(port: number, dir: string, host: string): Promise<RunningServer>
     const target = file ?? join(root, '404.html');
     const type = extname(target);
     const gzip = COMPRESSED.has(type) && acceptsGzip(req);
-    res.writeHead(file ? 200 : 404, {
-      'content-type': TYPES[type] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      ...(COMPRESSED.has(type) && { vary: 'Accept-Encoding' }),
-      ...(gzip && { 'content-encoding': 'gzip' }),
-    });
     const body = createReadStream(target);
-    (gzip ? body.pipe(createGzip()) : body).pipe(res);
+    // a site without a 404 page, or a file gone since it was found, is answered, never fatal
+    body.once('error', () => {
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end('Not found\n');
+    });
+    body.once('open', () => {
+      res.writeHead(file ? 200 : 404, {
+        'content-type': TYPES[type] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        ...(COMPRESSED.has(type) && { vary: 'Accept-Encoding' }),
+        ...(gzip && { 'content-encoding': 'gzip' }),
+      });
+      (gzip ? body.pipe(createGzip()) : body).pipe(res);
+    });
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

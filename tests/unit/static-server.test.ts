@@ -81,4 +81,12 @@ describe('serveDist', () => {
     expect(res.status).toBe(404);
     expect(gunzipSync(res.body).toString()).toBe('<p>Not here</p>');
   });
+
+  it('answers 404 in plain text when the site has no 404 page, and goes on serving', async () => {
+    rmSync(join(dir, '404.html'));
+    const res = await fetchRaw('/nowhere/');
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).toBe('Not found\n');
+    expect((await fetchRaw('/a/')).status).toBe(200);
+  });
 });
