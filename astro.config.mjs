@@ -18,16 +18,14 @@ export default defineConfig({
   // Scripts are few and small; the modulepreload polyfill would cost more than it saves.
   vite: { build: { modulePreload: false } },
   // A strict Content-Security-Policy (as a <meta> tag): Astro hashes the scripts and styles
-  // it bundles; nothing inline is allowed otherwise. Pagefind's search runs WebAssembly, on the
-  // search page's thread and in a worker (src/client/search/pagefind.ts), hence
-  // 'wasm-unsafe-eval' and worker-src.
+  // it bundles; nothing inline is allowed otherwise. Pagefind's search runs WebAssembly on the
+  // search page's thread (src/client/search/pagefind.ts), hence 'wasm-unsafe-eval'.
   security: {
     csp: {
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
-        "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -12,12 +12,14 @@
  * (src/contract/search.ts): a document's own URL is its file's, and Pagefind would search
  * the words of meta fields.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { escapeAttribute, escapeText } from 'entities';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../corpus/search-records';
+import { FACET_TABLE_FILE, facetTableOf, type IndexedPage } from '../contract/facet-table';
 import { recordDocumentPath } from '../contract/search';
 
 /** Documents written to the scratch folder at a time. */
@@ -72,9 +74,36 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
     const addedAt = performance.now();
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const table = facetTableOf(await indexedPages(join(outputPath, 'fragment')));
+    await writeFile(join(outputPath, FACET_TABLE_FILE), JSON.stringify(table));
     return { indexed: records.length, addMs: addedAt - started, writeMs: performance.now() - addedAt };
   } finally {
     await pagefind.close();
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Pagefind's header before a decompressed file's content. */
+const DECOMPRESSED = 'pagefind_dcd';
+
+/**
+ * Each result's id and filters, from the fragments Pagefind wrote (one file per result,
+ * named by its id, gzipped JSON after Pagefind's header).
+ */
+async function indexedPages(folder: string): Promise<IndexedPage[]> {
+  // sorted: the table's order is the same from one build to the next
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.pf_fragment')).sort();
+  const pages: IndexedPage[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = await Promise.all(files.slice(i, i + BATCH).map((name) => readFile(join(folder, name))));
+    batch.forEach((bytes, j) => {
+      const text = gunzipSync(bytes).toString('utf8');
+      const name = files[i + j]!;
+      if (!text.startsWith(DECOMPRESSED)) throw new Error(`Pagefind fragment ${name}: not in the format this build reads`);
+      const fragment = JSON.parse(text.slice(DECOMPRESSED.length)) as { filters?: IndexedPage['filters'] };
+      if (!fragment.filters) throw new Error(`Pagefind fragment ${name} has no filters: one file per result was expected`);
+      pages.push({ id: basename(name, '.pf_fragment'), filters: fragment.filters });
+    });
+  }
+  return pages;
 }

@@ -6,7 +6,7 @@ const article = readArticles()[0]!;
 const passage = article.passages[3]!;
 
 // One page of each type, with the interactions that load more code (search runs Pagefind's
-// WebAssembly in a worker).
+// WebAssembly).
 const pages: { path: string; act?: (page: import('@playwright/test').Page) => Promise<void> }[] = [
   { path: '/' },
   { path: article.url },

@@ -7,7 +7,8 @@
  * if a given filter were applied in addition to the current filters".
  */
 import { describe, expect, it } from 'vitest';
-import { countFacets, findHits, hitKind, mergeResults, splitKinds } from '../../src/client/search/engine';
+import { facetTableOf } from '../../src/contract/facet-table';
+import { countFacets, countInTable, findHits, hitKind, mergeResults, splitKinds } from '../../src/client/search/engine';
 import { emptySelection, type Selection } from '../../src/client/search/facets';
 import type { Pagefind, PagefindSearch } from '../../src/client/search/pagefind';
 
@@ -74,6 +75,8 @@ function fakePagefind(calls: string[] = []): Pagefind {
 }
 
 const select = (partial: Partial<Selection>): Selection => ({ ...emptySelection(), ...partial });
+/** The facet table the build would write for `docs`. */
+const table = facetTableOf(docs);
 const ids = (hits: { result: { id: string } }[]) => hits.map((h) => h.result.id).sort();
 
 describe('mergeResults', () => {
@@ -107,11 +110,11 @@ describe('findHits', () => {
     const both = await findHits(fakePagefind(calls), 'al', emptySelection());
     expect(calls).toEqual(['al {}']);
     expect(both).toMatchObject({ passages: 5, notes: 0, mixed: true });
-    expect(splitKinds(both, await countFacets(fakePagefind(), 'al', emptySelection()))).toEqual({ hits: both.hits, passages: 4, notes: 1 });
+    expect(splitKinds(both, await countFacets(fakePagefind(), 'al', emptySelection(), table))).toEqual({ hits: both.hits, passages: 4, notes: 1 });
     const kinds = await Promise.all(both.hits.map(async (h) => [h.result.id, hitKind(h, await h.result.data())]));
     expect(Object.fromEntries(kinds)).toEqual({ p1: 'passage', p2: 'passage', p3: 'passage', p4: 'passage', n1: 'note' });
     const note = await findHits(fakePagefind(), 'affiliate', emptySelection());
-    expect(splitKinds(note, await countFacets(fakePagefind(), 'affiliate', emptySelection()))).toMatchObject({ passages: 0, notes: 1 });
+    expect(splitKinds(note, await countFacets(fakePagefind(), 'affiliate', emptySelection(), table))).toMatchObject({ passages: 0, notes: 1 });
   });
 
   it('should take every hit for a passage when the index holds no note, or a facet narrows the search', async () => {
@@ -134,7 +137,7 @@ describe('findHits', () => {
 
 describe('countFacets', () => {
   it('should count a passage found by two forms of the query once', async () => {
-    const counts = await countFacets(fakePagefind(), 'al-Qaeda', emptySelection());
+    const counts = await countFacets(fakePagefind(), 'al-Qaeda', emptySelection(), table);
     // p3 writes both spellings: both forms find it
     expect(counts.source).toMatchObject({ cnn: 1, bbc: 2 });
     expect(counts.theme).toMatchObject({ Affiliates: 2, 'Foreign fighters': 1 });
@@ -142,26 +145,46 @@ describe('countFacets', () => {
   });
 
   it('should count a ticked facet’s other values as if they were ticked too (OR within a facet)', async () => {
-    const counts = await countFacets(fakePagefind(), 'al-Qaeda', select({ source: ['cnn'] }));
+    const counts = await countFacets(fakePagefind(), 'al-Qaeda', select({ source: ['cnn'] }), table);
     expect(counts.source).toMatchObject({ cnn: 1, bbc: 2 });
     expect(counts.theme).toMatchObject({ 'Foreign fighters': 1, Affiliates: 0 });
   });
 
   it('should narrow each facet by the selections of the others (AND across facets)', async () => {
-    const counts = await countFacets(fakePagefind(), '', select({ source: ['bbc'], theme: ['Affiliates'] }));
+    const counts = await countFacets(fakePagefind(), '', select({ source: ['bbc'], theme: ['Affiliates'] }), table);
     expect(counts.source).toMatchObject({ bbc: 2, ft: 1, cnn: 0 });
     expect(counts.theme).toMatchObject({ Affiliates: 2, 'Foreign fighters': 0 });
     expect(counts.entity).toMatchObject({ Yemen: 1, Idlib: 0 });
   });
 
   it('should never count editors’ notes', async () => {
-    const counts = await countFacets(fakePagefind(), 'affiliate', emptySelection());
+    const counts = await countFacets(fakePagefind(), 'affiliate', emptySelection(), table);
     expect(Object.values(counts.source).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   it('should search once per form when nothing is selected', async () => {
     const calls: string[] = [];
-    await countFacets(fakePagefind(calls), 'Tunisia', emptySelection());
+    await countFacets(fakePagefind(calls), 'Tunisia', emptySelection(), table);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('the facet table', () => {
+  it('should hold every passage with its values, and no editors’ note', () => {
+    expect(Object.keys(table.pages).sort()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(table.values.source).toEqual(['cnn', 'bbc', 'ft']);
+    const [source, theme, entity] = table.pages.p4!;
+    expect([table.values.source[source[0]!], theme.map((i) => table.values.theme[i]), entity.map((i) => table.values.entity[i])]).toEqual([
+      'ft',
+      ['Affiliates'],
+      ['Idlib'],
+    ]);
+  });
+
+  it('should count every passage when there are no hits to count from, and ignore ids it does not hold', () => {
+    const all = countInTable(table, null, emptySelection());
+    expect(all.source).toEqual({ cnn: 2, bbc: 2, ft: 1 });
+    expect(all.theme).toEqual({ 'Foreign fighters': 1, Affiliates: 3, Returnees: 1 });
+    expect(countInTable(table, ['p5', 'n1', 'unknown', 'p5'], emptySelection()).source).toEqual({ cnn: 2, bbc: 0, ft: 0 });
   });
 });

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDocumentPath, recordOf } from '../../src/contract/search';
 import type { SearchRecord } from '../../src/corpus/search-records';
+import { FACET_TABLE_FILE, type FacetTableJson } from '../../src/contract/facet-table';
 import { recordDocument, writeSearchIndex } from '../../src/integrations/search-index';
 
 const records: SearchRecord[] = [
@@ -64,6 +65,23 @@ beforeAll(async () => {
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('writeSearchIndex', () => {
+  it('writes the facet table: each passage’s values under its result’s id, no note', () => {
+    const table = JSON.parse(readFileSync(join(site, 'pagefind', FACET_TABLE_FILE), 'utf8')) as FacetTableJson;
+    const folder = join(site, 'pagefind', 'fragment');
+    const ids = readdirSync(folder).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect(Object.keys(table.pages).sort()).toEqual(ids.filter((_, i) => fragments[i]!.filters.kind![0] === 'passage').sort());
+    for (const [i, id] of ids.entries()) {
+      const row = table.pages[id];
+      if (!row) continue;
+      const [source, theme, entity] = row;
+      expect({
+        source: source.map((v) => table.values.source[v]),
+        theme: theme.map((v) => table.values.theme[v]),
+        entity: entity.map((v) => table.values.entity[v]),
+      }).toEqual({ source: [], theme: [], entity: [], ...fragments[i]!.filters, kind: undefined });
+    }
+  });
+
   it('indexes one document per record', () => {
     expect(fragments).toHaveLength(records.length);
   });

@@ -5,7 +5,7 @@
  *
  * Fast at any size: the best result is painted as soon as its fragment is in, and the others
  * that fit on screen as theirs arrive, in order; the next ones load as the reader scrolls or
- * asks for more; facet counts come from a second Pagefind instance afterwards (pagefind.ts). A
+ * asks for more; facet counts come afterwards, from the facet table over the hits (engine.ts). A
  * query that finds nothing is searched again as its best correction, and says so; one that
  * finds little offers corrections.
  *
@@ -18,10 +18,10 @@ import { recordOf } from '../../contract/search';
 import { themeUrl } from '../../contract/routes';
 import { el } from '../dom/build';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
-import { countFacets, findHits, hitKind, splitKinds, type Found, type Hit } from './engine';
+import { countFacets, countInTable, findHits, hitKind, splitKinds, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
-import { excerptNodes, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
+import { excerptNodes, loadFacetTable, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
 import { hitPlace } from './hit-place';
 import { searchTargetUrl } from './target-url';
 
@@ -317,7 +317,7 @@ class DossierSearch extends HTMLElement {
     let pagefind: Pagefind;
     let shown: Shown | null;
     try {
-      pagefind = await loadPagefind('results');
+      pagefind = await loadPagefind();
       shown = await this.#find(run, pagefind, typed, selection);
       if (!shown) return;
       // Nothing found: search the best correction instead, unless the reader asked for the words as typed.
@@ -504,7 +504,12 @@ class DossierSearch extends HTMLElement {
     let counted = false;
     if (this.#found.passages > 0 || !query) {
       try {
-        counts = await countFacets(await loadPagefind('counts'), query, selection);
+        const table = await loadFacetTable();
+        // without a selection, the hits found are the ones to count (passages and notes, once each)
+        counts =
+          query && !hasSelection(selection)
+            ? countInTable(table, this.#found.hits.map((hit) => hit.result.id), selection)
+            : await countFacets(await loadPagefind(), query, selection, table);
         counted = true;
       } catch {
         /* counts are a help, not the result: leave them blank */

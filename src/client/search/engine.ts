@@ -3,9 +3,10 @@
  * merged, passages and editors' notes told apart by the `kind` filter, and the facet counts
  * with each passage counted once however many forms found it. No DOM.
  */
+import type { FacetTableJson } from '../../contract/facet-table';
 import { FACETS, hasSelection, pagefindFilters, type FacetCounts, type FacetName, type Selection } from './facets';
 import { queryForms } from './fold';
-import type { Pagefind, PagefindResult, PagefindResultData, PagefindSearch } from './pagefind';
+import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind';
 
 export type HitKind = 'passage' | 'note';
 
@@ -104,45 +105,46 @@ export function splitKinds(found: Found, counts: FacetCounts): Found {
 
 /**
  * Each facet's counts for the query: how many passages ticking a value would give. A facet's
- * counts apply every *other* facet's selection (values of one facet combine with OR). With
- * several query forms, Pagefind's counts are summed and a passage that more than one form
- * found is taken off again, from its own filters.
+ * counts apply every *other* facet's selection (values of one facet combine with OR), read from
+ * the facet table (src/contract/facet-table.ts) over the query's hits, each passage once however
+ * many forms of the query found it; without words, over every passage.
  */
-export async function countFacets(pagefind: Pagefind, query: string, selection: Selection): Promise<FacetCounts> {
-  const terms = termsFor(query);
-  const searches = new Map<string, Promise<PagefindSearch[]>>();
-  const searchAll = (filters: Filters) => {
-    const key = JSON.stringify(filters);
-    let found = searches.get(key);
-    if (!found) searches.set(key, (found = Promise.all(terms.map((term) => pagefind.search(term, { filters })))));
-    return found;
-  };
-  const entries = await Promise.all(
-    FACETS.map(async (facet) => {
-      const found = await searchAll(ofKind(pagefindFilters(selection, facet), 'passage'));
-      return [facet, await countOnce(found, facet)] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as FacetCounts;
+export async function countFacets(pagefind: Pagefind, query: string, selection: Selection, table: FacetTableJson): Promise<FacetCounts> {
+  let hits: Iterable<string> | null = null;
+  const forms = queryForms(query);
+  if (forms.length) {
+    const searches = await Promise.all(forms.map((form) => pagefind.search(form)));
+    hits = new Set(searches.flatMap((search) => search.results.map((result) => result.id)));
+  }
+  return countInTable(table, hits, selection);
 }
 
-async function countOnce(found: PagefindSearch[], facet: FacetName): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const search of found) {
-    for (const [value, n] of Object.entries(search.filters[facet] ?? {})) counts[value] = (counts[value] ?? 0) + n;
-  }
-  if (found.length < 2) return counts;
-  const times = new Map<string, { n: number; result: PagefindResult }>();
-  for (const search of found) {
-    for (const result of search.results) {
-      const seen = times.get(result.id);
-      times.set(result.id, { n: (seen?.n ?? 0) + 1, result });
+/** The facet counts of `hits` (null: every passage) under `selection`, from the table alone. */
+export function countInTable(table: FacetTableJson, hits: Iterable<string> | null, selection: Selection): FacetCounts {
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Array<number>(table.values[facet].length).fill(0)])) as Record<FacetName, number[]>;
+  // each facet's ticked values as the table's indices (null: nothing ticked, anything passes)
+  const ticked = FACETS.map((facet) => {
+    if (!selection[facet].length) return null;
+    const wanted = new Set(selection[facet]);
+    return new Set(table.values[facet].flatMap((value, i) => (wanted.has(value) ? [i] : [])));
+  });
+  const passes = new Array<boolean>(FACETS.length);
+  for (const id of hits ?? Object.keys(table.pages)) {
+    const row = table.pages[id];
+    if (!row) continue; // an editors' note
+    let failing = 0;
+    for (let f = 0; f < FACETS.length; f++) {
+      const want = ticked[f];
+      passes[f] = !want || row[f]!.some((i) => want.has(i));
+      if (!passes[f]) failing++;
+    }
+    // counted for a facet when every *other* facet passes
+    for (let f = 0; f < FACETS.length; f++) {
+      if (failing > (passes[f] ? 0 : 1)) continue;
+      for (const i of row[f]!) counts[FACETS[f]!][i]!++;
     }
   }
-  const repeated = [...times.values()].filter((t) => t.n > 1);
-  const data = await Promise.all(repeated.map((t) => t.result.data()));
-  data.forEach((d, i) => {
-    for (const value of d.filters[facet] ?? []) counts[value] = (counts[value] ?? 0) - (repeated[i]!.n - 1);
-  });
-  return counts;
+  return Object.fromEntries(
+    FACETS.map((facet) => [facet, Object.fromEntries(table.values[facet].map((value, i) => [value, counts[facet][i]!]))]),
+  ) as FacetCounts;
 }

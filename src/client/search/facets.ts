@@ -7,8 +7,9 @@
  * applied but not its own, so ticking CNN does not zero the other sources: each count says
  * how many passages ticking that value would add to the search.
  */
-export const FACETS = ['source', 'theme', 'entity'] as const;
-export type FacetName = (typeof FACETS)[number];
+import { FACETS, type FacetName } from '../../contract/facet-table';
+
+export { FACETS, type FacetName };
 
 /** The ticked values of each facet: as filter values in the index (article prefix, theme label, entity name), or as labels to show. */
 export type Selection = Record<FacetName, readonly string[]>;

@@ -2,7 +2,7 @@
  * The slice of Pagefind's browser API that Dossier uses, typed, and loaded once.
  * The index is written by the build into /pagefind/ (src/integrations/pagefind.ts).
  */
-import { FACETS } from './facets';
+import { FACET_TABLE_URL, type FacetTableJson } from '../../contract/facet-table';
 
 export interface PagefindResultData {
   url: string;
@@ -32,7 +32,7 @@ export interface PagefindSearchOptions {
   filters?: Record<string, unknown>;
 }
 
-/** One Pagefind instance (pagefind.js's `createInstance`): its own worker and loaded chunks. */
+/** One Pagefind instance (pagefind.js's `createInstance`), with its loaded chunks. */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -47,41 +47,40 @@ interface PagefindModule {
 }
 
 const BUNDLE = '/pagefind/pagefind.js';
-let bundle: Promise<PagefindModule> | undefined;
-const instances = new Map<string, Promise<Pagefind>>();
+let instance: Promise<Pagefind> | undefined;
+let table: Promise<FacetTableJson> | undefined;
 
 /**
- * The two instances the search page uses, each loaded on first use:
- *   results  finds the passages, on the page's own thread. It never loads every filter:
- *            with the filters loaded, Pagefind counts every value of every facet on each
- *            search, which at a thousand articles (thousands of names) costs seconds a query.
- *   counts   has the facets' filters loaded and answers the facet counts after the results
- *            are on screen, in Pagefind's web worker. The results stay out of that worker:
- *            its messages are answered in turn, so a query typed while the previous one's
- *            counts were being worked out waited for them (up to a second at a thousand
- *            articles), and each result's data was one more message in that queue.
+ * Pagefind, loaded on first use, on the page's own thread: a query's search is a few
+ * milliseconds of WebAssembly, and a worker would queue each search and each result's data
+ * behind the one before. It never loads a filter the search does not use: Pagefind counts every
+ * value of every loaded filter on each search, which at a thousand articles (thousands of
+ * names) costs seconds a query. The facet counts come from the facet table instead (below).
  */
-export function loadPagefind(role: 'results' | 'counts'): Promise<Pagefind> {
-  let instance = instances.get(role);
+export function loadPagefind(): Promise<Pagefind> {
   if (!instance) {
-    bundle ??= import(/* @vite-ignore */ BUNDLE) as Promise<PagefindModule>;
-    instance = bundle.then(async (pagefind) => {
-      const created = pagefind.createInstance({ basePath: '/pagefind/', noWorker: role === 'results' });
+    instance = (import(/* @vite-ignore */ BUNDLE) as Promise<PagefindModule>).then(async (pagefind) => {
+      const created = pagefind.createInstance({ basePath: '/pagefind/', noWorker: true });
       await created.options({ excerptLength: 36 });
       await created.init();
-      // Pagefind counts the values of every filter it has loaded, on every search: load the
-      // facets' filters (not the others, e.g. the section's) and only into this instance.
-      if (role === 'counts') await created.preload(null, { filters: Object.fromEntries(FACETS.map((f) => [f, { any: [] }])) });
       return created;
     });
     // a failed load may be retried by the next search
-    instance.catch(() => {
-      instances.delete(role);
-      bundle = undefined;
-    });
-    instances.set(role, instance);
+    instance.catch(() => (instance = undefined));
   }
   return instance;
+}
+
+/** Each passage's facet values (src/contract/facet-table.ts), fetched once, after the first results. */
+export function loadFacetTable(): Promise<FacetTableJson> {
+  if (!table) {
+    table = fetch(FACET_TABLE_URL).then((response) => {
+      if (!response.ok) throw new Error(`${FACET_TABLE_URL}: ${response.status}`);
+      return response.json() as Promise<FacetTableJson>;
+    });
+    table.catch(() => (table = undefined));
+  }
+  return table;
 }
 
 /**
