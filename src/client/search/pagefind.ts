@@ -51,9 +51,9 @@ let instance: Promise<Pagefind> | undefined;
 let table: Promise<FacetTableJson> | undefined;
 
 /**
- * Pagefind, loaded on first use, on the page's own thread: a query's search is a few
- * milliseconds of WebAssembly, and a worker would queue each search and each result's data
- * behind the one before. It never loads a filter the search does not use: Pagefind counts every
+ * Pagefind, loaded on first use, on the page's own thread: a query's search is milliseconds of
+ * WebAssembly (tens of them for a common word at a thousand articles), and a worker would queue
+ * each search and each result's data behind the one before. It never loads a filter the search does not use: Pagefind counts every
  * value of every loaded filter on each search, which at a thousand articles (thousands of
  * names) costs seconds a query. The facet counts come from the facet table instead (below).
  */
