@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -45,8 +45,14 @@ export interface RunningServer {
 }
 
 async function fileFor(root: string, pathname: string): Promise<string | null> {
-  const path = resolve(join(root, normalize(decodeURIComponent(pathname))));
-  if (!path.startsWith(root)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null; // not a path any file has
+  }
+  const path = resolve(join(root, normalize(decoded)));
+  if (path !== root && !path.startsWith(root + sep)) return null;
   const info = await stat(path).catch(() => null);
   if (info?.isFile()) return path;
   if (info?.isDirectory()) {
@@ -74,7 +80,15 @@ export async function serveDist(port: number, dir = 'dist', host = '127.0.0.1', 
 function listen(port: number, dir: string, host: string): Promise<RunningServer> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://x');
+    // the request's path as a path ("//x" is not another host), and a request that is not one answered, never fatal
+    let pathname: string;
+    try {
+      pathname = new URL(`http://x${req.url ?? '/'}`).pathname;
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request\n');
+      return;
+    }
     const file = await fileFor(root, pathname);
     const target = file ?? join(root, '404.html');
     const type = extname(target);

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip, serveDist, type RunningServer } from '../../scripts/lib/static-server';
@@ -30,7 +30,9 @@ afterAll(async () => {
 
 function fetchRaw(path: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((ok, fail) => {
-    get(new URL(path, server.url), { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+    const { hostname, port } = new URL(server.url);
+    // the path as sent, not resolved as a URL ("//a/" stays a path)
+    get({ hostname, port, path, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -80,6 +82,16 @@ describe('serveDist', () => {
     const res = await fetchRaw('/nowhere/', 'gzip');
     expect(res.status).toBe(404);
     expect(gunzipSync(res.body).toString()).toBe('<p>Not here</p>');
+  });
+
+  it('reads a path that starts with two slashes as a path, refuses what is not a path, and goes on serving', async () => {
+    expect((await fetchRaw('//a/')).status).toBe(200);
+    // "//" alone once ended the process (read as a URL with an empty host)
+    expect((await fetchRaw('//')).status).toBe(404);
+    expect((await fetchRaw('/%E0%A4%A/')).status).toBe(404);
+    expect((await fetchRaw('/../../etc/passwd')).status).toBe(404);
+    expect((await fetchRaw(`/..%2f${basename(dir)}-other/x`)).status).toBe(404);
+    expect((await fetchRaw('/a/')).status).toBe(200);
   });
 
   it('answers 404 in plain text when the site has no 404 page, and goes on serving', async () => {
