@@ -3,22 +3,14 @@
  * page corrects its unknown words against the dossier's own vocabulary (/data/vocabulary.json,
  * built by src/corpus/vocabulary.ts). Both the list and the matcher load on first need only.
  */
+import { VOCABULARY_URL } from '../../contract/endpoints';
 import type { Suggestion, Vocabulary } from '../../corpus/vocabulary';
+import { jsonOnce } from './json-once';
 
 /** A query that finds this many passages or fewer is worth a suggestion. */
 export const FEW_RESULTS = 2;
 
-let vocabulary: Promise<Vocabulary> | undefined;
-
-function loadVocabulary(): Promise<Vocabulary> {
-  vocabulary ??= fetch('/data/vocabulary.json').then(async (response) => {
-    if (!response.ok) throw new Error(`/data/vocabulary.json: HTTP ${response.status}`);
-    return (await response.json()) as Vocabulary;
-  });
-  // a failed load may be retried by the next search
-  vocabulary.catch(() => (vocabulary = undefined));
-  return vocabulary;
-}
+const loadVocabulary = jsonOnce<Vocabulary>(VOCABULARY_URL);
 
 /** Corrected queries for `query`, best first; none when every word is known. */
 export async function suggestionsFor(query: string): Promise<Suggestion[]> {

@@ -3,6 +3,7 @@
  * The index is written by the build into /pagefind/ (src/integrations/pagefind.ts).
  */
 import { FACET_TABLE_URL, type FacetTableJson } from '../../contract/facet-table';
+import { jsonOnce } from './json-once';
 
 export interface PagefindResultData {
   url: string;
@@ -48,7 +49,6 @@ interface PagefindModule {
 
 const BUNDLE = '/pagefind/pagefind.js';
 let instance: Promise<Pagefind> | undefined;
-let table: Promise<FacetTableJson> | undefined;
 
 /**
  * Pagefind, loaded on first use, on the page's own thread: a query's search is milliseconds of
@@ -72,16 +72,7 @@ export function loadPagefind(): Promise<Pagefind> {
 }
 
 /** Each passage's facet values (src/contract/facet-table.ts), fetched once, after the first results. */
-export function loadFacetTable(): Promise<FacetTableJson> {
-  if (!table) {
-    table = fetch(FACET_TABLE_URL).then((response) => {
-      if (!response.ok) throw new Error(`${FACET_TABLE_URL}: ${response.status}`);
-      return response.json() as Promise<FacetTableJson>;
-    });
-    table.catch(() => (table = undefined));
-  }
-  return table;
-}
+export const loadFacetTable = jsonOnce<FacetTableJson>(FACET_TABLE_URL);
 
 /**
  * Turns a Pagefind excerpt ("text with <mark>hits</mark>", HTML-escaped) into DOM
