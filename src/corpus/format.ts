@@ -2,7 +2,7 @@
  * How uncertain metadata reads on the page. Pure, so the same words appear on
  * cards, article headers, share cards and in exports.
  */
-import type { Certainty, Person, Published } from './schema';
+import type { Certainty, Published } from './schema';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -9,7 +9,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const article = [...articles].sort((a, b) => b.passages.length - a.passages.length)[0]!;
 /** Three passages in a row, each long enough to start and end a selection inside it. */
-const at = article.passages.findIndex((p, i, all) => i > 2 && all.slice(i, i + 3).length === 3 && all.slice(i, i + 3).every((x) => x.text.length > 80));
+const at = article.passages.findIndex((_, i, all) => i > 2 && all.slice(i, i + 3).length === 3 && all.slice(i, i + 3).every((x) => x.text.length > 80));
 const [first, middle, last] = article.passages.slice(at, at + 3) as [(typeof article.passages)[number], (typeof article.passages)[number], (typeof article.passages)[number]];
 
 /** Words at the end of `a` and at the start of `b`, as a reader's drag from one to the other covers them. */
