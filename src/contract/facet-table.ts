@@ -1,13 +1,13 @@
 /**
  * The facet table: each passage's facet values, keyed by the id Pagefind gives its result.
  * The build writes it beside Pagefind's index (src/integrations/search-index.ts, from the
- * filters Pagefind stored in each result's fragment); the search page counts its facets from
- * it over a query's hits (src/client/search/engine.ts).
+ * filters Pagefind stored in each result's fragment); the search page narrows a query's hits
+ * to the facets ticked and counts its facets from it (src/client/search/engine.ts).
  *
- * Why not Pagefind's own counts: Pagefind counts every value of every loaded filter over
+ * Why not Pagefind's own filters: Pagefind counts every value of every loaded filter over
  * every hit on each search, and at a thousand articles that is most of a search's time
  * ("fighters", 9,076 hits: 56 ms with no filter loaded, 1.7 s with the three facets').
- * Counting here is one pass over the hits.
+ * Narrowing and counting here is one pass over the hits.
  */
 
 /** The search's facets, in the order of a table's rows (and of the search page's groups). */

@@ -92,6 +92,49 @@ test.describe('on a wide screen', () => {
     await expect(page.locator('.search-summary')).toContainText('match “fighters”');
   });
 
+  test('a ticked facet narrows the results in the page, never through a Pagefind filter, and a search it empties still counts where the words are', async ({
+    page,
+  }) => {
+    const filterRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/pagefind/filter/')) filterRequests.push(r.url());
+    });
+    // a word one article has and another lacks (no word of the other even starts like it)
+    const words = (text: string) => text.toLowerCase().match(/\p{L}{8,}/gu) ?? [];
+    const textOf = (slug: string) => dossier.passages.filter((p) => p.article === slug).map((p) => p.text.toLowerCase()).join(' ');
+    let pick: { word: string; has: string; lacks: string } | undefined;
+    for (const a of dossier.articles) {
+      for (const b of dossier.articles) {
+        if (a === b || pick) continue;
+        const other = textOf(b.slug);
+        const word = words(textOf(a.slug)).find((w) => !other.includes(w.slice(0, 6)));
+        if (word) pick = { word, has: a.meta.outlet, lacks: b.meta.outlet };
+      }
+    }
+    expect(pick, 'two articles with a word apart').toBeDefined();
+    const { word, has, lacks } = pick!;
+
+    await page.goto(`/search/?q=${encodeURIComponent(word)}`);
+    await expect(page.locator('.search-result').first()).toBeVisible();
+    await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
+    const found = Number(await facetCount(page, 'source', has).innerText());
+    expect(found).toBeGreaterThan(0);
+
+    await page.getByRole('checkbox', { name: new RegExp(`^${lacks}`) }).check();
+    await expect(page.locator('.search-summary')).toContainText(`No passage matches “${word}” in ${lacks}`);
+    await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
+    await expect(facetCount(page, 'source', has)).toHaveText(String(found));
+    await expect(facetCount(page, 'source', lacks)).toHaveText('0');
+
+    await page.getByRole('checkbox', { name: new RegExp(`^${has}`) }).check();
+    await expect(page.locator('.search-summary')).toContainText(`${found} passage`);
+    await page.getByRole('checkbox', { name: new RegExp(dossier.themes[0]!.label) }).check();
+    await page.locator('#search-q').fill('');
+    await expect(page.locator('.search-summary')).toContainText(`on ${dossier.themes[0]!.label}`);
+    await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
+    expect(filterRequests).toEqual([]);
+  });
+
   test('"Tunesia" is searched as Tunisia, and one click searches the word as typed, which offers Tunisia', async ({ page }) => {
     const vocabularyRequests: string[] = [];
     page.on('request', (r) => {

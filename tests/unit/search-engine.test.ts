@@ -1,14 +1,14 @@
 /**
- * src/client/search/engine.ts: forms of a query searched together and merged, editors' notes
- * apart from passages, and facet counts (OR within a facet, AND across facets) that count a
- * passage once however many forms found it. Pagefind is replaced by a small fake that follows
- * its documented semantics: words are ANDed, a dashed word is indexed joined and in parts, a
- * query in double quotes is an exact phrase, and `filters` counts are "the number of results
- * if a given filter were applied in addition to the current filters".
+ * src/client/search/engine.ts: forms of a query searched together and merged, narrowed by the
+ * facet table (OR within a facet, AND across facets), editors' notes apart from passages, and
+ * facet counts that count a passage once however many forms found it. Pagefind is replaced by
+ * a small fake that follows its documented semantics: words are ANDed, a dashed word is indexed
+ * joined and in parts, a query in double quotes is an exact phrase, a null term finds every
+ * record.
  */
 import { describe, expect, it } from 'vitest';
 import { facetTableOf } from '../../src/contract/facet-table';
-import { countFacets, countInTable, findHits, hitKind, mergeResults, splitKinds } from '../../src/client/search/engine';
+import { countInTable, findHits, hitKind, mergeResults, splitKinds } from '../../src/client/search/engine';
 import { emptySelection, type Selection } from '../../src/client/search/facets';
 import type { Pagefind, PagefindSearch } from '../../src/client/search/pagefind';
 
@@ -42,30 +42,20 @@ const matches = (doc: Doc, term: string | null) => {
   const have = words(doc.text);
   return term.toLowerCase().replace(/-/g, '').split(' ').every((w) => have.has(w));
 };
-const passes = (doc: Doc, filters: Record<string, { any: string[] }>) =>
-  Object.entries(filters).every(([key, { any }]) => (doc.filters[key] ?? []).some((v) => any.includes(v)));
-
+/** Pagefind over `docs`: words ANDed, every doc for a null term, options recorded (the engine passes none). */
 function fakePagefind(calls: string[] = []): Pagefind {
   return {
     async search(term, options = {}) {
-      const filters = (options.filters ?? {}) as Record<string, { any: string[] }>;
-      calls.push(`${term} ${JSON.stringify(filters)}`);
-      const found = docs.filter((d) => matches(d, term) && passes(d, filters));
-      const counts: Record<string, Record<string, number>> = {};
-      for (const d of docs) {
-        for (const [key, values] of Object.entries(d.filters)) {
-          for (const v of values) {
-            counts[key] ??= {};
-            counts[key][v] = found.filter((m) => (m.filters[key] ?? []).includes(v)).length;
-          }
-        }
-      }
-      const results = found.map((d, i) => ({
-        id: d.id,
-        score: 1 - i / 10,
-        data: async () => ({ url: `/#${d.id}`, excerpt: d.text, content: d.text, meta: {}, filters: d.filters, locations: [] }),
-      }));
-      return { results, filters: counts, totalFilters: counts, unfilteredResultCount: results.length } satisfies PagefindSearch;
+      calls.push(`${term} ${JSON.stringify(options)}`);
+      // scores fall in the docs' order, so a narrowed list can be checked for keeping it
+      const results = docs
+        .filter((d) => matches(d, term))
+        .map((d, i) => ({
+          id: d.id,
+          score: 1 - i / 10,
+          data: async () => ({ url: `/#${d.id}`, excerpt: d.text, content: d.text, meta: {}, filters: d.filters, locations: [] }),
+        }));
+      return { results, filters: {}, totalFilters: {}, unfilteredResultCount: results.length } satisfies PagefindSearch;
     },
     options: async () => {},
     init: async () => {},
@@ -75,9 +65,16 @@ function fakePagefind(calls: string[] = []): Pagefind {
 }
 
 const select = (partial: Partial<Selection>): Selection => ({ ...emptySelection(), ...partial });
-/** The facet table the build would write for `docs`. */
+/** The facet table the build would write for `docs`, and a loader for it that counts its fetches. */
 const table = facetTableOf(docs);
-const ids = (hits: { result: { id: string } }[]) => hits.map((h) => h.result.id).sort();
+let tableFetches = 0;
+const loadTable = async () => {
+  tableFetches++;
+  return table;
+};
+const ids = (hits: { result: { id: string } }[]) => hits.map((h) => h.result.id);
+const find = (query: string, selection = emptySelection(), calls?: string[]) => findHits(fakePagefind(calls), query, selection, loadTable);
+const countsOf = async (query: string, selection = emptySelection()) => countInTable(table, (await find(query, selection)).matched, selection);
 
 describe('mergeResults', () => {
   it('should keep each id once, with its best score, best first', () => {
@@ -91,53 +88,63 @@ describe('mergeResults', () => {
 
 describe('findHits', () => {
   it('should find a dashed compound written with a space too, but not its words apart', async () => {
-    const found = await findHits(fakePagefind(), 'al-Qaeda', emptySelection());
-    expect(ids(found.hits.filter((h) => h.kind === 'passage'))).toEqual(['p1', 'p2', 'p3']);
-    expect(found.passages).toBe(3);
+    const found = await find('al-Qaeda');
+    expect(ids(found.hits).sort()).toEqual(['n1', 'p1', 'p2', 'p3']);
+    expect(splitKinds(found, countInTable(table, found.matched, emptySelection()))).toMatchObject({ passages: 3, notes: 1 });
   });
 
-  it('should list editors’ notes apart from passages, and only when no facet narrows the search', async () => {
-    const found = await findHits(fakePagefind(), 'al-Qaeda', emptySelection());
-    expect(found.hits.filter((h) => h.kind === 'note').map((h) => h.result.id)).toEqual(['n1']);
-    expect(found.notes).toBe(1);
-    const narrowed = await findHits(fakePagefind(), 'al-Qaeda', select({ source: ['bbc'] }));
-    expect(ids(narrowed.hits)).toEqual(['p2', 'p3']);
-    expect(narrowed.notes).toBe(0);
-  });
-
-  it('should find passages and notes with one unfiltered search for a query of one form, and tell them apart by the facet counts', async () => {
+  it('should search each form of the query once and never hand Pagefind a filter, with or without a selection', async () => {
     const calls: string[] = [];
-    const both = await findHits(fakePagefind(calls), 'al', emptySelection());
-    expect(calls).toEqual(['al {}']);
+    await find('al', emptySelection(), calls);
+    await find('al-Qaeda', select({ source: ['bbc'], theme: ['Affiliates'] }), calls);
+    await find('', select({ theme: ['Affiliates'] }), calls);
+    expect(calls).toEqual(['al {}', 'al-Qaeda {}', '"al Qaeda" {}', 'null {}']);
+  });
+
+  it('should find passages and notes together without a selection, and tell them apart by the facet counts', async () => {
+    const both = await find('al');
     expect(both).toMatchObject({ passages: 5, notes: 0, mixed: true });
-    expect(splitKinds(both, await countFacets(fakePagefind(), 'al', emptySelection(), table))).toEqual({ hits: both.hits, passages: 4, notes: 1 });
+    expect(splitKinds(both, countInTable(table, both.matched, emptySelection()))).toMatchObject({ hits: both.hits, passages: 4, notes: 1 });
     const kinds = await Promise.all(both.hits.map(async (h) => [h.result.id, hitKind(h, await h.result.data())]));
     expect(Object.fromEntries(kinds)).toEqual({ p1: 'passage', p2: 'passage', p3: 'passage', p4: 'passage', n1: 'note' });
-    const note = await findHits(fakePagefind(), 'affiliate', emptySelection());
-    expect(splitKinds(note, await countFacets(fakePagefind(), 'affiliate', emptySelection(), table))).toMatchObject({ passages: 0, notes: 1 });
+    const note = await find('affiliate');
+    expect(splitKinds(note, countInTable(table, note.matched, emptySelection()))).toMatchObject({ passages: 0, notes: 1 });
   });
 
-  it('should take every hit for a passage when the index holds no note, or a facet narrows the search', async () => {
-    const found = await findHits(fakePagefind(), 'Tunisia', emptySelection(), false);
-    expect(found).toEqual({ hits: [expect.objectContaining({ kind: 'passage' })], passages: 1, notes: 0 });
-    const calls: string[] = [];
-    const narrowed = await findHits(fakePagefind(calls), 'al', select({ source: ['bbc'] }));
-    expect(calls).toEqual(['al {"source":{"any":["bbc"]}}']);
-    expect(narrowed).toEqual({ hits: expect.any(Array), passages: 2, notes: 0 });
-    expect(narrowed.hits.every((h) => h.kind === 'passage')).toBe(true);
+  it('should take every hit for a passage when the index holds no note', async () => {
+    const found = await findHits(fakePagefind(), 'Tunisia', emptySelection(), loadTable, false);
+    expect(found).toEqual({ hits: [expect.objectContaining({ kind: 'passage' })], passages: 1, notes: 0, matched: ['p5'] });
+  });
+
+  it('should narrow the hits by the facet table: values of a facet with OR, facets with AND, notes left out, order kept', async () => {
+    const either = await find('al', select({ source: ['ft', 'bbc'] }));
+    expect(ids(either.hits)).toEqual(['p2', 'p3', 'p4']);
+    expect(either).toMatchObject({ passages: 3, notes: 0 });
+    expect(either.hits.every((h) => h.kind === 'passage')).toBe(true);
+    expect(ids((await find('al', select({ source: ['ft', 'bbc'], entity: ['Yemen'] }))).hits)).toEqual(['p2']);
+    expect(ids((await find('al', select({ source: ['cnn'], theme: ['Affiliates'] }))).hits)).toEqual([]);
+    // what the words found before the selection narrowed them, notes included
+    expect(either.matched).toEqual(['p1', 'p2', 'p3', 'p4', 'n1']);
   });
 
   it('should list every passage under a selection when there are no words', async () => {
-    const calls: string[] = [];
-    const found = await findHits(fakePagefind(calls), '', select({ theme: ['Affiliates'] }));
+    const found = await find('', select({ theme: ['Affiliates'] }));
     expect(ids(found.hits)).toEqual(['p2', 'p3', 'p4']);
-    expect(calls).toHaveLength(1);
+    expect(found.matched).toBeNull();
+  });
+
+  it('should fetch the facet table only when a facet is ticked', async () => {
+    tableFetches = 0;
+    await find('al-Qaeda');
+    expect(tableFetches).toBe(0);
+    await find('al-Qaeda', select({ entity: ['Syria'] }));
+    expect(tableFetches).toBe(1);
   });
 });
 
-describe('countFacets', () => {
+describe('countInTable', () => {
   it('should count a passage found by two forms of the query once', async () => {
-    const counts = await countFacets(fakePagefind(), 'al-Qaeda', emptySelection(), table);
+    const counts = await countsOf('al-Qaeda');
     // p3 writes both spellings: both forms find it
     expect(counts.source).toMatchObject({ cnn: 1, bbc: 2 });
     expect(counts.theme).toMatchObject({ Affiliates: 2, 'Foreign fighters': 1 });
@@ -145,27 +152,27 @@ describe('countFacets', () => {
   });
 
   it('should count a ticked facet’s other values as if they were ticked too (OR within a facet)', async () => {
-    const counts = await countFacets(fakePagefind(), 'al-Qaeda', select({ source: ['cnn'] }), table);
+    const counts = await countsOf('al-Qaeda', select({ source: ['cnn'] }));
     expect(counts.source).toMatchObject({ cnn: 1, bbc: 2 });
     expect(counts.theme).toMatchObject({ 'Foreign fighters': 1, Affiliates: 0 });
   });
 
   it('should narrow each facet by the selections of the others (AND across facets)', async () => {
-    const counts = await countFacets(fakePagefind(), '', select({ source: ['bbc'], theme: ['Affiliates'] }), table);
+    const counts = await countsOf('', select({ source: ['bbc'], theme: ['Affiliates'] }));
     expect(counts.source).toMatchObject({ bbc: 2, ft: 1, cnn: 0 });
     expect(counts.theme).toMatchObject({ Affiliates: 2, 'Foreign fighters': 0 });
     expect(counts.entity).toMatchObject({ Yemen: 1, Idlib: 0 });
   });
 
-  it('should never count editors’ notes', async () => {
-    const counts = await countFacets(fakePagefind(), 'affiliate', emptySelection(), table);
-    expect(Object.values(counts.source).reduce((a, b) => a + b, 0)).toBe(0);
+  it('should show where the words are when the selection leaves no passage', async () => {
+    const found = await find('Tunisia', select({ source: ['bbc'] }));
+    expect(found.hits).toEqual([]);
+    expect(countInTable(table, found.matched, select({ source: ['bbc'] })).source).toEqual({ cnn: 1, bbc: 0, ft: 0 });
   });
 
-  it('should search once per form when nothing is selected', async () => {
-    const calls: string[] = [];
-    await countFacets(fakePagefind(calls), 'Tunisia', emptySelection(), table);
-    expect(calls).toHaveLength(1);
+  it('should never count editors’ notes', async () => {
+    const counts = await countsOf('affiliate');
+    expect(Object.values(counts.source).reduce((a, b) => a + b, 0)).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * src/client/search/facets.ts: which filters a search passes, the counts each facet shows
- * and the sentence above the results. The counts themselves: search-engine.test.ts.
+ * src/client/search/facets.ts: whether anything is selected, and the sentence above the
+ * results. The narrowing and the counts themselves: search-engine.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,27 +8,12 @@ import {
   describeSelection,
   emptySelection,
   hasSelection,
-  pagefindFilters,
   type Selection,
 } from '../../src/client/search/facets';
 
 const select = (partial: Partial<Selection>): Selection => ({ ...emptySelection(), ...partial });
 
-describe('pagefindFilters', () => {
-  it('should pass only facets with a selection, each as "any of"', () => {
-    expect(pagefindFilters(emptySelection())).toEqual({});
-    expect(pagefindFilters(select({ source: ['CNN', 'BBC News'], theme: ['Foreign fighters'] }))).toEqual({
-      source: { any: ['CNN', 'BBC News'] },
-      theme: { any: ['Foreign fighters'] },
-    });
-  });
-
-  it('should leave out the facet whose counts are being taken', () => {
-    expect(pagefindFilters(select({ source: ['CNN'], theme: ['Foreign fighters'] }), 'source')).toEqual({
-      theme: { any: ['Foreign fighters'] },
-    });
-  });
-
+describe('a selection', () => {
   it('should know when anything is selected', () => {
     expect(hasSelection(emptySelection())).toBe(false);
     expect(hasSelection(select({ entity: ['Tunisia'] }))).toBe(true);

@@ -18,7 +18,7 @@ import { recordOf } from '../../contract/search';
 import { themeUrl } from '../../contract/routes';
 import { el } from '../dom/build';
 import { FEW_RESULTS, suggestionsFor } from './did-you-mean';
-import { countFacets, countInTable, findHits, hitKind, splitKinds, type Found, type Hit } from './engine';
+import { countInTable, findHits, hitKind, splitKinds, type Found, type Hit } from './engine';
 import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadFacetTable, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
@@ -60,7 +60,7 @@ class DossierSearch extends HTMLElement {
   #correction!: HTMLElement;
   #run = 0;
   #hits: Hit[] = [];
-  #found: Found = { hits: [], passages: 0, notes: 0 };
+  #found: Found = { hits: [], passages: 0, notes: 0, matched: [] };
   #shown = 0;
   /** Results of the first screenful painted but not yet loaded (see #paint): counted as shown. */
   #coming = 0;
@@ -336,7 +336,7 @@ class DossierSearch extends HTMLElement {
     // after the paint: Chromium fetches the favicon again on every change of URL, and that
     // request would queue the first results' fragments behind it
     if (!keepUrl) this.#syncUrl(typed);
-    void this.#countLater(run, shown.query, selection);
+    void this.#countLater(run, shown.found, selection);
     if (shown.query === typed) void this.#offerSuggestions(run, pagefind, typed, selection, shown.found.passages + shown.found.notes);
     else this.#didYouMean.hidden = true;
   }
@@ -346,7 +346,7 @@ class DossierSearch extends HTMLElement {
    * started); a query that only finds loose fragments finds nothing.
    */
   async #find(run: number, pagefind: Pagefind, query: string, selection: Selection): Promise<Shown | null> {
-    const found = await findHits(pagefind, query, selection, this.#notesIndexed);
+    const found = await findHits(pagefind, query, selection, loadFacetTable, this.#notesIndexed);
     if (run !== this.#run) return null;
     const [firstData, ...rest] = found.hits.slice(0, this.#onScreen()).map((h) => h.result.data());
     // a result not shown because a newer search started is no error
@@ -361,7 +361,7 @@ class DossierSearch extends HTMLElement {
       const screenful = [first, ...(await Promise.all(rest))];
       if (run !== this.#run) return null;
       if (unfoundWords(query, screenful.flatMap(markedWords)).length > 0) {
-        return { query, found: { hits: [], passages: 0, notes: 0 }, first: null, rest: [] };
+        return { query, found: { hits: [], passages: 0, notes: 0, matched: [] }, first: null, rest: [] };
       }
     }
     return { query, found, first, rest };
@@ -495,21 +495,17 @@ class DossierSearch extends HTMLElement {
   }
 
   /** Facet counts for what is shown, once the reader pauses: never before the results are painted. */
-  async #countLater(run: number, query: string, selection: Selection) {
+  async #countLater(run: number, found: Found, selection: Selection) {
     await new Promise((resolve) => setTimeout(resolve, COUNTS_DELAY_MS));
     if (run !== this.#run) return;
     let counts: FacetCounts = { source: {}, theme: {}, entity: {} };
     // the values a search counts may be any: the long facets need all their options
     const options = this.#allOptions();
     let counted = false;
-    if (this.#found.passages > 0 || !query) {
+    const { matched } = found;
+    if (!matched || matched.length) {
       try {
-        const table = await loadFacetTable();
-        // without a selection, the hits found are the ones to count (passages and notes, once each)
-        counts =
-          query && !hasSelection(selection)
-            ? countInTable(table, this.#found.hits.map((hit) => hit.result.id), selection)
-            : await countFacets(await loadPagefind(), query, selection, table);
+        counts = countInTable(await loadFacetTable(), matched, selection);
         counted = true;
       } catch {
         /* counts are a help, not the result: leave them blank */
@@ -518,8 +514,8 @@ class DossierSearch extends HTMLElement {
     await options;
     if (run !== this.#run) return;
     // the counts tell the passages found from the editors' notes (engine.ts, splitKinds)
-    if (counted && this.#found.mixed) {
-      this.#found = splitKinds(this.#found, counts);
+    if (counted && found.mixed) {
+      this.#found = splitKinds(found, counts);
       this.#describe();
     }
     this.#showCounts(counts);
@@ -534,7 +530,7 @@ class DossierSearch extends HTMLElement {
       const suggestions = await suggestionsFor(query);
       offers = await Promise.all(
         suggestions.map(async (s) => {
-          const { passages, notes } = await findHits(pagefind, s.text, selection, this.#notesIndexed);
+          const { passages, notes } = await findHits(pagefind, s.text, selection, loadFacetTable, this.#notesIndexed);
           return { text: s.text, count: passages + notes };
         }),
       );

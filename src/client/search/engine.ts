@@ -1,10 +1,11 @@
 /**
- * What a query finds, over Pagefind: the forms of the query (fold.ts) searched together and
- * merged, passages and editors' notes told apart by the `kind` filter, and the facet counts
- * with each passage counted once however many forms found it. No DOM.
+ * What a query finds, over Pagefind and the facet table: the forms of the query (fold.ts)
+ * searched together and merged, narrowed by the facets ticked, passages told apart from
+ * editors' notes, and the facet counts with each passage counted once however many forms
+ * found it. No DOM.
  */
 import type { FacetTableJson } from '../../contract/facet-table';
-import { FACETS, hasSelection, pagefindFilters, type FacetCounts, type FacetName, type Selection } from './facets';
+import { FACETS, hasSelection, type FacetCounts, type FacetName, type Selection } from './facets';
 import { queryForms } from './fold';
 import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind';
 
@@ -12,7 +13,7 @@ export type HitKind = 'passage' | 'note';
 
 export interface Hit {
   /**
-   * Known when the search told them apart; else (one search finding both, the usual case)
+   * Known when a facet narrowed the search (passages only) or the index holds no note; else
    * read from the result's data when it is shown: see `hitKind`.
    */
   kind?: HitKind;
@@ -29,15 +30,16 @@ export interface Found {
    * counts, which count passages only, tell them apart later (`splitKinds`).
    */
   mixed?: boolean;
+  /**
+   * Every passage and note the query's words find, before the selection narrows them (null:
+   * no words, every passage): what the facet counts count (`countInTable`).
+   */
+  matched: readonly string[] | null;
 }
 
 /** A hit's kind, from the search or else from its loaded data (the index's `kind` filter). */
 export const hitKind = (hit: Hit, data: Pick<PagefindResultData, 'filters'>): HitKind =>
   hit.kind ?? (data.filters.kind?.includes('note') ? 'note' : 'passage');
-
-type Filters = Record<string, { any: string[] }>;
-
-const ofKind = (filters: Filters, kind: HitKind): Filters => ({ ...filters, kind: { any: [kind] } });
 
 /** The Pagefind terms for a query: its forms, or `null` (every passage) when there are no words. */
 const termsFor = (query: string): (string | null)[] => {
@@ -63,34 +65,33 @@ export function mergeResults<R extends { id: string; score: number }>(lists: rea
  * Every passage the query finds under the selection, and the editors' notes it finds when no
  * facet narrows the search (notes carry no source, theme or entity, so no facet counts them).
  *
- * A query of one form is one Pagefind search, with no filter but the selection's: filtering
- * by `kind` would load its filter (every record's number) and make Pagefind count it on every
- * search, several times slower at a thousand articles. Without a selection its hits are then
- * passages and notes `mixed` (`notesIndexed`: whether the index holds any note at all); the
- * kind of each hit is read from its data when shown. Several forms are searched per kind, so
- * that a hit two forms find is counted once.
+ * Pagefind is never given a filter: a filter it has loaded, it counts on every later search,
+ * and at a thousand articles that made a common word's search ten times slower ("fighters":
+ * 83 ms unfiltered, 0.8–1.5 s once the theme filter was loaded). Each form of the query is
+ * searched unfiltered, the forms' hits merged (a hit two forms find, once), and a selection
+ * applied through the facet table (`table`, fetched when first needed). Without a selection
+ * the hits are passages and notes `mixed` (`notesIndexed`: whether the index holds any note
+ * at all), told apart by the facet counts (`splitKinds`), and each hit's kind read from its
+ * data when shown (`hitKind`).
  */
-export async function findHits(pagefind: Pagefind, query: string, selection: Selection, notesIndexed = true): Promise<Found> {
-  const terms = termsFor(query);
-  const filters = pagefindFilters(selection);
-  const searchNotes = Boolean(query) && !hasSelection(selection) && notesIndexed;
-  if (terms.length === 1) {
-    // a selection's filters leave the notes out already: they carry none of its facets
-    const search = await pagefind.search(terms[0]!, hasSelection(selection) ? { filters } : {});
-    const hits: Hit[] = search.results.map((result) => (searchNotes ? { result } : { kind: 'passage', result }));
-    return { hits, passages: hits.length, notes: 0, ...(searchNotes && hits.length ? { mixed: true } : {}) };
+export async function findHits(
+  pagefind: Pagefind,
+  query: string,
+  selection: Selection,
+  table: () => Promise<FacetTableJson>,
+  notesIndexed = true,
+): Promise<Found> {
+  const searches = await Promise.all(termsFor(query).map((term) => pagefind.search(term)));
+  const results = mergeResults(searches.map((search) => search.results));
+  const matched = query ? results.map((result) => result.id) : null;
+  if (hasSelection(selection)) {
+    const passes = selected(await table(), selection);
+    const hits = results.flatMap((result): Hit[] => (passes(result.id) ? [{ kind: 'passage', result }] : []));
+    return { hits, passages: hits.length, notes: 0, matched };
   }
-  const [passageSearches, noteSearches] = await Promise.all([
-    Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind(filters, 'passage') }))),
-    searchNotes ? Promise.all(terms.map((term) => pagefind.search(term, { filters: ofKind({}, 'note') }))) : [],
-  ]);
-  const passages = mergeResults(passageSearches.map((s) => s.results));
-  const notes = mergeResults(noteSearches.map((s) => s.results));
-  const hits: Hit[] = [
-    ...passages.map((result) => ({ kind: 'passage' as const, result })),
-    ...notes.map((result) => ({ kind: 'note' as const, result })),
-  ].sort((a, b) => b.result.score - a.result.score);
-  return { hits, passages: passages.length, notes: notes.length };
+  const mixed = Boolean(query) && notesIndexed && results.length > 0;
+  const hits = results.map((result): Hit => (mixed ? { result } : { kind: 'passage', result }));
+  return { hits, passages: hits.length, notes: 0, matched, ...(mixed ? { mixed } : {}) };
 }
 
 /**
@@ -100,34 +101,37 @@ export async function findHits(pagefind: Pagefind, query: string, selection: Sel
 export function splitKinds(found: Found, counts: FacetCounts): Found {
   if (!found.mixed) return found;
   const passages = Object.values(counts.source).reduce((sum, n) => sum + n, 0);
-  return { hits: found.hits, passages, notes: found.hits.length - passages };
+  return { hits: found.hits, passages, notes: found.hits.length - passages, matched: found.matched };
 }
 
-/**
- * Each facet's counts for the query: how many passages ticking a value would give. A facet's
- * counts apply every *other* facet's selection (values of one facet combine with OR), read from
- * the facet table (src/contract/facet-table.ts) over the query's hits, each passage once however
- * many forms of the query found it; without words, over every passage.
- */
-export async function countFacets(pagefind: Pagefind, query: string, selection: Selection, table: FacetTableJson): Promise<FacetCounts> {
-  let hits: Iterable<string> | null = null;
-  const forms = queryForms(query);
-  if (forms.length) {
-    const searches = await Promise.all(forms.map((form) => pagefind.search(form)));
-    hits = new Set(searches.flatMap((search) => search.results.map((result) => result.id)));
-  }
-  return countInTable(table, hits, selection);
-}
-
-/** The facet counts of `hits` (null: every passage) under `selection`, from the table alone. */
-export function countInTable(table: FacetTableJson, hits: Iterable<string> | null, selection: Selection): FacetCounts {
-  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Array<number>(table.values[facet].length).fill(0)])) as Record<FacetName, number[]>;
-  // each facet's ticked values as the table's indices (null: nothing ticked, anything passes)
-  const ticked = FACETS.map((facet) => {
+/** Each facet's ticked values as indices into the table's values (null: nothing ticked, anything passes). */
+function tickedIndices(table: FacetTableJson, selection: Selection): (ReadonlySet<number> | null)[] {
+  return FACETS.map((facet) => {
     if (!selection[facet].length) return null;
     const wanted = new Set(selection[facet]);
     return new Set(table.values[facet].flatMap((value, i) => (wanted.has(value) ? [i] : [])));
   });
+}
+
+/** Whether a result is a passage with a ticked value in every facet that has one (OR within a facet, AND across). */
+function selected(table: FacetTableJson, selection: Selection): (id: string) => boolean {
+  const ticked = tickedIndices(table, selection);
+  return (id) => {
+    const row = table.pages[id];
+    return Boolean(row) && ticked.every((want, f) => !want || row![f]!.some((i) => want.has(i)));
+  };
+}
+
+/**
+ * Each facet's counts for a search: how many passages ticking a value would give. A facet's
+ * counts apply every *other* facet's selection (values of one facet combine with OR), over the
+ * passages the query's words find (`hits`, a found search's `matched`; null: every passage),
+ * read from the facet table (src/contract/facet-table.ts). Editors' notes are not in the table
+ * and are never counted.
+ */
+export function countInTable(table: FacetTableJson, hits: Iterable<string> | null, selection: Selection): FacetCounts {
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Array<number>(table.values[facet].length).fill(0)])) as Record<FacetName, number[]>;
+  const ticked = tickedIndices(table, selection);
   const passes = new Array<boolean>(FACETS.length);
   for (const id of hits ?? Object.keys(table.pages)) {
     const row = table.pages[id];

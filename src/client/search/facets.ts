@@ -1,6 +1,6 @@
 /**
- * Faceted search over Pagefind, as pure functions (no DOM): which filters a search passes,
- * the counts each facet shows, and the sentence that sums a search up.
+ * Faceted search, as pure functions (no DOM): the values ticked, and the sentence that sums a
+ * search up. The narrowing and the counts: engine.ts.
  *
  * Values of one facet combine with OR (CNN or BBC News), facets with AND (…and on Foreign
  * fighters). A facet's counts are therefore taken with every *other* facet's selection
@@ -17,15 +17,6 @@ export type Selection = Record<FacetName, readonly string[]>;
 export const emptySelection = (): Selection => ({ source: [], theme: [], entity: [] });
 
 export const hasSelection = (selection: Selection) => FACETS.some((f) => selection[f].length > 0);
-
-/** Pagefind's `filters` option for a selection, leaving out one facet (for its own counts). */
-export function pagefindFilters(selection: Selection, except?: FacetName): Record<string, { any: string[] }> {
-  const filters: Record<string, { any: string[] }> = {};
-  for (const facet of FACETS) {
-    if (facet !== except && selection[facet].length > 0) filters[facet] = { any: [...selection[facet]] };
-  }
-  return filters;
-}
 
 export type FacetCounts = Record<FacetName, Record<string, number>>;
 
