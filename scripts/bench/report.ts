@@ -351,14 +351,30 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       `Search in headless Chromium (query entered → results painted)\n` +
         textTable(
-          ['articles', 'cold (median)', 'warm, whole word: median', 'worst', 'warm, typed: median', 'worst', 'requests per warm query', 'first search fetched (gzip / raw)', 'requests'],
+          [
+            'articles',
+            'cold (median)',
+            'warm, whole word: median',
+            'worst',
+            'its counts',
+            'warm, typed: median',
+            'worst',
+            'whole, a theme ticked: median',
+            'its counts',
+            'requests per warm query',
+            'first search fetched (gzip / raw)',
+            'requests',
+          ],
           report.search.map(({ articles, timing: t }) => [
             String(articles),
             seconds(t.coldMs),
             seconds(t.warmMedianMs),
             seconds(t.warmMaxMs),
+            t.countsMedianMs === undefined ? '—' : seconds(t.countsMedianMs),
             seconds(t.typedMedianMs),
             seconds(t.typedMaxMs),
+            t.facetedMedianMs === undefined ? '—' : seconds(t.facetedMedianMs),
+            t.facetedCountsMedianMs === undefined ? '—' : seconds(t.facetedCountsMedianMs),
             String(t.warmRequestsMedian),
             `${kb(t.firstSearchBytes.gzip)} / ${kb(t.firstSearchBytes.raw)}`,
             String(t.firstSearchBytes.requests),

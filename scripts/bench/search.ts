@@ -19,6 +19,8 @@
  *                  letter, as the reader feels it. The earlier letters' searches have run,
  *                  so their index chunks and the fragments of the results they showed may be
  *                  loaded: that is what typing does on the page.
+ *           faceted  the words again, whole, with the dossier's first theme ticked: a ticked
+ *                  facet must not slow the searches that follow it
  *
  * Run alone on sites already built (e.g. kept by `npm run bench -- --keep`):
  *   npx tsx scripts/bench/search.ts bench-results/work/size-100/dist bench-results/work/size-1000/dist
@@ -34,6 +36,8 @@ export const SEARCH_PAGE = {
   summary: '[data-search-summary]',
   /** Busy (aria-busy) from a search's start until its facet counts are in. */
   facets: '.search-facets',
+  /** The theme facet's boxes. */
+  themeBox: '[data-facet="theme"] input[type=checkbox]',
 } as const;
 
 /** Words every corpus has (the synthetic ones are made of the real sentences). */
@@ -55,6 +59,12 @@ export interface SearchTiming {
   typedMedianMs: number;
   typedMaxMs: number;
   typedRuns: { query: string; ms: number; results: number }[];
+  /** Median ms until the facet counts of a word pasted whole were in. */
+  countsMedianMs?: number;
+  /** The words pasted whole with a theme ticked: median to results painted, and to their counts. */
+  facetedMedianMs?: number;
+  facetedCountsMedianMs?: number;
+  facetedRuns?: { query: string; ms: number; results: number; countsMs: number | null }[];
   /** Each warm query: its time, results shown, and what it fetched (index chunks, result fragments). */
   warmRuns: { query: string; ms: number; results: number; requests: number; bytes: number; countsMs: number | null }[];
   /** Fetched between typing the first query and its results painted. */
@@ -69,6 +79,11 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** The median of the values measured (null: not measured), or undefined when none was. */
+const medianOf = (values: (number | null)[]) => {
+  const measured = values.filter((v) => v !== null);
+  return measured.length ? round1(median(measured)) : undefined;
+};
 
 /**
  * Types `query` into the field and resolves with the ms until results are painted, how many,
@@ -192,6 +207,7 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
   let firstSearchSettledBytes = { raw: 0, gzip: 0, requests: 0 };
   let warmRuns: SearchTiming['warmRuns'] = [];
   let typedRuns: SearchTiming['typedRuns'] = [];
+  let facetedRuns: NonNullable<SearchTiming['facetedRuns']> = [];
 
   for (let run = 0; run < coldRuns; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -241,6 +257,18 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
           const typed = await timeTyped(page, query, TYPING_GAP_MS);
           typedRuns.push({ query, ms: round1(typed.ms), results: typed.results });
         }
+        await clearQuery(page);
+        await page.locator(SEARCH_PAGE.themeBox).first().check();
+        facetedRuns = [];
+        for (const query of [...WARM_QUERIES].reverse()) {
+          // each word replaces the last (with a theme ticked, an empty field lists the theme's passages)
+          await page.waitForFunction((facets) => !document.querySelector(facets)!.hasAttribute('aria-busy'), SEARCH_PAGE.facets, {
+            timeout: 30_000,
+          });
+          await page.waitForTimeout(500);
+          const faceted = await timeQuery(page, query);
+          facetedRuns.push({ query, ms: round1(faceted.ms), results: faceted.results, countsMs: faceted.countsMs === null ? null : round1(faceted.countsMs) });
+        }
       }
     } finally {
       await context.close();
@@ -258,6 +286,10 @@ export async function measureSearch(browser: Browser, siteUrl: string, coldRuns 
     typedMaxMs: round1(Math.max(...typedRuns.map((r) => r.ms))),
     typedRuns,
     warmRuns,
+    countsMedianMs: medianOf(warmRuns.map((r) => r.countsMs)),
+    facetedMedianMs: round1(median(facetedRuns.map((r) => r.ms))),
+    facetedCountsMedianMs: medianOf(facetedRuns.map((r) => r.countsMs)),
+    facetedRuns,
     firstSearchBytes,
     firstSearchSettledBytes,
   };
@@ -288,6 +320,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         for (const r of t.warmRuns) console.log(`  ${r.query}: ${r.ms} ms, ${r.results} shown, ${r.requests} requests, ${kb(r.bytes)}, counts at ${r.countsMs ?? '—'} ms`);
         console.log(`  typed a letter every ${TYPING_GAP_MS} ms: median ${t.typedMedianMs} ms, worst ${t.typedMaxMs} ms after the last letter`);
         for (const r of t.typedRuns) console.log(`  ${r.query}: ${r.ms} ms, ${r.results} shown`);
+        console.log(`  whole, a theme ticked: median ${t.facetedMedianMs} ms, counts at ${t.facetedCountsMedianMs ?? '—'} ms (no theme: ${t.countsMedianMs ?? '—'} ms)`);
+        for (const r of t.facetedRuns ?? []) console.log(`  ${r.query}: ${r.ms} ms, ${r.results} shown, counts at ${r.countsMs ?? '—'} ms`);
       } finally {
         await server.close();
       }

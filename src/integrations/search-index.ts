@@ -48,6 +48,8 @@ export interface IndexTimes {
   addMs: number;
   /** Pagefind writing its index, ms. */
   writeMs: number;
+  /** Reading Pagefind's fragments back and writing the facet table, ms. */
+  tableMs: number;
 }
 
 /** Indexes `records` and writes Pagefind's files to `outputPath` (its `pagefind/` folder). */
@@ -74,9 +76,10 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
     const addedAt = performance.now();
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const writtenAt = performance.now();
     const table = facetTableOf(await indexedPages(join(outputPath, 'fragment')));
     await writeFile(join(outputPath, FACET_TABLE_FILE), JSON.stringify(table));
-    return { indexed: records.length, addMs: addedAt - started, writeMs: performance.now() - addedAt };
+    return { indexed: records.length, addMs: addedAt - started, writeMs: writtenAt - addedAt, tableMs: performance.now() - writtenAt };
   } finally {
     await pagefind.close();
     await rm(scratch, { recursive: true, force: true });
