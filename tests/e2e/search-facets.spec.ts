@@ -119,9 +119,14 @@ test.describe('on a wide screen', () => {
     await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
     const found = Number(await facetCount(page, 'source', has).innerText());
     expect(found).toBeGreaterThan(0);
+    // what the words find: passages, and any editors' notes
+    const [, passages, notes] = /^(\d+) (?:passages?|results?)(?: and (\d+) editors’ notes?)? match/.exec((await page.locator('.search-summary').innerText()).trim())!;
+    const results = Number(passages) + Number(notes ?? 0);
 
     await page.getByRole('checkbox', { name: new RegExp(`^${lacks}`) }).check();
-    await expect(page.locator('.search-summary')).toContainText(`No passage matches “${word}” in ${lacks}`);
+    await expect(page.locator('.search-summary')).toHaveText(
+      `No passage matches “${word}” in ${lacks}. Without the filters it finds ${results} result${results === 1 ? '' : 's'}.`,
+    );
     await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
     await expect(facetCount(page, 'source', has)).toHaveText(String(found));
     await expect(facetCount(page, 'source', lacks)).toHaveText('0');

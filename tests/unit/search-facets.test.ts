@@ -44,6 +44,15 @@ describe('describing a search', () => {
     expect(describeResults(0, 'Tunesia', emptySelection(), 0)).toMatch(/No passage matches “Tunesia”\. Try .*another spelling/);
     expect(describeResults(0, 'Raqqa', select({ source: ['FT'] }), 0)).toMatch(/fewer filters/);
   });
+
+  it('should say how many results the words find without the filters, when the filters leave none', () => {
+    expect(describeResults(0, 'Tunisia', select({ source: ['FT'] }), 0, 0, false, 3)).toBe(
+      'No passage matches “Tunisia” in FT. Without the filters it finds 3 results.',
+    );
+    expect(describeResults(0, 'Tunisia', select({ source: ['FT'] }), 0, 0, false, 1)).toMatch(/finds 1 result\.$/);
+    // without a selection the count is the search's own: nothing to add
+    expect(describeResults(0, 'Tunesia', emptySelection(), 0, 0, false, 0)).toMatch(/another spelling/);
+  });
 });
 
 describe('describing a search that also finds editors’ notes', () => {

@@ -415,7 +415,8 @@ class DossierSearch extends HTMLElement {
   #describe() {
     const { passages, notes } = this.#found;
     const shown = this.#shown + this.#coming;
-    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), shown, notes, this.#found.mixed);
+    const { mixed, matched } = this.#found;
+    this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), shown, notes, mixed, matched?.length ?? 0);
   }
 
   /** The screenful's other results, appended in order as they load (see #paint). */

@@ -37,9 +37,18 @@ export function describeSelection(selection: Selection): string {
 /**
  * The sentence above the results, from the selection's labels. `notes`: editors' notes the
  * query also found (shown among the results, labelled, and never counted as passages);
- * `mixed`: `count` holds both, not yet told apart.
+ * `mixed`: `count` holds both, not yet told apart; `unfiltered`: the results the words find
+ * without the selection (passages and notes), said when the selection leaves none.
  */
-export function describeResults(count: number, query: string, selection: Selection, shown: number, notes = 0, mixed = false): string {
+export function describeResults(
+  count: number,
+  query: string,
+  selection: Selection,
+  shown: number,
+  notes = 0,
+  mixed = false,
+  unfiltered = 0,
+): string {
   const scope = describeSelection(selection);
   const where = scope ? ` ${scope}` : '';
   // passages and notes not told apart yet (engine.ts, `Found.mixed`)
@@ -53,6 +62,10 @@ export function describeResults(count: number, query: string, selection: Selecti
   if (count === 0) {
     const filtered = hasSelection(selection);
     if (!query) return `No passage${where}.`;
+    // the words are right, the filters leave them out: the facet counts show where they are
+    if (filtered && unfiltered > 0) {
+      return `No passage matches “${query}”${where}. Without the filters it finds ${unfiltered} result${unfiltered === 1 ? '' : 's'}.`;
+    }
     return `No passage matches “${query}”${where}. Try ${filtered ? 'fewer words, another spelling or fewer filters' : 'fewer words or another spelling'}.`;
   }
   const noun = `${count} passage${count === 1 ? '' : 's'}`;
