@@ -413,9 +413,8 @@ class DossierSearch extends HTMLElement {
   }
 
   #describe() {
-    const { passages, notes } = this.#found;
+    const { passages, notes, mixed, matched } = this.#found;
     const shown = this.#shown + this.#coming;
-    const { mixed, matched } = this.#found;
     this.#summary.textContent = describeResults(passages, this.#query, this.#selection('labels'), shown, notes, mixed, matched?.length ?? 0);
   }
 
