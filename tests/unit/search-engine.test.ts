@@ -55,12 +55,10 @@ function fakePagefind(calls: string[] = []): Pagefind {
           score: 1 - i / 10,
           data: async () => ({ url: `/#${d.id}`, excerpt: d.text, content: d.text, meta: {}, filters: d.filters, locations: [] }),
         }));
-      return { results, filters: {}, totalFilters: {}, unfilteredResultCount: results.length } satisfies PagefindSearch;
+      return { results } satisfies PagefindSearch;
     },
     options: async () => {},
     init: async () => {},
-    preload: async () => {},
-    filters: async () => ({}),
   };
 }
 

@@ -24,23 +24,17 @@ export interface PagefindResult {
 
 export interface PagefindSearch {
   results: PagefindResult[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
 }
 
-export interface PagefindSearchOptions {
-  filters?: Record<string, unknown>;
-}
-
-/** One Pagefind instance (pagefind.js's `createInstance`), with its loaded chunks. */
+/**
+ * One Pagefind instance (pagefind.js's `createInstance`), with its loaded chunks. Searched
+ * without options: no filter is ever handed to it (src/client/search/engine.ts).
+ */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
-  /** Loads what a search would need (`null`: a filters-only search) without searching. */
-  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  /** The records a term finds, best first (`null`: every record). */
+  search(term: string | null): Promise<PagefindSearch>;
 }
 
 interface PagefindModule {
@@ -53,9 +47,10 @@ let instance: Promise<Pagefind> | undefined;
 /**
  * Pagefind, loaded on first use, on the page's own thread: a query's search is milliseconds of
  * WebAssembly (tens of them for a common word at a thousand articles), and a worker would queue
- * each search and each result's data behind the one before. It never loads a filter the search does not use: Pagefind counts every
- * value of every loaded filter on each search, which at a thousand articles (thousands of
- * names) costs seconds a query. The facet counts come from the facet table instead (below).
+ * each search and each result's data behind the one before. It never loads a filter: Pagefind
+ * counts every value of every loaded filter on each search, which at a thousand articles
+ * (thousands of names) costs seconds a query. Facets narrow and count through the facet table
+ * instead (below).
  */
 export function loadPagefind(): Promise<Pagefind> {
   if (!instance) {
@@ -71,7 +66,10 @@ export function loadPagefind(): Promise<Pagefind> {
   return instance;
 }
 
-/** Each passage's facet values (src/contract/facet-table.ts), fetched once, after the first results. */
+/**
+ * Each passage's facet values (src/contract/facet-table.ts), fetched once: after the first
+ * results for their counts, or before them when a facet is ticked.
+ */
 export const loadFacetTable = jsonOnce<FacetTableJson>(FACET_TABLE_URL);
 
 /**
