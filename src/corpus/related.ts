@@ -93,8 +93,11 @@ export function relatedPassages(
   const df = new Uint32Array(stems);
   for (const terms of docTerms) for (const id of terms.keys()) df[id]!++;
 
-  // Normalised TF-IDF vectors, keeping only the usable (rare enough) stems, in text order.
-  const vectors: { id: number; weight: number }[][] = [];
+  // Normalised TF-IDF vectors, keeping only the usable (rare enough) stems, in text order, in
+  // flat typed arrays: passage d's stems and weights are at [vectorStart[d], vectorStart[d + 1]).
+  const vectorStart = new Uint32Array(n + 1);
+  const vectorStems: number[] = [];
+  const vectorWeights: number[] = [];
   const postingCount = new Uint32Array(stems);
   for (let d = 0; d < n; d++) {
     const weights: [number, number][] = [];
@@ -107,22 +110,28 @@ export function relatedPassages(
       }
     }
     norm = Math.sqrt(norm) || 1;
-    const vector = weights.filter(([id]) => df[id]! <= maxPostings).map(([id, w]) => ({ id, weight: w / norm }));
-    for (const { id } of vector) postingCount[id]!++;
-    vectors.push(vector);
+    for (const [id, w] of weights) {
+      if (df[id]! > maxPostings) continue;
+      vectorStems.push(id);
+      vectorWeights.push(w / norm);
+      postingCount[id]!++;
+    }
+    vectorStart[d + 1] = vectorStems.length;
   }
+  const vectorStem = Uint32Array.from(vectorStems);
+  const vectorWeight = Float64Array.from(vectorWeights);
 
-  // Inverted index in flat typed arrays: the postings of stem i are at [offset[i], offset[i + 1]).
+  // Inverted index, flat too: the postings of stem i are at [offset[i], offset[i + 1]).
   const offset = new Uint32Array(stems + 1);
   for (let i = 0; i < stems; i++) offset[i + 1] = offset[i]! + postingCount[i]!;
   const postingDoc = new Uint32Array(offset[stems]!);
   const postingWeight = new Float64Array(offset[stems]!);
   const fill = offset.slice(0, stems);
   for (let d = 0; d < n; d++) {
-    for (const { id, weight } of vectors[d]!) {
-      const at = fill[id]!++;
+    for (let v = vectorStart[d]!; v < vectorStart[d + 1]!; v++) {
+      const at = fill[vectorStem[v]!]!++;
       postingDoc[at] = d;
-      postingWeight[at] = weight;
+      postingWeight[at] = vectorWeight[v]!;
     }
   }
 
@@ -135,29 +144,36 @@ export function relatedPassages(
   const themesOf = passages.map((p) => themesById.get(p.id) ?? []);
   const themeCodes = themeCodesOf(themesOf);
   const acc = new Float64Array(n);
+  // The candidates of the passage being ranked: touched[0, touchedCount).
+  const touched = new Uint32Array(n);
   // The weights of the stems a passage did not visit, by stem id (zero elsewhere).
   const unvisited = new Float64Array(stems);
   const result = new Map<string, RelatedLink[]>();
 
   for (let d = 0; d < n; d++) {
     const ownArticle = articleOf[d];
-    const { visit, skip } = visitOrder(vectors[d]!, postingCount, maxVisits);
-    const touched: number[] = [];
-    for (const own of visit) {
-      for (let at = offset[own.id]!, end = offset[own.id + 1]!; at < end; at++) {
+    const { visit, skip } = visitOrder(vectorStart[d]!, vectorStart[d + 1]!, vectorStem, postingCount, maxVisits);
+    let touchedCount = 0;
+    for (const v of visit) {
+      const stem = vectorStem[v]!;
+      const weight = vectorWeight[v]!;
+      for (let at = offset[stem]!, end = offset[stem + 1]!; at < end; at++) {
         const doc = postingDoc[at]!;
         if (articleOf[doc] === ownArticle) continue;
-        if (acc[doc] === 0) touched.push(doc);
-        acc[doc]! += own.weight * postingWeight[at]!;
+        if (acc[doc] === 0) touched[touchedCount++] = doc;
+        acc[doc]! += weight * postingWeight[at]!;
       }
     }
     // A candidate's score counts every shared stem, visited or not.
-    for (const own of skip) unvisited[own.id] = own.weight;
+    for (const v of skip) unvisited[vectorStem[v]!] = vectorWeight[v]!;
     const best: Scored[] = [];
-    for (const other of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const other = touched[t]!;
       let cosine = acc[other]!;
       acc[other] = 0;
-      if (skip.length > 0) for (const { id, weight } of vectors[other]!) cosine += unvisited[id]! * weight;
+      if (skip.length > 0) {
+        for (let v = vectorStart[other]!, end = vectorStart[other + 1]!; v < end; v++) cosine += unvisited[vectorStem[v]!]! * vectorWeight[v]!;
+      }
       // The theme share adds at most themeWeight: skip what cannot reach the threshold.
       if (cosine < minSimilarity || cosine + themeWeight < threshold) continue;
       const shared = sharedCount(themeCodes[d]!, themeCodes[other]!);
@@ -165,7 +181,7 @@ export function relatedPassages(
       const score = cosine + (union ? (themeWeight * shared) / union : 0);
       if (score >= threshold) keepBest(best, { doc: other, id: passages[other]!.id, score: round3(score), cosine }, max);
     }
-    for (const own of skip) unvisited[own.id] = 0;
+    for (const v of skip) unvisited[vectorStem[v]!] = 0;
     result.set(
       passages[d]!.id,
       best.map(({ doc, id, score, cosine }) => ({
@@ -207,17 +223,28 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * Which of a passage's stems it visits the posting lists of: all of them, in text order, when
- * their postings fit in the budget; else its rarest stems, as many as fit.
+ * Which entries [from, to) of a passage's vector it visits the posting lists of: all of them, in
+ * text order, when their postings fit in the budget; else its rarest stems, as many as fit.
  */
-function visitOrder<T extends { id: number }>(vector: T[], postingCount: Uint32Array, budget: number): { visit: T[]; skip: T[] } {
+function visitOrder(
+  from: number,
+  to: number,
+  vectorStem: Uint32Array,
+  postingCount: Uint32Array,
+  budget: number,
+): { visit: number[]; skip: number[] } {
+  const entries: number[] = [];
   let total = 0;
-  for (const { id } of vector) total += postingCount[id]!;
-  if (total <= budget) return { visit: vector, skip: [] };
-  const rarestFirst = [...vector].sort((a, b) => postingCount[a.id]! - postingCount[b.id]! || a.id - b.id);
+  for (let v = from; v < to; v++) {
+    entries.push(v);
+    total += postingCount[vectorStem[v]!]!;
+  }
+  if (total <= budget) return { visit: entries, skip: [] };
+  const count = (v: number) => postingCount[vectorStem[v]!]!;
+  const rarestFirst = entries.sort((a, b) => count(a) - count(b) || vectorStem[a]! - vectorStem[b]!);
   let visits = 0;
   let cut = 0;
-  while (cut < rarestFirst.length && visits + postingCount[rarestFirst[cut]!.id]! <= budget) visits += postingCount[rarestFirst[cut++]!.id]!;
+  while (cut < rarestFirst.length && visits + count(rarestFirst[cut]!) <= budget) visits += count(rarestFirst[cut++]!);
   return { visit: rarestFirst.slice(0, cut), skip: rarestFirst.slice(cut) };
 }
 
