@@ -4,7 +4,7 @@
  */
 import { formatLargeNotebook, LARGE_NOTEBOOK, type LargeNotebookTiming } from './annotations';
 import type { PageWeight } from './pages';
-import type { SizeRun, StageName } from './pipeline';
+import type { ChangedPages, SizeRun, StageName } from './pipeline';
 import type { SearchTiming } from './search';
 import { CATEGORIES, type LighthouseResult } from './lighthouse';
 
@@ -303,6 +303,16 @@ export function formatReport(report: BenchReport): string {
           }),
         ),
     );
+    const changed = rebuilds.flatMap((run) => {
+      const r = run.rebuild!;
+      return 'failed' in r || !r.changed ? [] : r.changed.map((row) => [`${run.articles} + 1`, row.type, String(row.pages), String(row.changed), `${Math.round((row.changed / row.pages) * 100)} %`]);
+    });
+    if (changed.length) {
+      parts.push(
+        `Pages the new article changed (of the pages both builds have: what an incremental render would still redo)\n` +
+          textTable(['articles', 'type', 'pages', 'changed', 'share'], changed),
+      );
+    }
   }
 
   if (report.growth) {
@@ -435,6 +445,18 @@ export function readmeTable(report: BenchReport): string {
         `${seconds(run.rebuild.wallMs)} (${Math.round((run.rebuild.wallMs / pipelineTotal(run)) * 100)} % of the full build)`,
         '< 25 %',
       ]);
+      const changed = run.rebuild.changed;
+      if (changed?.length) {
+        // Share pages ('passage') apart: they are many, cheap, and written by the build, not rendered by Astro.
+        const sum = (rows: ChangedPages[]) => [rows.reduce((n, row) => n + row.pages, 0), rows.reduce((n, row) => n + row.changed, 0)] as const;
+        const [pages, differ] = sum(changed.filter((row) => row.type !== 'passage'));
+        const [shares, sharesDiffer] = sum(changed.filter((row) => row.type === 'passage'));
+        rows.push([
+          `… the pages it changed, of those both builds have`,
+          `${differ.toLocaleString('en')} of ${pages.toLocaleString('en')}; share pages ${sharesDiffer.toLocaleString('en')} of ${shares.toLocaleString('en')}`,
+          '',
+        ]);
+      }
     }
   }
   const article = report.pages?.find((p) => p.type === 'article');
