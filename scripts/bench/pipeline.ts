@@ -14,13 +14,13 @@
  *
  * Each stage is a child process measured by measure.ts: wall time, peak memory, output size.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { createRequire } from 'node:module';
 import { delimiter, join, resolve } from 'node:path';
 import { astroBuildCommand, makeScratchProject, SCRATCH_CACHE } from '../../tests/gates/scratch';
 import { builtPages } from '../../tests/gates/site';
+import { fileDigest } from '../../tests/gates/tree-diff';
 import { routeRenderTimes } from './build-log';
 import { generateCorpus, materialFrom, type SyntheticCorpus } from './corpus';
 import { fileCount, runMeasured, sizeOf, type MeasuredRun } from './measure';
@@ -75,7 +75,7 @@ export type PageDigests = Map<string, { type: string; digest: string }>;
 
 export function pageDigests(dist: string): PageDigests {
   return new Map(
-    builtPages(dist).map((page) => [page.path, { type: page.type, digest: createHash('sha256').update(readFileSync(page.file)).digest('hex') }]),
+    builtPages(dist).map((page) => [page.path, { type: page.type, digest: fileDigest(page.file) }]),
   );
 }
 

@@ -9,7 +9,8 @@ export interface TreeDifference {
   kind: 'only in first' | 'only in second' | 'content differs';
 }
 
-const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** SHA-256 of a file's bytes, in hex. */
+export const fileDigest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 export function diffTrees(first: string, second: string): { files: number; differences: TreeDifference[] } {
   const a = new Set(listFiles(first));
@@ -18,7 +19,7 @@ export function diffTrees(first: string, second: string): { files: number; diffe
   for (const file of [...new Set([...a, ...b])].sort()) {
     if (!b.has(file)) differences.push({ file, kind: 'only in first' });
     else if (!a.has(file)) differences.push({ file, kind: 'only in second' });
-    else if (digest(join(first, file)) !== digest(join(second, file))) differences.push({ file, kind: 'content differs' });
+    else if (fileDigest(join(first, file)) !== fileDigest(join(second, file))) differences.push({ file, kind: 'content differs' });
   }
   return { files: a.size, differences };
 }

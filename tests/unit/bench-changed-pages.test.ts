@@ -1,24 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changedPages, pageDigests } from '../../scripts/bench/pipeline';
+import { scratchTree } from '../scratch';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A built site in a temporary folder: file path → its HTML. */
-function site(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'dossier-changed-'));
-  folders.push(root);
-  for (const [file, html] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), html);
-  }
-  return root;
-}
+/** A built site in a scratch folder: file path → its HTML. */
+const site = (files: Record<string, string>) => scratchTree('dossier-changed', files);
 
 describe('changedPages', () => {
   it('should count, per page type, the pages both builds have and those whose bytes differ', () => {

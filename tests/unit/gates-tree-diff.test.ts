@@ -1,20 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffTrees } from '../gates/tree-diff';
+import { scratchTree } from '../scratch';
 
-const dirs: string[] = [];
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'tree-'));
-  dirs.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tree = (files: Record<string, string>) => scratchTree('tree', files);
 
 describe('diffTrees', () => {
   it('should find no difference between identical trees', () => {
