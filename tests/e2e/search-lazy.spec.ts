@@ -135,6 +135,29 @@ test('the best result shows as soon as it has loaded, and the rest of the screen
   expect(await excerpts.allInnerTexts()).toEqual(screenful);
 });
 
+test('the best result is fetched alone: the rest of the screenful are asked for once it is in', async ({ page }) => {
+  // fetched side by side, the first of a screenful's fragments came in with the last of them
+  const asked: string[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pagefind/fragment/**', async (route: Route) => {
+    asked.push(route.request().url());
+    if (asked.length === 1) await released;
+    await route.continue();
+  });
+  await page.goto(`${server.url}search/?q=${WORD}`);
+  await expect.poll(() => asked.length).toBe(1);
+  await page.waitForTimeout(300);
+  expect(asked).toHaveLength(1);
+  await expect(results(page)).toHaveCount(0);
+  release();
+  await expect(results(page).first()).toBeVisible();
+  await expect(page.locator('[data-search-results]')).not.toHaveAttribute('aria-busy');
+  const screenful = await results(page).count();
+  expect(screenful).toBeGreaterThan(2);
+  expect(asked).toHaveLength(screenful);
+});
+
 test('"Show more" works from the keyboard and carries focus to the first new result', async ({ page }) => {
   await page.goto(`${server.url}search/?q=${WORD}`);
   await expect(results(page).first()).toBeVisible();
