@@ -1,20 +1,22 @@
 /**
  * Captures screenshots of the built site, for looking at what we build and for the README.
  *
- *   npm run screenshot -- [--port 4321] [--out screenshots] [--width 1280] [--dark] path...
+ *   npm run screenshot -- [--port 4399] [--dist dist] [--out screenshots] [--width 1280] [--dark] path...
  *
- * Serves dist/ itself when no server answers on the port.
+ * Serves the built site (`--dist`, dist/ unless told) on the port, or, when a server already
+ * listens there (`npm run serve -- --port …`), takes the pages from it.
  */
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../tests/browser';
-import { serveDist } from './lib/static-server';
+import { serveDist, type RunningServer } from './lib/static-server';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     port: { type: 'string', default: '4399' },
+    dist: { type: 'string', default: 'dist' },
     out: { type: 'string', default: 'screenshots' },
     width: { type: 'string', default: '1280' },
     height: { type: 'string', default: '900' },
@@ -23,7 +25,17 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const server = await serveDist(Number(values.port));
+/** The site served here, or the server already listening on the port. */
+async function site(port: number): Promise<RunningServer> {
+  try {
+    return await serveDist(port, values.dist);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return { url: `http://127.0.0.1:${port}/`, close: async () => {} };
+  }
+}
+
+const server = await site(Number(values.port));
 const browser = await chromium.launch(launchOptions());
 try {
   const page = await browser.newPage({
