@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     port: { type: 'string', default: '4399' },
-    dist: { type: 'string', default: 'dist' },
+    dist: { type: 'string' },
     out: { type: 'string', default: 'screenshots' },
     width: { type: 'string', default: '1280' },
     height: { type: 'string', default: '900' },
@@ -25,12 +25,13 @@ const { values, positionals } = parseArgs({
   },
 });
 
-/** The site served here, or the server already listening on the port. */
+/** The site served here, or the server already listening on the port (unless a site was named). */
 async function site(port: number): Promise<RunningServer> {
   try {
-    return await serveDist(port, values.dist);
+    return await serveDist(port, values.dist ?? 'dist');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    if (values.dist) throw new Error(`Port ${port} is in use: give another --port to serve ${values.dist}`);
     return { url: `http://127.0.0.1:${port}/`, close: async () => {} };
   }
 }
