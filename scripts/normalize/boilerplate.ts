@@ -163,10 +163,14 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
   });
   const repeatedKept: number[][] = [];
   const counts = countTexts(texts); // occurrences claimed by other rules count too
+  const labels = turnTakingLabels(texts, groups, claimedBy);
+  const contents = contentsList(texts, groups, claimedBy);
+  if (repeatedRule) for (const index of contents.values()) claimedBy[index] = repeatedRule.name;
   for (const [text, indices] of groups) {
     const total = counts.get(text) ?? 0;
-    if (total < 2) continue;
-    const furniture = repeatedRule && (wordCount(text) <= MAX_REPEATED_FURNITURE_WORDS || indices.some(besidePicture));
+    if (total < 2 || labels.has(text) || contents.has(text)) continue;
+    const short = wordCount(text) <= MAX_REPEATED_FURNITURE_WORDS && !SENTENCE_END.test(text);
+    const furniture = repeatedRule && (short || indices.some(besidePicture));
     if (furniture) for (const index of indices) claimedBy[index] = repeatedRule.name;
     else if (indices.length > 1) repeatedKept.push(indices);
   }
@@ -176,6 +180,77 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
     if (rule !== undefined) claims.push({ index, rule });
   });
   return { claims, unclosed, repeatedKept };
+}
+
+/** A line that ends as a sentence does ("No.", "He left at once!"): text, not a label. */
+const SENTENCE_END = /[.!?…]["”’»)]?$/u;
+
+/**
+ * Short lines that take turns, each before a paragraph of its own: a transcript's speakers
+ * ("HOST", "RHYS"), an interview's "Q" and "A". Two or more repeated lines whose occurrences
+ * interleave (A … B … A) and are each followed by unclaimed text are the text's structure,
+ * not furniture; a caption printed above and below its picture never interleaves with
+ * another.
+ */
+function turnTakingLabels(texts: readonly string[], groups: Map<string, number[]>, claimedBy: readonly (string | undefined)[]): Set<string> {
+  const labelShaped = (text: string) => (groups.get(text)?.length ?? 0) >= 2 && wordCount(text) <= 4 && !SENTENCE_END.test(text);
+  const candidates: { text: string; indices: number[] }[] = [];
+  for (const [text, indices] of groups) {
+    if (!labelShaped(text)) continue;
+    const beforeText = indices.every((index) => {
+      const next = texts[index + 1];
+      return next !== undefined && claimedBy[index + 1] === undefined && !labelShaped(next);
+    });
+    if (beforeText) candidates.push({ text, indices });
+  }
+  const labels = new Set<string>();
+  for (const a of candidates) {
+    for (const b of candidates) {
+      if (a === b) continue;
+      // some occurrence of b lies between two occurrences of a
+      const first = a.indices[0]!;
+      const last = a.indices[a.indices.length - 1]!;
+      if (b.indices.some((index) => index > first && index < last)) {
+        labels.add(a.text);
+        labels.add(b.text);
+      }
+    }
+  }
+  return labels;
+}
+
+/** The label above a table of contents. */
+const CONTENTS_LABEL = /^(?:(?:Table of )?[Cc]ontents|CONTENTS|In this (?:report|paper|article|issue)|On this page)$/;
+
+/**
+ * A table of contents: a run of three or more consecutive lines each printed again later, in
+ * the same order (the section headings of a report), and the label above it ("Contents").
+ * The run is furniture; the headings themselves are kept. Returns each listed line's index.
+ */
+function contentsList(texts: readonly string[], groups: Map<string, number[]>, claimedBy: readonly (string | undefined)[]): Map<string, number> {
+  const listed = new Map<string, number>();
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 3) {
+      for (const index of run) listed.set(texts[index]!, index);
+      const label = run[0]! - 1;
+      if (label >= 0 && claimedBy[label] === undefined && CONTENTS_LABEL.test(texts[label]!)) listed.set(texts[label]!, label);
+    }
+    run = [];
+  };
+  const laterOccurrence = (index: number) => groups.get(texts[index]!)?.find((k) => k > index);
+  for (let index = 0; index < texts.length; index++) {
+    const later = claimedBy[index] === undefined && wordCount(texts[index]!) <= MAX_REPEATED_FURNITURE_WORDS ? laterOccurrence(index) : undefined;
+    if (later === undefined) {
+      close();
+      continue;
+    }
+    const previous = run.length ? laterOccurrence(run[run.length - 1]!)! : -1;
+    if (later <= previous) close(); // out of order: a new run may start here
+    run.push(index);
+  }
+  close();
+  return listed;
 }
 
 /** The longest standfirst the layout heuristic will propose, in words. */
@@ -189,8 +264,9 @@ export interface StandfirstCandidate {
 
 /**
  * A standfirst the manifest does not record, found by the layout: the first paragraph
- * after the headline line, a sentence or two that stands apart from the body — followed
- * by the byline or date block, or by the first section heading. Null when nothing fits
+ * right under the headline line, a sentence or two that stands apart from the body —
+ * followed by the byline or date block, or by the first section heading. A paragraph
+ * printed after the byline or date is the article's lead, never its standfirst. Null when nothing fits
  * (no headline line in the text, or the first paragraph runs straight into the body).
  *
  * @param claims which rule claimed each paragraph (undefined: body text)
@@ -203,11 +279,15 @@ export function findStandfirst(
 ): StandfirstCandidate | null {
   const headline = claims.indexOf('headline');
   if (headline < 0) return null;
+  const metadataRules = new Set(['byline', 'author-names', 'staff-byline', 'timestamp', 'dateline']);
   let index = headline + 1;
-  while (index < texts.length && claims[index] !== undefined) index++;
+  while (index < texts.length && claims[index] !== undefined) {
+    // a paragraph after the byline or date is the article's lead, not its standfirst
+    if (metadataRules.has(claims[index]!)) return null;
+    index++;
+  }
   const text = texts[index];
   if (text === undefined || isHeading(text) || wordCount(text) > MAX_STANDFIRST_WORDS || !/[.!?…”’"]$/u.test(text)) return null;
-  const metadataRules = new Set(['byline', 'author-names', 'staff-byline', 'timestamp', 'dateline']);
   let next = index + 1;
   let metadataBetween = false;
   while (next < texts.length && claims[next] !== undefined) {

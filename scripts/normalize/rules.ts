@@ -15,8 +15,11 @@
  *                `{contributors}` stand for the manifest's names (escaped, joined with |,
  *                each optionally preceded by the person's honorific), `{outlet}` for the outlet.
  * - `{ repeated: true }`  the line occurs more than once in the file AND looks like
- *                furniture: short, or printed next to a picture credit. A repeated body
- *                paragraph is never removed (the stage warns about it instead).
+ *                furniture: short and not a sentence, or printed next to a picture credit.
+ *                A repeated body paragraph or sentence is never removed (the stage warns
+ *                about it instead); labels that take turns (a transcript's speakers) are
+ *                kept; of a table of contents and the headings it lists, only the
+ *                contents go.
  * A span rule removes every line from one matching `from` to the next matching `to`,
  * if that is at most `maxParagraphs` away (so a stray opener cannot eat an article).
  *
@@ -79,9 +82,15 @@ const AGENCY =
   String.raw`(?:AP(?: Photo)?|AFP|Reuters|Getty(?: Images)?|AFP via Getty Images|EPA(?:-EFE)?|Anadolu(?: Agency)?|Bloomberg|Shutterstock|Alamy|PA(?: Media| Wire)?|Xinhua|SOPA Images|NurPhoto|Sipa(?: USA)?|ANSA|DPA|TASS|UPI|Corbis|iStock)`;
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?`;
-const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|PST|PDT|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|at|on)`;
+const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|PST|PDT|(?:[Uu]pdated|UPDATED)|\d{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|at|on)`;
+/**
+ * What only a date or a time has: a month or weekday name, a clock time (10:32, or 10.32 with
+ * am/pm or a time zone), a numeric or ISO date. Without one, a line of numbers is a row of
+ * figures ("2021 | 260 | 3"), not a timestamp.
+ */
+const DATE_MARK = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})`;
 /** a line made only of date and time words, with a digit, like "Wed 22 March 2017 10.32 GMT" */
-const DATE_LINE = String.raw`(?=.*\d)${DATE_TOKEN}(?:[\s,|·•-]+${DATE_TOKEN})+`;
+const DATE_LINE = String.raw`(?=.*\d)(?=.*(?<!\d)${DATE_MARK}(?!\d))${DATE_TOKEN}(?:[\s,|·•-]+${DATE_TOKEN})+`;
 /** a capitalised name word, including particles like "al-" or "O’" */
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]*`;
 /** words a toolbar of share and print buttons is made of */
@@ -182,8 +191,8 @@ export const rules: readonly Rule[] = [
         'u',
       ),
     },
-    examples: ['Updated 1:23 PM ET, Wed March 22, 2017', 'Published: 22 March 2017', 'Mon 23 Oct 2017 06.00 BST', 'March 22, 2017', 'Last updated on 4 November 2020'],
-    keeps: ['Published figures show 3,000 fighters returned in 2016.', 'On 22 March 2017 the attacker struck Westminster.', '2017'],
+    examples: ['Updated 1:23 PM ET, Wed March 22, 2017', 'Published: 22 March 2017', 'Mon 23 Oct 2017 06.00 BST', 'March 22, 2017', 'Last updated on 4 November 2020', 'March 4, 2024 2:17 PM GMT+1 Updated 3 hours ago'],
+    keeps: ['Published figures show 3,000 fighters returned in 2016.', 'On 22 March 2017 the attacker struck Westminster.', '2017', '2021 | 260 | 3', '2023 1,310 27', '2019 2.50 4'],
   },
 
   // ─── Pictures: captions, credits, image file names ─────────────────────────
@@ -469,7 +478,7 @@ export const rules: readonly Rule[] = [
   {
     name: 'repeated-furniture',
     category: 'pictures',
-    description: `A line printed more than once that looks like furniture: at most ${MAX_REPEATED_FURNITURE_WORDS} words, or printed beside a picture credit (a caption above and below a photo). A repeated body paragraph is kept, with a warning.`,
+    description: `A line printed more than once that looks like furniture: at most ${MAX_REPEATED_FURNITURE_WORDS} words and not ending as a sentence, or printed beside a picture credit (a caption above and below a photo). A repeated body paragraph or sentence is kept, with a warning; short labels that take turns before text (a transcript's speakers) are kept; a table of contents goes, the headings it lists stay.`,
     match: { repeated: true },
     examples: [],
   },

@@ -34,6 +34,10 @@ describe('normalize headings: findHeadings', () => {
     expect(findHeadings(['A first section', para, 'A last line'])).toEqual([true, false, false]);
   });
 
+  it('should not make a line printed again and again a heading (a transcript\'s speakers)', () => {
+    expect(findHeadings(['HOST', para, 'GUEST', para, 'HOST', para, 'GUEST', para, 'A section', para])).toEqual([false, false, false, false, false, false, false, false, true, false]);
+  });
+
   it('should not make two short lines in a row headings', () => {
     expect(findHeadings([para, 'About this piece', 'Edited by Someone', para])).toEqual([false, false, false, false]);
   });

@@ -88,6 +88,31 @@ describe('normalize rules: the engine', () => {
     expect(claimedBy(texts, exampleEntry())).toEqual(['repeated-furniture', 'agency-credit', 'toolbar', 'repeated-furniture', null]);
   });
 
+  it('should keep a transcript\'s speaker labels, which take turns before what each says', () => {
+    const texts = ['HOST', 'Welcome back to the programme.', 'RHYS', 'Thanks for having me.', 'HOST', 'What did you see?', 'RHYS', 'Very little, at first.'];
+    expect(claimedBy(texts, exampleEntry())).toEqual(texts.map(() => null));
+  });
+
+  it('should still remove two captions each printed twice, which do not take turns', () => {
+    const texts = ['Mosul, March 2017', 'Body one.', 'Mosul, March 2017', 'Body two.', 'Raqqa, June 2017', 'Body three.', 'Raqqa, June 2017', 'Body four.'];
+    expect(claimedBy(texts, exampleEntry(), [byName('repeated-furniture')])).toEqual(['repeated-furniture', null, 'repeated-furniture', null, 'repeated-furniture', null, 'repeated-furniture', null]);
+  });
+
+  it('should remove a table of contents but keep the section headings it lists', () => {
+    const headings = ['Summary', '1. Introduction', '2. Findings', '3. Recommendations'];
+    const texts = ['Contents', ...headings, ...headings.flatMap((heading) => [heading, `The text of ${heading.toLowerCase()} runs on for a sentence.`])];
+    const claims = claimedBy(texts, exampleEntry());
+    expect(claims.slice(1, 5)).toEqual(headings.map(() => 'repeated-furniture'));
+    expect(claims.slice(5)).toEqual(texts.slice(5).map(() => null));
+  });
+
+  it('should keep a short sentence printed twice ("No."), and report it', () => {
+    const texts = ['Did they return?', 'No.', 'Were they charged?', 'No.', 'The ministry declined to comment.'];
+    const result = findBoilerplate(texts, rules, exampleEntry());
+    expect(result.claims).toEqual([]);
+    expect(result.repeatedKept).toEqual([[1, 3]]);
+  });
+
   it('should keep a body paragraph printed twice, both times, and report it', () => {
     const paragraph = 'The group has lost almost all of the territory it held in 2014, but it has not lost its ability to strike.';
     const texts = ['Intro.', paragraph, 'Middle.', paragraph, 'End.'];
@@ -162,6 +187,11 @@ describe('normalize rules: a standfirst the manifest does not record', () => {
   it('should find the paragraph between the headline and the byline', () => {
     const texts = ['The long wait', 'A summary sentence that stands apart from the body.', 'By Jane Roe', '4 June 2021', 'Body text follows here.'];
     expect(detect(texts, 'The long wait')?.index).toBe(1);
+  });
+
+  it('should take a paragraph printed after the byline and date for the lead, not a standfirst', () => {
+    const texts = ['The long wait', 'By Jane Roe', '4 June 2021', 'The first paragraph of the body says what happened.', 'A long campaign', 'Body text follows here, at length.'];
+    expect(detect(texts, 'The long wait')).toBeNull();
   });
 
   it('should find none when the first paragraph runs straight into the body, or there is no headline line', () => {

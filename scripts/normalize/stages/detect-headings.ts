@@ -26,7 +26,11 @@ export function looksLikeHeading(text: string): boolean {
  * removed as metadata); the last may not (a heading introduces text).
  */
 export function findHeadings(texts: readonly string[]): boolean[] {
-  const shaped = texts.map(looksLikeHeading);
+  // A section heading names its section once: a line printed again and again (a transcript's
+  // speakers, "HOST" and "GUEST") is a label in the text, not a heading.
+  const seen = new Map<string, number>();
+  for (const text of texts) seen.set(text, (seen.get(text) ?? 0) + 1);
+  const shaped = texts.map((text) => looksLikeHeading(text) && seen.get(text) === 1);
   return texts.map((_, i) => shaped[i]! && i < texts.length - 1 && !shaped[i - 1] && !shaped[i + 1]);
 }
 
