@@ -38,7 +38,8 @@ export function parseDate(input: string): DateResult | null {
     if (a > 12 && b <= 12) return checked(year, b, a);
     if (b > 12 && a <= 12) return checked(year, a, b);
     if (a === b) return checked(year, a, b);
-    return { error: `"${text}" is ambiguous (${a} ${MONTHS[b - 1] ?? '?'} or ${b} ${MONTHS[a - 1] ?? '?'}?); write it as YYYY-MM-DD` };
+    const month = (n: number) => (MONTHS[n - 1] ?? '?').replace(/^./, (c) => c.toUpperCase());
+    return { error: `"${text}" is ambiguous (${a} ${month(b)} or ${b} ${month(a)}?); write it as YYYY-MM-DD` };
   }
   const words = text.replace(/,/g, ' ').replace(/(\d)(st|nd|rd|th)\b/g, '$1').split(/\s+/).filter(Boolean);
   // 22 March 2017, Wed 22 Mar 2017 10:00 GMT

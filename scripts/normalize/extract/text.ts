@@ -10,6 +10,21 @@ import type { SourceMetadata } from './types.ts';
 /** How many non-blank lines at the top may hold the title, byline and date. */
 const HEAD_LINES = 8;
 
+/** A word a date line may hold besides the date: a label, a clock time, a time zone. */
+const DATE_LINE_WORD =
+  /^(?:(?:last|first)?|updated|published|posted|on|at|\d{1,2}[:.]\d{2}|[ap]\.?m\.?|(?:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?|bst|cest?|e[sd]t|et|p[sd]?t|ago|hours?|minutes?|mins?|days?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)$/i;
+
+/**
+ * A line that is a date and little else ("Published 22 March 2017 10:32 GMT"), not a sentence
+ * that mentions one ("The attack on 22 March 2017 killed five."): once the words of the date
+ * itself are set aside, at most one other word is left.
+ */
+function isDateLine(line: string): boolean {
+  const words = line.replace(/[,|·•]|:(?=\s|$)/g, ' ').split(/\s+/).filter(Boolean);
+  const others = words.filter((word) => !DATE_LINE_WORD.test(word) && !/^\d{1,4}(?:st|nd|rd|th)?\.?$/i.test(word) && !parseDate(`1 ${word} 2000`));
+  return words.length <= 10 && others.length <= 1;
+}
+
 export function textMetadata(text: string): SourceMetadata {
   const lines = text
     .split(/\r?\n/)
@@ -23,19 +38,21 @@ export function textMetadata(text: string): SourceMetadata {
     meta.headline = { value: first.text, status: 'inferred', from: `line ${first.line}, the first line` };
   }
   for (const { text: line, line: n } of head) {
-    const byline = /^By ((?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|bin))*)(?:\s?[,|–—-]\s?.*)?$/u.exec(line);
+    // the headline may name a date ("Seven years on from 22 March 2017"): not the article's
+    if (meta.headline && n === first?.line) continue;
+    const byline = /^By ((?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|bin))*)(?: in \p{Lu}[\p{L}'’ -]{1,30})?(?:\s?[,|–—-]\s?.*)?$/u.exec(line);
     if (byline && !meta.authors) {
       const names = byline[1]!.split(/\s*(?:,| and | & )\s*/).filter(Boolean);
       meta.authors = { value: names, status: 'verified', from: `the byline on line ${n}` };
       continue;
     }
     // "Jane Okafor in Baghdad": a broadsheet byline without "By" (a guess: names are not checked).
-    const located = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}(?: and \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3})?) in \p{Lu}[\p{L}'’ -]{1,30}$/u.exec(line);
+    const located = /^(?!By )(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}(?: and \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3})?) in \p{Lu}[\p{L}'’ -]{1,30}$/u.exec(line);
     if (located && !meta.authors && n !== first?.line) {
       meta.authors = { value: located[1]!.split(' and '), status: 'inferred', from: `line ${n}, laid out like a byline ("Name in Place")` };
       continue;
     }
-    if (!meta.published && line.split(' ').length <= 10) {
+    if (!meta.published && isDateLine(line)) {
       const stripped = line.replace(/^(?:(?:Last )?Updated|Published|Posted|First published)(?: on)?:?\s*/i, '');
       const date = parseDate(stripped.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''));
       if (date && 'value' in date) meta.published = { value: date.value, status: 'verified', from: `the date on line ${n}` };
