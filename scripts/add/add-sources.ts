@@ -40,6 +40,8 @@ export interface AddedSource {
   notes: string[];
 }
 
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
+
 const utf8 = (bytes: Uint8Array) => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -62,7 +64,7 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
   const takenSlugs = new Set(manifest.articles.map((a) => a.slug));
   const takenPrefixes = new Set(manifest.articles.map((a) => a.idPrefix));
 
-  const drafts: { entry: DraftEntry; filled: FilledField[]; bytes: Uint8Array; notes: string[] }[] = [];
+  const drafts: { entry: DraftEntry; filled: FilledField[]; bytes: Uint8Array; notes: string[]; given: string }[] = [];
   for (const file of options.files) {
     const path = resolve(root, file);
     const kind = sourceKind(path);
@@ -73,6 +75,17 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
       }),
     );
     if (bytes.length === 0) throw new NormalizeError(file, 'the file is empty.');
+    const twin = drafts.find((draft) => sameBytes(draft.bytes, bytes));
+    if (twin) throw new NormalizeError(file, `is the same file as ${twin.given}, given before it: nothing was added.`);
+    for (const article of manifest.articles) {
+      const existing = join(sourcesDir, article.file);
+      // only a file of the same size is read and compared
+      const size = await stat(existing).then((info) => info.size, () => -1);
+      const known = size === bytes.length ? await readFile(existing).catch(() => null) : null;
+      if (known && sameBytes(known, bytes)) {
+        throw new NormalizeError(file, `is already in the dossier, byte for byte, as ${show(existing)} (the article "${article.slug}"): nothing was added.`);
+      }
+    }
     const notes: string[] = [];
     let text = '';
     let encoding: string | undefined;
@@ -102,7 +115,7 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     })();
     takenSlugs.add(entry.slug);
     takenPrefixes.add(entry.idPrefix);
-    drafts.push({ entry, filled, bytes, notes });
+    drafts.push({ entry, filled, bytes, notes, given: file });
   }
 
   // Rehearse in a scratch copy of the sources folder: nothing in content/ changes yet. Each run
@@ -129,7 +142,13 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     await writeFile(join(scratch, MANIFEST_NAME), appendEntries(manifestText, drafts.map((d) => d.entry)));
     await normalizeCorpus({ sourcesDir: scratch, outDir, root, check: true, cacheDir });
   } catch (error) {
-    throw error instanceof InputError ? new NormalizeError(error.where.replace(show(scratch), show(sourcesDir)).replace(scratch, show(sourcesDir)), error.problem) : error;
+    if (!(error instanceof InputError)) throw error;
+    // Name the file as it was given (a new one), or as it stands in content/sources/.
+    const where = error.where.replace(scratch, show(scratch));
+    const draft = drafts.find(({ entry }) => where === show(join(scratch, entry.file)) || where.startsWith(`${show(join(scratch, entry.file))}:`));
+    const given = draft ? where.replace(show(join(scratch, draft.entry.file)), draft.given) : where.replace(show(scratch), show(sourcesDir));
+    const problem = draft ? error.problem.replace(/,? or remove its entry from sources\.yaml/, '') : error.problem;
+    throw new NormalizeError(given, problem);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -161,7 +161,8 @@ export function draftEntry({ path, metadata, overrides, takenSlugs, takenPrefixe
       : { field: 'url', value: '—', status: 'unknown', from: 'not in the file' },
   );
 
-  const slug = uniqueSlug(slugify(headline.value ?? basename(path, extname(path))), takenSlugs);
+  // a headline in another script (Arabic, Cyrillic…) gives no ASCII words: the file's name then
+  const slug = uniqueSlug(slugify(headline.value ?? '') || slugify(basename(path, extname(path))), takenSlugs);
   const idPrefix = idPrefixFor(outlet, slug, takenPrefixes);
   const entry: DraftEntry = {
     slug,

@@ -167,7 +167,7 @@ describe('npm run add: bad input is refused with the reason, and content/ is lef
   });
 
   it.each([
-    ['03/04/2017', /--date 03\/04\/2017: "03\/04\/2017" is ambiguous \(3 april or 4 march\?\); write it as YYYY-MM-DD/],
+    ['03/04/2017', /--date 03\/04\/2017: "03\/04\/2017" is ambiguous \(3 April or 4 March\?\); write it as YYYY-MM-DD/],
     ['2017-02-30', /--date 2017-02-30: "2017-02-30" is not a date: February 2017 has 28 days/],
     ['2017-13-45', /there is no month 13/],
     ['someday', /not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD/],
@@ -191,6 +191,33 @@ describe('npm run add: bad input is refused with the reason, and content/ is lef
     writeFileSync(path, readFileSync(path, 'utf8').replace('idPrefix: arta', 'idPrefix: Not A Prefix'));
     before = snapshotContent();
     await expectRefused([loadFixture('blog').sourceFile, '--outlet', 'X'], /content\/sources\/sources\.yaml:\d+: field articles\[0\]\.idPrefix/);
+  });
+
+  it('should refuse a file already in the dossier, or given twice, naming the copy it has', async () => {
+    const copy = join(corpus.root, 'art-a-again.txt');
+    copyFileSync(join(corpus.sourcesDir, 'art-a.txt'), copy);
+    await expectRefused([copy, '--outlet', 'X'], /art-a-again\.txt: is already in the dossier, byte for byte, as content\/sources\/art-a\.txt \(the article "art-a"\)/);
+    const blog = loadFixture('blog').sourceFile;
+    const twice = join(corpus.root, 'blog-again.txt');
+    copyFileSync(blog, twice);
+    await expectRefused([blog, twice, '--outlet', 'X'], /blog-again\.txt: is the same file as .*source\.txt, given before it/);
+  });
+
+  it('should name the file as given when its text is refused, with the line', async () => {
+    const path = join(corpus.root, 'damaged.txt');
+    writeFileSync(path, 'A headline for the piece\n\nThe first paragraph.\n\nA \u0007bell in the second paragraph.\n');
+    await expectRefused([path, '--outlet', 'X'], new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:5: contains the control character U\\+0007`));
+    const blank = join(corpus.root, 'blank.txt');
+    writeFileSync(blank, ' \n\n  \n');
+    const { err } = await add(blank, '--outlet', 'X');
+    expect(err.join('\n')).toMatch(/blank\.txt: the file has no text \(it is empty or only white space\)\. Put the article text in it\.$/m);
+  });
+
+  it('should drop a DOS end-of-file mark (^Z) and say so', async () => {
+    const path = join(corpus.root, 'dos.txt');
+    writeFileSync(path, 'A headline for the piece\r\n\r\nThe first paragraph of the piece.\r\n\x1a');
+    const { code } = await add(path, '--outlet', 'X');
+    expect(code).toBe(0);
   });
 
   it('should add nothing when one of several files is bad', async () => {

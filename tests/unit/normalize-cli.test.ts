@@ -48,7 +48,7 @@ async function expectOneClearError(pattern: RegExp) {
 describe('normalize CLI: bad input', () => {
   it('should reject an empty file, naming it', async () => {
     corpus.writeSource('art-b.txt', ' \n\n');
-    await expectOneClearError(/content\/sources\/art-b\.txt: the file is empty\. .*remove its entry/);
+    await expectOneClearError(/content\/sources\/art-b\.txt: the file has no text \(it is empty or only white space\)\. .*remove its entry/);
   });
 
   it('should reject invalid UTF-8, naming the file and line', async () => {
@@ -268,7 +268,7 @@ describe('normalize CLI: --check', () => {
     corpus.writeSource('art-b.txt', '');
     const { code, err } = await runCli(['--check'], corpus.root);
     expect(code).toBe(1);
-    expect(err).toEqual(['normalize: content/sources/art-b.txt: the file is empty. Put the article text in it, or remove its entry from sources.yaml.']);
+    expect(err).toEqual(['normalize: content/sources/art-b.txt: the file has no text (it is empty or only white space). Put the article text in it, or remove its entry from sources.yaml.']);
   });
 });
 

@@ -87,6 +87,11 @@ const decodeSource: Stage = {
       text = text.replace(/\r\n?/g, '\n');
       notes.push('turned CRLF line ends into LF');
     }
+    // DOS and CP/M text tools end a file with ^Z (U+001A): an end-of-file mark, not text.
+    if (/\u001a\n?$/.test(text)) {
+      text = text.replace(/\u001a(\n?)$/, '$1');
+      notes.push('dropped a DOS end-of-file mark (^Z)');
+    }
     // Control characters (other than tab, line feed, vertical tab, form feed) are never
     // article text: they mean a binary or damaged file, so stop rather than guess.
     const control = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);
@@ -101,7 +106,7 @@ const decodeSource: Stage = {
     if (text.trim() === '') {
       throw new NormalizeError(
         file.path,
-        'the file is empty. Put the article text in it, or remove its entry from sources.yaml.',
+        'the file has no text (it is empty or only white space). Put the article text in it, or remove its entry from sources.yaml.',
       );
     }
     file.data.lines = text.split('\n');

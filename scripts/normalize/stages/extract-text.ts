@@ -43,8 +43,16 @@ const extractText: Stage = {
     file.data.knownHeadings = headings;
     file.data.dropped = extracted.dropped;
     log(`${extracted.notes.join('; ')}; ${extracted.dropped.length} element${extracted.dropped.length === 1 ? '' : 's'} left out before the rules (line numbers below are of the extracted text)`);
-    if (verbose) for (const { reason, text } of extracted.dropped) log(`  [${reason}] ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
+    if (verbose) for (const { reason, text } of extracted.dropped) log(`  [${reason}] ${shortened(text)}`);
   },
 };
 
 export default extractText;
+
+/** What the log shows of a left-out element: all of it, or its start and how much more there was. */
+function shortened(text: string): string {
+  if (text.length <= 160) return text;
+  const cut = text.slice(0, 160).replace(/\s+\S*$/, '');
+  const more = text.slice(cut.length).split(/\s+/).filter(Boolean).length;
+  return `${cut}… (${more} more word${more === 1 ? '' : 's'})`;
+}
