@@ -11,10 +11,11 @@ import { addSources, type AddedSource } from './add/add-sources.ts';
 import type { Overrides } from './add/draft-entry.ts';
 import { InputError } from '../src/corpus/input-error.ts';
 import { parseDate } from './normalize/extract/dates.ts';
+import { declaredLanguage } from '../src/contract/language.ts';
 import { plural } from './normalize/text.ts';
 import type { Io } from './normalize.ts';
 
-export const USAGE = `Usage: npm run add -- <file> [<file>…] [--outlet NAME] [--headline TEXT] [--date YYYY-MM-DD] [--author NAME]…
+export const USAGE = `Usage: npm run add -- <file> [<file>…] [--outlet NAME] [--headline TEXT] [--date YYYY-MM-DD] [--author NAME]… [--language TAG]
 
   Adds articles to the dossier: a plain-text copy (.txt), Markdown (.md), a saved web page
   (.html, .htm) or a PDF. Each file is kept as it is in content/sources/, its entry in
@@ -25,6 +26,7 @@ export const USAGE = `Usage: npm run add -- <file> [<file>…] [--outlet NAME] [
   --headline TEXT   the headline, if the file's is missing or wrong
   --date DATE       the publication date: YYYY, YYYY-MM or YYYY-MM-DD
   --author NAME     an author (repeat for several; "Dr …" keeps the honorific apart)
+  --language TAG    the language it is written in (BCP 47: fr, ar, pt-BR), if not the one detected
   --sources DIR     the raw articles and sources.yaml (default: content/sources)
   --out DIR         the generated articles (default: content/articles)
   --help            show this help`;
@@ -78,6 +80,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, cwd = pr
         headline: { type: 'string' },
         date: { type: 'string' },
         author: { type: 'string', multiple: true },
+        language: { type: 'string' },
         sources: { type: 'string', default: 'content/sources' },
         out: { type: 'string', default: 'content/articles' },
         help: { type: 'boolean', default: false },
@@ -104,6 +107,14 @@ export async function main(argv: readonly string[], io: Io = consoleIo, cwd = pr
   if (values.outlet) overrides.outlet = values.outlet.trim();
   if (values.headline) overrides.headline = values.headline.trim();
   if (values.author?.length) overrides.authors = values.author.map((a) => a.trim()).filter(Boolean);
+  if (values.language) {
+    const language = declaredLanguage(values.language);
+    if (!language) {
+      io.err(`add: --language ${values.language}: not a language tag; write it as BCP 47 does, e.g. fr, ar or pt-BR.`);
+      return 2;
+    }
+    overrides.language = language;
+  }
   if (values.date) {
     const date = parseDate(values.date);
     if (!date || 'error' in date) {

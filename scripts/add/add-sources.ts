@@ -17,6 +17,7 @@ import { textMetadata } from '../normalize/extract/text.ts';
 import { sourceKind } from '../normalize/extract/types.ts';
 import { parseManifest } from '../normalize/manifest.ts';
 import { extractSource } from '../normalize/stages/extract-text.ts';
+import { detectLanguage } from './detect-language.ts';
 import { draftEntry, type DraftEntry, type FilledField, type Overrides } from './draft-entry.ts';
 
 export interface AddOptions {
@@ -108,7 +109,8 @@ export async function addSources(options: AddOptions): Promise<AddedSource[]> {
     const metadata = extracted ? extracted.metadata : textMetadata(text);
     const { entry, filled } = (() => {
       try {
-        return draftEntry({ path: file, metadata, overrides: options.overrides, takenSlugs, takenPrefixes, encoding });
+        const detected = metadata.language ? null : detectLanguage(extracted ? extracted.blocks.map((block) => block.text).join('\n') : text);
+        return draftEntry({ path: file, metadata, overrides: options.overrides, takenSlugs, takenPrefixes, encoding, detected });
       } catch (error) {
         throw new NormalizeError(file, (error as Error).message);
       }

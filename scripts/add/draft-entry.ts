@@ -7,6 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import { isIdPrefix } from '../../src/contract/index.ts';
+import { DOSSIER_LANGUAGE } from '../../src/contract/language.ts';
 import type { SourceEntry } from '../../src/corpus/schema.ts';
 import type { Found, SourceMetadata } from '../normalize/extract/types.ts';
 
@@ -16,6 +17,8 @@ export interface Overrides {
   /** already checked: YYYY, YYYY-MM or YYYY-MM-DD */
   date?: { value: string; precision: 'day' | 'month' | 'year' };
   authors?: string[];
+  /** a canonical BCP 47 tag, already checked */
+  language?: string;
 }
 
 /** One line of the "what was filled, how sure" table. */
@@ -79,10 +82,12 @@ export interface DraftInput {
   takenPrefixes: ReadonlySet<string>;
   /** the encoding it was decoded in, when not UTF-8 */
   encoding?: string;
+  /** the language its text looks like, when the file does not declare one */
+  detected?: Found<string> | null;
 }
 
 /** @throws Error (a message for people) when the outlet cannot be told and was not given */
-export function draftEntry({ path, metadata, overrides, takenSlugs, takenPrefixes, encoding }: DraftInput): { entry: DraftEntry; filled: FilledField[] } {
+export function draftEntry({ path, metadata, overrides, takenSlugs, takenPrefixes, encoding, detected }: DraftInput): { entry: DraftEntry; filled: FilledField[] } {
   const filled: FilledField[] = [];
   const given = 'given on the command line';
 
@@ -162,12 +167,23 @@ export function draftEntry({ path, metadata, overrides, takenSlugs, takenPrefixe
   );
 
   // a headline in another script (Arabic, Cyrillic…) gives no ASCII words: the file's name then
+  // language: written to the entry only when it is not the dossier's
+  const language = overrides.language
+    ? { value: overrides.language, status: 'verified' as const, from: `${given} (--language)` }
+    : (metadata.language ?? detected ?? null);
+  filled.push(
+    language
+      ? { field: 'language', value: language.value, status: language.status, from: language.from }
+      : { field: 'language', value: DOSSIER_LANGUAGE, status: 'unknown', from: 'not declared, and too little text to tell: the dossier\'s' },
+  );
+
   const slug = uniqueSlug(slugify(headline.value ?? '') || slugify(basename(path, extname(path))), takenSlugs);
   const idPrefix = idPrefixFor(outlet, slug, takenPrefixes);
   const entry: DraftEntry = {
     slug,
     file: `${slug}${extname(path).toLowerCase()}`,
     originalFile: basename(path),
+    ...(language && language.value !== DOSSIER_LANGUAGE ? { language: language.value } : {}),
     ...(encoding ? { encoding } : {}),
     idPrefix,
     outlet,

@@ -15,6 +15,8 @@
 export interface RecordMeta {
   headline: string;
   outlet: string;
+  /** The article's language when it is not the dossier's (src/corpus/language.ts), named after the outlet. */
+  language?: string;
 }
 
 /** What a record's document name carries. */
@@ -40,7 +42,8 @@ const fromBase64url = (encoded: string) => {
 
 /** The path of a record's document, relative to the folder of documents: one name, or folders when long. */
 export function recordDocumentPath({ url, meta }: RecordName): string {
-  const encoded = toBase64url(JSON.stringify([url, meta.headline, meta.outlet]));
+  const fields = [url, meta.headline, meta.outlet, ...(meta.language ? [meta.language] : [])];
+  const encoded = toBase64url(JSON.stringify(fields));
   const parts: string[] = [];
   for (let i = 0; i < encoded.length; i += SEGMENT) parts.push(encoded.slice(i, i + SEGMENT));
   return `${parts.join('/')}${EXTENSION}`;
@@ -56,7 +59,7 @@ export function recordOf(resultUrl: string): RecordName | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(fields) || fields.length !== 3 || !fields.every((f) => typeof f === 'string')) return null;
-  const [url, headline, outlet] = fields as [string, string, string];
-  return { url, meta: { headline, outlet } };
+  if (!Array.isArray(fields) || fields.length < 3 || fields.length > 4 || !fields.every((f) => typeof f === 'string')) return null;
+  const [url, headline, outlet, language] = fields as [string, string, string, string?];
+  return { url, meta: { headline, outlet, ...(language ? { language } : {}) } };
 }

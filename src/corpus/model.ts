@@ -41,6 +41,8 @@ export interface Passage extends ParsedPassage {
    * unlinked, so the text does not turn into a sea of links.
    */
   mentions: (EntityMention & { entityId: string })[];
+  /** The article's language when it is not the dossier's (src/corpus/language.ts). */
+  language?: string;
 }
 
 export interface EntityInfo {
@@ -119,7 +121,7 @@ async function buildCorpus(): Promise<Corpus> {
       slug,
       meta,
       headline: meta.headline.value ?? UNKNOWN_HEADLINE,
-      passages: passages.map((p) => ({ ...p, themes: [], related: [], mentions: [] })),
+      passages: passages.map((p) => ({ ...p, themes: [], related: [], mentions: [], ...(meta.language ? { language: meta.language } : {}) })),
       headings,
       url: articleUrl(slug),
     }))
@@ -216,6 +218,8 @@ export interface PassageSummary {
   section: string | null;
   excerpt: string;
   themes: string[];
+  /** The article's language when it is not the dossier's. */
+  language?: string;
 }
 
 export function summarize(corpus: Corpus, passageId: string, words = 18): PassageSummary {
@@ -230,6 +234,7 @@ export function summarize(corpus: Corpus, passageId: string, words = 18): Passag
     section: passage.section?.title ?? null,
     excerpt: excerpt(passage.text, words),
     themes: passage.themes,
+    ...(passage.language ? { language: passage.language } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ID_PREFIX_PATTERN, PASSAGE_ID_EXAMPLE, PASSAGE_ID_PATTERN } from '../contract/passage-id';
+import { canonicalLanguage } from '../contract/language';
 
 /** How sure we are of a value (see content/sources/sources.yaml for the meanings). */
 export const certaintySchema = z.enum([
@@ -96,6 +97,14 @@ export const sourceEntrySchema = z.strictObject({
   encoding: z.string().optional(),
   /** The file name the article was received under. */
   originalFile: z.string(),
+  /**
+   * The language the article is written in, a BCP 47 tag (`fr`, `ar`, `pt-BR`), when it is not
+   * the dossier's (English): its words are marked with it on every page (src/corpus/language.ts).
+   */
+  language: z
+    .string()
+    .refine((tag) => canonicalLanguage(tag) === tag, 'a BCP 47 language tag in its canonical form, such as fr, ar or pt-BR')
+    .optional(),
   /** Prefix of every passage id of this article: `cnn` → `cnn-3fa2c1`. */
   idPrefix: z.string().regex(ID_PREFIX_PATTERN, 'a letter, then up to seven lower-case letters or digits'),
   outlet: z.string().min(1),

@@ -31,7 +31,11 @@ export interface SearchRecord {
   filters: RecordFilters;
 }
 
-const metaOf = (article: Article): RecordMeta => ({ headline: article.headline, outlet: article.meta.outlet });
+const metaOf = (article: Article): RecordMeta => ({
+  headline: article.headline,
+  outlet: article.meta.outlet,
+  ...(article.meta.language ? { language: article.meta.language } : {}),
+});
 
 /** What the index needs of an editors' note. */
 export interface NoteForSearch {

@@ -24,6 +24,8 @@ export interface ShareCard {
   target: string;
   /** The editors' notes on the passage. */
   notes: ShareNote[];
+  /** The article's language when it is not the dossier's. */
+  language?: string;
 }
 
 /** Every share page's card, passages in corpus order, then the retired ids. */
@@ -39,6 +41,7 @@ export function shareCards(corpus: Corpus): ShareCard[] {
       text: passage.text,
       target: passageUrl(passage),
       notes: (corpus.notesByPassage.get(passage.id) ?? []).map(({ colour, creator, quote, note, tags }) => ({ colour, creator, quote, note, tags })),
+      ...(passage.language ? { language: passage.language } : {}),
     };
   };
   const cards: ShareCard[] = [];

@@ -15,6 +15,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { shareUrl } from '../contract/routes';
 import type { ShareCard, ShareNote } from '../corpus/share-cards';
+import { languageAttributes } from '../contract/language';
 
 /** Where the build leaves the cards, relative to the output folder. */
 export const CARDS_FILE = 'p/share-cards.json';
@@ -40,6 +41,7 @@ export function sharePageHtml(card: ShareCard, site: URL): string {
   const title = `${card.outlet}: ${card.headline}`;
   const description = cardDescription(card.text);
   const meta = (key: 'property' | 'name', name: string, content: string) => h('meta', { [key]: name, content });
+  const inLanguage = languageAttributes(card.language);
   const tree: Root = {
     type: 'root',
     children: [
@@ -68,9 +70,9 @@ export function sharePageHtml(card: ShareCard, site: URL): string {
         h('body.page-share', [
           h('main#main.share', [
             h('p.share-outlet', card.outlet),
-            h('h1.share-title', card.headline),
-            card.section ? h('p.share-section', card.section) : null,
-            h('blockquote.share-quote', card.text),
+            h('h1.share-title', inLanguage, card.headline),
+            card.section ? h('p.share-section', inLanguage, card.section) : null,
+            h('blockquote.share-quote', inLanguage, card.text),
             card.notes.length ? h('div.share-notes', [h('aside.published-notes', { ariaLabel: 'Editors’ notes' }, card.notes.map(noteElement))]) : null,
             h('p', [h('a', { href: card.target }, 'Read this passage in the article')]),
           ]),

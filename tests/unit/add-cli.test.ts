@@ -134,6 +134,44 @@ describe('npm run add: one command per kind of file', () => {
     expect(new Set(articles.map((a) => a.idPrefix)).size).toBe(3);
   });
 
+  it('should record the language of an article not in English: detected, declared or given', async () => {
+    const french = join(corpus.root, 'attentat.txt');
+    writeFileSync(
+      french,
+      [
+        'Le procès des complices de l’attentat s’ouvre à Paris',
+        'Quatre hommes comparaissent à partir de lundi devant la cour d’assises spéciale de Paris, accusés d’avoir aidé l’auteur de l’attaque à préparer son projet.',
+        'Selon l’accusation, ils lui ont fourni un logement, un véhicule et de l’argent dans les semaines qui ont précédé les faits, sans jamais alerter les autorités.',
+        'Leurs avocats contestent cette version et affirment que leurs clients ignoraient tout des intentions de leur ami, qu’ils décrivent comme un homme discret.',
+        'Le verdict est attendu à la fin du mois prochain, après six semaines d’audience et le témoignage de plusieurs dizaines de victimes et de proches.',
+      ].join('\n\n'),
+    );
+    const { code, text } = await add(french, '--outlet', 'Le Quotidien');
+    expect(code).toBe(0);
+    expect(text).toMatch(/language\s+fr\n\s+inferred — check it: the text \(franc\)/);
+    expect(readManifest().articles.at(-1)!.language).toBe('fr');
+
+    const markdown = join(corpus.root, 'note.md');
+    writeFileSync(markdown, '---\ntitle: Un titre\noutlet: La Revue\nlang: fr_FR\n---\n\nUn court paragraphe.\n');
+    expect((await add(markdown)).code).toBe(0);
+    expect(readManifest().articles.at(-1)!.language).toBe('fr-FR');
+
+    const given = join(corpus.root, 'given.txt');
+    writeFileSync(given, 'A headline for the piece\n\nA short paragraph of text.\n');
+    expect((await add(given, '--outlet', 'X', '--language', 'ar')).code).toBe(0);
+    expect(readManifest().articles.at(-1)!.language).toBe('ar');
+    expect(readManifest().articles.slice(0, 1).map((a) => a.language)).toEqual([undefined]);
+  });
+
+  it('should leave the language out of the entry of an article in English, and refuse a tag that is not one', async () => {
+    const { code } = await add(loadFixture('broadsheet').sourceFile, '--outlet', 'X');
+    expect(code).toBe(0);
+    expect(readManifest().articles.at(-1)!.language).toBeUndefined();
+    const refused = await add(loadFixture('blog').sourceFile, '--outlet', 'X', '--language', 'not a tag');
+    expect(refused.code).toBe(2);
+    expect(refused.err.join('\n')).toMatch(/--language not a tag: not a language tag/);
+  });
+
   it('should decode a windows-1252 copy, say so and record the encoding', async () => {
     const path = join(corpus.root, 'latin.txt');
     const text = 'Caf\u00e9 owners fear the \u201creturn\u201d\n\nThe caf\u00e9 on the square reopened in May, its owner said, after two years.\n\nCustomers came back slowly \u2013 but they came back, and the square filled again by the summer.\n';

@@ -40,6 +40,17 @@ describe('share pages', () => {
     expect([...document.querySelectorAll('main a')].map((a) => a.getAttribute('href'))).toEqual([card.target]);
   });
 
+  it('mark the words of an article in another language with it, right to left for Arabic', () => {
+    const { document } = read(sharePageHtml({ ...card, language: 'ar' }, site));
+    for (const selector of ['h1', '.share-section', 'blockquote']) {
+      expect(document.querySelector(selector)?.getAttribute('lang'), selector).toBe('ar');
+      expect(document.querySelector(selector)?.getAttribute('dir'), selector).toBe('rtl');
+    }
+    expect(document.documentElement.getAttribute('lang')).toBe('en');
+    const english = read(sharePageHtml(card, site)).document;
+    expect(english.querySelectorAll('[lang]:not(html), [dir]')).toHaveLength(0);
+  });
+
   it('show text as text: markup in a quote or a headline is never markup on the page', () => {
     const { document } = read(sharePageHtml(card, site));
     expect(document.querySelectorAll('script, b')).toHaveLength(0);

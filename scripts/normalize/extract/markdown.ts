@@ -17,6 +17,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { normalizeSpace } from '../text.ts';
 import { parseDate } from './dates.ts';
+import { declaredLanguage } from '../../../src/contract/language.ts';
 import type { Block, Dropped, Extracted, SourceMetadata } from './types.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
@@ -48,6 +49,9 @@ function frontmatterMetadata(yamlText: string): SourceMetadata {
   if (date && 'value' in date) meta.published = { value: date.value, status: 'verified', from: from(data.date ? 'date' : 'published') };
   const outlet = text('outlet', 'publisher', 'site', 'source');
   if (outlet) meta.outlet = { value: outlet.value, status: 'verified', from: from(outlet.key) };
+  const lang = text('lang', 'language', 'locale');
+  const language = lang && declaredLanguage(lang.value);
+  if (lang && language) meta.language = { value: language, status: 'verified', from: from(lang.key) };
   const url = text('url', 'canonical', 'link');
   if (url && /^https?:\/\//.test(url.value)) meta.url = { value: url.value, status: 'verified', from: from(url.key) };
   return meta;

@@ -19,6 +19,8 @@ export interface SourceMetadata {
   published?: Found<string>;
   outlet?: Found<string>;
   url?: Found<string>;
+  /** a BCP 47 tag, as the file declares it (`<html lang>`, frontmatter `lang`) */
+  language?: Found<string>;
 }
 
 export interface Block {

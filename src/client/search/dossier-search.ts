@@ -24,6 +24,7 @@ import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadFacetTable, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
 import { hitPlace } from './hit-place';
 import { searchTargetUrl } from './target-url';
+import { languageAttributes } from '../../contract/language';
 
 /** Results loaded at a time past the first screenful (on scroll or "Show more"). */
 const PAGE_SIZE = 20;
@@ -694,6 +695,13 @@ class DossierSearch extends HTMLElement {
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
     excerpt.append(...excerptNodes(result.excerpt));
+    // a passage of an article in another language: its headline and words marked with it (a note is the editors')
+    if (kind !== 'note') {
+      for (const [name, value] of Object.entries(languageAttributes(record?.meta.language))) {
+        excerpt.setAttribute(name, value);
+        title.setAttribute(name, value);
+      }
+    }
     item.append(where, title, excerpt);
 
     const themes = (result.filters.theme ?? []).filter((label) => this.#themeIds.has(label));

@@ -12,6 +12,8 @@ export interface SourceRef {
   url: string;
   /** `source-<slug>`: the source's column on a theme page. */
   anchor: string;
+  /** The article's language when it is not the dossier's. */
+  language?: string;
 }
 
 export const sourceRef = (article: Article): SourceRef => ({
@@ -20,6 +22,7 @@ export const sourceRef = (article: Article): SourceRef => ({
   headline: article.headline,
   url: article.url,
   anchor: sourceAnchor(article.slug),
+  ...(article.meta.language ? { language: article.meta.language } : {}),
 });
 
 /** Passages per source and theme: the home page's coverage matrix and the theme index. */

@@ -1,0 +1,37 @@
+/**
+ * The language an article is written in, as pages mark it. The dossier's own words (menus,
+ * labels, headings of its pages) are English; an article in another language says so in
+ * sources.yaml (`language: fr`, a BCP 47 tag), and every element that shows its words —
+ * headline, standfirst, passages, quotes — carries `lang` (and `dir` for a right-to-left
+ * script), so that screen readers read it in its own voice, browsers hyphenate and shape it
+ * as its language wants, and Arabic or Hebrew runs right to left.
+ */
+
+/** The language of the dossier's own words, and of an article that does not name one. */
+export const DOSSIER_LANGUAGE = 'en';
+
+/** The canonical form of a BCP 47 tag (`FR` → `fr`, `pt-br` → `pt-BR`); null when it is not one. */
+export function canonicalLanguage(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A language as files declare it (`en-GB`, `fr_FR`, `FR`) as a canonical BCP 47 tag; null when it is not one. */
+export function declaredLanguage(value: string): string | null {
+  return canonicalLanguage(value.trim().replace(/_/g, '-'));
+}
+
+/** Whether a language's script runs right to left (Arabic, Hebrew, Persian, Urdu…). */
+export function isRightToLeft(tag: string): boolean {
+  const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?: () => { direction: string }; textInfo?: { direction: string } };
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl';
+}
+
+/** The attributes an element showing an article's words takes: none for the dossier's language. */
+export function languageAttributes(language: string | undefined): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (!language || language === DOSSIER_LANGUAGE) return {};
+  return { lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr' };
+}
