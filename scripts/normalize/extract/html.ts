@@ -4,9 +4,11 @@
  * Metadata is read first, from the page as saved: schema.org JSON-LD (NewsArticle,
  * Article, BlogPosting, Report…), Open Graph and `article:*` tags, other `<meta>` tags,
  * `<link rel=canonical>`, `<title>`. Then what is never article text is taken out of the
- * page (scripts, navigation, asides, forms, figures and their captions, related/share/
+ * page (scripts, navigation, asides, forms, pictures and their captions, related/share/
  * newsletter/ad boxes — each listed in `dropped`), Mozilla's Readability finds the
- * article, and its HTML is walked into headings and paragraphs.
+ * article, and its HTML is walked into headings and paragraphs. What the page shows but
+ * its text would lose is written out first: footnote markers as "[1]", the numbers of
+ * ordered lists, tables kept out of their <figure>.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -56,8 +58,46 @@ function jsonLdObjects(document: Document): Json[] {
 }
 
 const personName = (value: unknown): string | undefined => (typeof value === 'string' ? str(value) : str((value as Json | null)?.name));
+const isOrganization = (value: unknown) => asArray((value as Json | null)?.['@type'] as string | string[] | undefined).some((t) => /Organi[sz]ation|Corporation/.test(t));
 
-function readMetadata(document: Document): SourceMetadata {
+/** Job-title words of a byline ("Jane Doe, Senior Analyst"): a title is not a person. */
+const ROLE_WORD = /^(?:analyst|correspondent|writer|editor|reporter|journalist|columnist|contributor|producer|photographer|critic|commentator|presenter|fellow|researcher|director|chief|staff|desk|team|bureau|newsroom|agency|agencies|intern)s?$/i;
+/** Lower-case words that belong to names (Sanne de Vries, Ludwig van der Berg, Hamza bin Laden). */
+const NAME_PARTICLE = /^(?:de|da|das|do|dos|du|del|della|der|den|di|van|von|ter|ten|la|le|al|el|bin|bint|ibn|ben|abu|y|zu)$/;
+/** A name word: capitalised, or capitalised after a particle joined to it ("al-Amin", "d’Estaing"). */
+const NAME_WORD = /^(?:\p{Lu}|(?:al|el|ad|as|ash|at|az|ar|an|d|l)[-'’]\p{Lu})/u;
+
+const looksLikeName = (candidate: string) => {
+  const words = candidate.split(' ');
+  return (
+    words.length <= 5 &&
+    words[0] !== 'The' &&
+    words.some((w) => NAME_WORD.test(w)) &&
+    words.every((w) => NAME_WORD.test(w) || NAME_PARTICLE.test(w)) &&
+    !words.some((w) => w.split('-').some((part) => ROLE_WORD.test(part)))
+  );
+};
+
+/**
+ * The people a byline names: "By Sanne de Vries in The Hague and Omar Khalil in Amman" →
+ * Sanne de Vries, Omar Khalil. Places (" in …"), job titles ("Senior Analyst") and what follows
+ * a separator ("· 4 May 2025") are not people; when a part is not clearly a name it is left
+ * out — fewer names rather than wrong ones.
+ */
+export function bylineNames(byline: string): string[] {
+  const text = normalizeSpace(byline)
+    .replace(/^(?:(?:written|reported|words|text)\s+)?by:?\s+/i, '')
+    .split(/\s+[|·•—–]\s+/)[0]!;
+  const names = text
+    .split(/\s*(?:[,;]|\band\b|&)\s*/)
+    .map((part) => part.replace(/(?:^|\s+)in\s+\p{Lu}.*$/u, '').trim())
+    .filter((part) => part && looksLikeName(part));
+  // Among several, a lone word ("Washington", "Foreign") is more likely a place or a desk than a person.
+  return names.length > 1 ? names.filter((name) => name.includes(' ')) : names;
+}
+
+/** The page's metadata; an organisation named as the author only as `organizationAuthors`, for want of a person. */
+function readMetadata(document: Document): { meta: SourceMetadata; organizationAuthors?: Found<string[]> } {
   const meta: SourceMetadata = {};
   const metaContent = (...keys: string[]): [string, string] | null => {
     for (const key of keys) {
@@ -68,14 +108,18 @@ function readMetadata(document: Document): SourceMetadata {
     return null;
   };
   const found = <T>(value: T, from: string, status: Found<T>['status'] = 'verified'): Found<T> => ({ value, status, from });
+  let organizationAuthors: Found<string[]> | undefined;
 
   const article = jsonLdObjects(document).find((o) => asArray(o['@type'] as string | string[]).some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)));
   if (article) {
     const type = asArray(article['@type'] as string | string[]).find((t) => ARTICLE_TYPES.test(t))!;
     const headline = str(article.headline) ?? str(article.name);
     if (headline) meta.headline = found(headline, `JSON-LD ${type}.headline`);
-    const authors = asArray(article.author as unknown).map(personName).filter((n): n is string => Boolean(n));
-    if (authors.length) meta.authors = found(authors, `JSON-LD ${type}.author`);
+    const authorValues = asArray(article.author as unknown);
+    const people = authorValues.filter((a) => !isOrganization(a)).map(personName).filter((n): n is string => Boolean(n));
+    const organizations = authorValues.filter(isOrganization).map(personName).filter((n): n is string => Boolean(n));
+    if (people.length) meta.authors = found(people, `JSON-LD ${type}.author`);
+    else if (organizations.length) organizationAuthors = found(organizations, `JSON-LD ${type}.author (an organisation)`);
     const date = str(article.datePublished) && parseDate(str(article.datePublished)!);
     if (date && 'value' in date) meta.published = found(date.value, `JSON-LD ${type}.datePublished`);
     const publisher = personName(article.publisher);
@@ -93,7 +137,8 @@ function readMetadata(document: Document): SourceMetadata {
   }
   if (!meta.authors) {
     const m = metaContent('author', 'article:author', 'citation_author', 'dc.creator', 'DC.creator', 'byl');
-    if (m && !/^https?:\/\//.test(m[1])) meta.authors = found(m[1].replace(/^By\s+/i, '').split(/\s*(?:,|;| and | & )\s*/).filter(Boolean), tag(m[0]));
+    const names = m && !/^https?:\/\//.test(m[1]) ? bylineNames(m[1]) : [];
+    if (names.length) meta.authors = found(names, tag(m![0]));
   }
   if (!meta.published) {
     for (const key of ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'citation_publication_date', 'citation_date', 'dc.date', 'DC.date', 'og:published_time']) {
@@ -129,13 +174,26 @@ function readMetadata(document: Document): SourceMetadata {
     // "Headline | Outlet": the part before the last separator, a guess.
     if (title) meta.headline = found(title.replace(/\s+[|–—-]\s+[^|–—-]{1,40}$/, ''), '<title>', 'inferred');
   }
-  return meta;
+  return { meta, organizationAuthors };
 }
 
 const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH', 'DL', 'DT', 'DD', 'HEADER', 'MAIN', 'HR', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'DETAILS', 'SUMMARY']);
 
-/** Readability's article HTML → headings and paragraphs, in order. */
-function blocksOf(root: Element): Block[] {
+/** A node's text as the page shows it: a <br> or a nested block is a space, not nothing ("line<br>break"). */
+function textOf(node: Node): string {
+  let out = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) out += child.textContent ?? '';
+    else if (child.nodeType === 1) {
+      const el = child as Element;
+      out += el.tagName === 'BR' ? ' ' : BLOCK.has(el.tagName) ? ` ${textOf(el)} ` : textOf(el);
+    }
+  }
+  return out;
+}
+
+/** An element's HTML (Readability's article, or the page) → headings and paragraphs, in order; the elements in `skip` left out. */
+function blocksOf(root: Element, skip?: Set<Element>): Block[] {
   const blocks: Block[] = [];
   let inline = '';
   const flush = () => {
@@ -151,17 +209,17 @@ function blocksOf(root: Element): Block[] {
       }
       if (child.nodeType !== 1) continue;
       const el = child as Element;
+      if (skip?.has(el)) continue;
       if (!BLOCK.has(el.tagName)) {
-        if (el.tagName === 'BR') inline += ' ';
-        else inline += el.textContent ?? '';
+        inline += el.tagName === 'BR' ? ' ' : textOf(el);
         continue;
       }
       flush();
       if (/^H[1-6]$/.test(el.tagName)) {
-        const text = normalizeSpace(el.textContent ?? '');
+        const text = normalizeSpace(textOf(el));
         if (text) blocks.push({ kind: 'heading', text });
       } else if (el.tagName === 'P' || el.tagName === 'PRE' || el.tagName === 'DT' || el.tagName === 'DD' || el.tagName === 'TR') {
-        const text = normalizeSpace(el.tagName === 'TR' ? Array.from(el.children).map((c) => c.textContent ?? '').join(' | ') : (el.textContent ?? ''));
+        const text = normalizeSpace(el.tagName === 'TR' ? Array.from(el.children).map(textOf).join(' | ') : textOf(el));
         if (text) blocks.push({ kind: 'paragraph', text });
       } else {
         walk(el);
@@ -194,12 +252,171 @@ function spacedText(el: Element): string {
   return normalizeSpace(out);
 }
 
+/** A footnote label: "1", "12", "3–5", "a", "iv", "*", "†", "[3]". */
+const NOTE_LABEL = /^[[(]?(?:\d{1,3}(?:[,–-]\d{1,3})*|\p{L}{1,2}|[*†‡§¶]{1,3})[\])]?$/u;
+/** Class or id words of footnote references (Pandoc, WordPress plugins, MediaWiki). */
+const NOTE_WORDS = /(?:^|[\s_-])(?:fn|fnref|footnotes?|footnote-ref|noteref|endnote|note|ref|reference|cite|citation)(?:$|[\s_-]|\d)/i;
+/** An in-page link to a note: #fn1, #footnote-2, #cite_note-3, #endnote4, #ref5. */
+const NOTE_HREF = /^#(?:fn|footnote|note|endnote|cite|ref)/i;
+
+/** The character just before an element in its block ('' at the start of the block). */
+function charBefore(el: Element): string {
+  for (let node: Node | null = el; node && node.nodeType === 1; node = node.parentNode) {
+    if (node !== el && BLOCK.has((node as Element).tagName)) return '';
+    for (let prev = node.previousSibling; prev; prev = prev.previousSibling) {
+      if (prev.nodeType === 1 && (BLOCK.has((prev as Element).tagName) || (prev as Element).tagName === 'BR')) return ' ';
+      const text = prev.textContent ?? '';
+      if (text) return text.at(-1)!;
+    }
+  }
+  return '';
+}
+
+/**
+ * Footnote references are written out as "[1]", so that "in 2021.<sup>1</sup>" does not read
+ * "in 2021.1". A reference is a short label marked as one (role="doc-noteref", a link to a note
+ * in the page, a note class), or a superscript after a space or punctuation or opening a block.
+ * Other superscripts stay in their word ("m<sup>2</sup>" → "m2", "19<sup>th</sup>" → "19th"),
+ * but a number raised after a number is an exponent: "10<sup>6</sup>" → "10^6", not "106".
+ */
+function writeOutNoteReferences(document: Document) {
+  const marked = (el: Element) =>
+    el.getAttribute('role') === 'doc-noteref' ||
+    NOTE_HREF.test(el.getAttribute('href') ?? '') ||
+    NOTE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  // In document order, so a reference wrapping another (<a><sup>1</sup></a>) is written out whole.
+  for (const el of Array.from(document.querySelectorAll('sup, a[href^="#"], [role="doc-noteref"]'))) {
+    if (!el.isConnected) continue;
+    const label = normalizeSpace(el.textContent ?? '');
+    if (!NOTE_LABEL.test(label)) continue;
+    const before = charBefore(el);
+    const sup = el.tagName === 'SUP';
+    const linked = Boolean(el.querySelector('a[href^="#"]') ?? el.closest('a[href^="#"]'));
+    if (marked(el) || (sup && (linked || /^$|[\s.,;:!?)\]"'”’»…]/u.test(before)))) {
+      el.replaceWith(document.createTextNode(/^[[(]/.test(label) ? label : `[${label}]`));
+    } else if (sup && /^[-−]?\d{1,3}$/.test(label) && /\d/.test(before)) {
+      el.replaceWith(document.createTextNode(`^${label}`));
+    }
+  }
+}
+
+/**
+ * A table in a <figure> (WordPress's wp-block-table, many CMSs) is data, not a picture: the figure
+ * is unwrapped so its table is read like any other. Its caption then names the table or its source
+ * ("Source: …", "Table 1: …") and stays as a paragraph — unless the figure also holds a picture,
+ * whose caption it may be: that goes with the picture.
+ */
+function unwrapTableFigures(document: Document) {
+  for (const figure of Array.from(document.querySelectorAll('figure'))) {
+    if (!figure.isConnected || !figure.querySelector('table')) continue;
+    if (!figure.querySelector('img, picture, video, audio, svg, canvas, iframe, object, embed')) {
+      for (const caption of Array.from(figure.querySelectorAll('figcaption'))) {
+        const paragraph = document.createElement('p');
+        paragraph.append(...Array.from(caption.childNodes));
+        caption.replaceWith(paragraph);
+      }
+    }
+    figure.replaceWith(...Array.from(figure.childNodes));
+  }
+}
+
+/** An item's number as an <ol type> shows it: 3, c, C, iii, III. */
+function listMarker(n: number, type: string): string {
+  if (n < 1) return String(n);
+  if ((type === 'a' || type === 'A') && n <= 26) return String.fromCharCode((type === 'a' ? 96 : 64) + n);
+  if (type === 'i' || type === 'I') {
+    const digits: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+    let roman = '';
+    for (const [value, letters] of digits) for (; n >= value; n -= value) roman += letters;
+    return type === 'I' ? roman.toUpperCase() : roman;
+  }
+  return String(n);
+}
+
+/** The first text node with something in it, in document order. */
+function firstText(node: Node): Node | null {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3 && (child.textContent ?? '').trim()) return child;
+    const found = child.nodeType === 1 ? firstText(child) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Items of an ordered list keep the number the page shows ("1. …"): "step 2" must still be findable. */
+function numberOrderedLists(document: Document) {
+  for (const list of Array.from(document.querySelectorAll('ol'))) {
+    const items = Array.from(list.children).filter((child) => child.tagName === 'LI');
+    const reversed = list.hasAttribute('reversed');
+    let n = Number.parseInt(list.getAttribute('start') ?? '', 10);
+    if (Number.isNaN(n)) n = reversed ? items.length : 1;
+    for (const item of items) {
+      const value = Number.parseInt(item.getAttribute('value') ?? '', 10);
+      if (!Number.isNaN(value)) n = value;
+      const text = firstText(item);
+      if (text) text.textContent = `${listMarker(n, list.getAttribute('type') ?? '1')}. ${(text.textContent ?? '').trimStart()}`;
+      n += reversed ? -1 : 1;
+    }
+  }
+}
+
+/** A paragraph of running prose: ten words or more, ending a sentence (a note marker may follow). */
+const isProse = (text: string) => text.split(' ').length >= 10 && /[.!?…]["'”’»)\]]*(?:\[[^\]\s]{1,8}\])*$/u.test(text);
+const wordCount = (text: string) => (text ? text.split(' ').length : 0);
+
+/** The running prose in an element (the elements in `skip` left out): how many paragraphs, how many words. */
+function proseIn(el: Element, skip?: Set<Element>): { paragraphs: number; words: number } {
+  const prose = blocksOf(el, skip).filter((b) => b.kind === 'paragraph' && isProse(b.text));
+  return { paragraphs: prose.length, words: prose.reduce((n, b) => n + wordCount(b.text), 0) };
+}
+
+/**
+ * The smallest element holding most of the page's running prose, in two paragraphs or more:
+ * where the article is. The prose of `skip` is not counted.
+ */
+function proseRoot(body: Element, skip: Set<Element>): Element {
+  const total = proseIn(body, skip).words;
+  let root = body;
+  for (;;) {
+    const child = Array.from(root.children).find((c) => {
+      if (skip.has(c)) return false;
+      const prose = proseIn(c, skip);
+      return prose.paragraphs >= 2 && prose.words * 2 > total;
+    });
+    if (!child) return root;
+    root = child;
+  }
+}
+
+/**
+ * The boxes whose class names furniture but which hold the article. Saved pages of subscribers
+ * wrap the body, or part of it, in "paywall-content" or "subscriber-only" boxes; the furniture
+ * such words are meant for — a paywall or newsletter prompt, a bio line, "Advertisement", a list
+ * of headlines — holds a sentence or two, or mostly links. So a box is the article's when it is
+ * not mostly link text, holds running prose (three paragraphs, or a third of the page's), and
+ * either holds most of the page's prose itself or lies where the rest of it is (`proseRoot`,
+ * such boxes not counted): a cookie notice or a comment thread may hold prose too, but beside
+ * the article, not in it.
+ */
+function articleBoxes(body: Element): Set<Element> {
+  const page = proseIn(body).words;
+  const candidates = Array.from(body.querySelectorAll('[class], [id]')).filter((el) => {
+    if (!FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
+    const words = wordCount(normalizeSpace(el.textContent ?? ''));
+    const linkWords = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + wordCount(normalizeSpace(a.textContent ?? '')), 0);
+    const prose = proseIn(el);
+    return linkWords * 2 < words && (prose.paragraphs >= 3 || (prose.paragraphs > 0 && prose.words * 3 >= page));
+  });
+  const root = proseRoot(body, new Set(candidates));
+  return new Set(candidates.filter((el) => proseIn(el).words * 2 > page || root.contains(el)));
+}
+
 /** The fewest words an article must have for a page to count as holding one. */
 export const MIN_ARTICLE_WORDS = 40;
 
 export function extractHtml(html: string, where: string): Extracted {
   const { document } = parseHTML(html);
-  const metadata = readMetadata(document);
+  const { meta: metadata, organizationAuthors } = readMetadata(document);
   const dropped: Dropped[] = [];
   // A description is the standfirst only when the page prints it (many are written for search engines).
   if (metadata.standfirst) {
@@ -211,10 +428,12 @@ export function extractHtml(html: string, where: string): Extracted {
   // The byline element is read before it goes (its text is not body text).
   if (!metadata.authors) {
     const byline = document.querySelector('[rel="author"], [itemprop="author"], .byline, .author-name, [class*="byline"]');
-    const names = str(byline?.textContent)?.replace(/^By\s+/i, '').split(/\s*(?:,| and | & )\s*/).filter((n) => n && n.split(' ').length <= 5);
-    if (names?.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
+    const names = bylineNames(byline?.textContent ?? '');
+    if (names.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
   }
 
+  writeOutNoteReferences(document);
+  unwrapTableFigures(document);
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
       if (!el.isConnected) continue; // inside something already left out
@@ -223,6 +442,7 @@ export function extractHtml(html: string, where: string): Extracted {
       el.remove();
     }
   }
+  const keptBoxes = document.body ? articleBoxes(document.body) : new Set<Element>();
   for (const el of Array.from(document.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"]'))) {
     if (!el.isConnected) continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -230,18 +450,21 @@ export function extractHtml(html: string, where: string): Extracted {
     const match = FURNITURE_WORDS.exec(words);
     if (!match && !hidden) continue;
     if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
+    if (!hidden && keptBoxes.has(el)) continue;
     const text = spacedText(el);
     if (text) dropped.push({ reason: hidden ? 'hidden element' : `"${match![1]!.toLowerCase()}" box`, text });
     el.remove();
   }
+  numberOrderedLists(document);
 
   // What is left before Readability chooses, so that what it leaves out can be listed too.
   const before = document.body ? blocksOf(document.body) : [];
   const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
   const { document: articleDoc } = parseHTML(`<!doctype html><html><body>${article?.content ?? ''}</body></html>`);
   const blocks = blocksOf(articleDoc.body);
-  const kept = blocks.map((b) => b.text).join('\n');
-  for (const block of before) if (!kept.includes(block.text)) dropped.push({ reason: 'outside the article (Readability)', text: block.text });
+  // Compared with the whitespace normalised: Readability splits "one<br><br>two" into two paragraphs.
+  const kept = normalizeSpace(blocks.map((b) => b.text).join(' '));
+  for (const block of before) if (!kept.includes(normalizeSpace(block.text))) dropped.push({ reason: 'outside the article (Readability)', text: block.text });
   const words = blocks.reduce((n, b) => n + b.text.split(' ').length, 0);
   if (!article || words < MIN_ARTICLE_WORDS) {
     throw new NormalizeError(
@@ -250,8 +473,9 @@ export function extractHtml(html: string, where: string): Extracted {
     );
   }
   if (!metadata.authors && article.byline) {
-    const names = normalizeSpace(article.byline).replace(/^By\s+/i, '').split(/\s*(?:,| and | & )\s*/).filter(Boolean);
-    if (names.length && names.every((n) => n.split(' ').length <= 5)) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
+    const names = bylineNames(article.byline);
+    if (names.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
   }
+  if (!metadata.authors && organizationAuthors) metadata.authors = organizationAuthors;
   return { blocks, metadata, dropped, notes: [`Readability found ${blocks.length} blocks`] };
 }

@@ -1,0 +1,207 @@
+/**
+ * extract/html: a saved web page → the article's blocks, its metadata and what was left out.
+ * The article's text is never lost to a class name or a <figure>, footnote markers and list
+ * numbers stay readable, bylines give people (not places or job titles), and what is kept is
+ * never reported as left out.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bylineNames, extractHtml } from '../../scripts/normalize/extract/html.ts';
+import { FIXTURES_DIR } from '../fixtures/sources/run.ts';
+
+const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A test page</title>${head}</head><body>${body}</body></html>`;
+const extract = (body: string, head = '') => extractHtml(page(body, head), 'test.html');
+const texts = (body: string, head = '') => extract(body, head).blocks.map((b) => b.text);
+
+/** Running prose, so that Readability takes the page for an article. */
+const PROSE = [
+  'Security forces said on Wednesday they had retaken the town, two days after insurgents overran it and looted its banks and shops.',
+  'Residents who returned on Thursday described burned-out market stalls and a hospital stripped of its medicines and equipment.',
+  'The insurgents have attacked the district repeatedly since 2020, and aid agencies say more than ten thousand people fled in the latest raid.',
+  'The provincial governor said the army would stay in the town until the roads to the coast were safe again for traders and families.',
+];
+const paragraphs = (lines: string[]) => lines.map((line) => `<p>${line}</p>`).join('');
+
+describe('normalize html: boxes named like furniture', () => {
+  it('should keep the body paragraphs inside a "paywall-content" box between the free ones', () => {
+    const result = extract(
+      `<div id="page"><h1>Headline</h1><div class="story-text">${paragraphs(PROSE.slice(0, 2))}</div>` +
+        `<div class="ad-container"><span>Advertisement</span></div>` +
+        `<div class="story-text paywall-content">${paragraphs(PROSE.slice(2))}<p>Until recently the group had only small commercial drones, modified to drop grenades over short distances.</p></div>` +
+        `<div class="story-text"><p>The council is expected to discuss the attack on Thursday, diplomats said.</p></div></div>`,
+    );
+    const kept = result.blocks.map((b) => b.text);
+    for (const line of PROSE) expect(kept).toContain(line);
+    expect(kept).toContain('Until recently the group had only small commercial drones, modified to drop grenades over short distances.');
+    expect(result.dropped).toContainEqual({ reason: '"ad" box', text: 'Advertisement' });
+    expect(result.dropped.map((d) => d.reason)).not.toContain('"paywall" box');
+  });
+
+  it('should keep a body wrapped whole in a "subscriber-only paywall" box, with a standfirst and a bio outside it', () => {
+    const kept = texts(
+      `<p class="standfirst">Prosecutors say the men scouted the town twice in the weeks before their arrest.</p>` +
+        `<div class="subscriber-only paywall">${paragraphs(PROSE)}</div>` +
+        `<div class="author-bio"><p>Jane Doe is our security correspondent. She has reported from Nairobi and Mogadishu for a decade.</p></div>`,
+    );
+    expect(kept).toEqual(PROSE);
+  });
+
+  it('should still leave out furniture that holds a sentence or two: a paywall prompt, a newsletter box, a bio', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE)}` +
+        `<div class="paywall-prompt"><p>This article is for subscribers only.</p><p>Subscribe for $1 a week to keep reading.</p></div>` +
+        `<div class="newsletter"><p>Sign up to Africa Weekly, our free briefing on the continent, every Monday morning.</p></div>` +
+        `<div class="bio"><p>Jane Doe is our security correspondent. She has reported from Nairobi and Mogadishu for a decade.</p></div></article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['"paywall" box', '"newsletter" box', '"bio" box']);
+  });
+
+  it('should leave out a cookie notice and a comment thread that hold prose beside the article', () => {
+    const notice = [
+      'We and our partners store and access information on your device, such as cookies, and process personal data.',
+      'You may click to consent to our processing as described above, or change your preferences at any time.',
+      'Some partners do not ask for your consent and rely instead on their legitimate interest, which you can object to.',
+    ];
+    const comments = [
+      'I have read this article twice and I still do not understand why the police took so long to respond.',
+      'This is exactly what happened in my town last year, and nobody was ever held to account for any of it.',
+      'Great reporting as always, though I wish the paper would follow up on the families of the victims too.',
+    ];
+    const result = extract(
+      `<div class="cookie-consent">${paragraphs(notice)}</div><article><h1>Headline</h1>${paragraphs([...PROSE, ...PROSE.map((p) => `Again: ${p}`)])}</article>` +
+        `<section id="comments"><h2>Comments</h2>${paragraphs(comments)}</section>`,
+    );
+    const kept = result.blocks.map((b) => b.text).join('\n');
+    for (const line of [...notice, ...comments]) expect(kept).not.toContain(line);
+    expect(result.dropped.map((d) => d.reason)).toEqual(expect.arrayContaining(['"cookie" box', '"comments" box']));
+  });
+
+  it('should keep the body of the fixture page saved by a subscriber, and leave out its furniture', () => {
+    const html = readFileSync(join(FIXTURES_DIR, 'html-subscriber-page', 'source.html'), 'utf8');
+    const result = extractHtml(html, 'source.html');
+    const kept = result.blocks.map((b) => b.text);
+    expect(kept).toContain('The UN has appealed for $4.7bn for the region this year. By the end of February it had received less than a tenth of that amount.');
+    expect(result.dropped.map((d) => d.reason)).toEqual(expect.arrayContaining(['navigation', '"share" box', '"ad" box', '"related" box', 'aside', 'figure or caption']));
+  });
+});
+
+describe('normalize html: tables in figures', () => {
+  const table =
+    '<table><thead><tr><th>Country</th><th>Attacks 2022</th><th>Attacks 2023</th></tr></thead>' +
+    '<tbody><tr><td>Burkina Faso</td><td>1,802</td><td>2,104</td></tr><tr><td>Mali</td><td>1,121</td><td>1,203</td></tr></tbody></table>';
+
+  it('should keep a table in a <figure> as rows, and its caption as a paragraph', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<figure class="wp-block-table">${table}<figcaption>Table 1: attacks recorded by country, Conflict Watch dataset.</figcaption></figure>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual([
+      ...PROSE.slice(0, 2),
+      'Country | Attacks 2022 | Attacks 2023',
+      'Burkina Faso | 1,802 | 2,104',
+      'Mali | 1,121 | 1,203',
+      'Table 1: attacks recorded by country, Conflict Watch dataset.',
+      ...PROSE.slice(2),
+    ]);
+    expect(result.dropped.map((d) => d.reason)).not.toContain('figure or caption');
+  });
+
+  it('should still leave out a picture and its caption, and a caption beside a picture in a table figure', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<figure><img src="a.jpg" alt=""><figcaption>Police outside the court on Monday. Photograph: Reuters</figcaption></figure>` +
+        `<figure><img src="chart.png" alt="">${table}<figcaption>Photograph: AFP</figcaption></figure>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    const kept = result.blocks.map((b) => b.text);
+    expect(kept).toContain('Mali | 1,121 | 1,203');
+    expect(kept.join('\n')).not.toMatch(/Photograph/);
+    expect(result.dropped).toEqual(
+      expect.arrayContaining([
+        { reason: 'figure or caption', text: 'Police outside the court on Monday. Photograph: Reuters' },
+        { reason: 'figure or caption', text: 'Photograph: AFP' },
+      ]),
+    );
+  });
+});
+
+describe('normalize html: footnote markers and superscripts', () => {
+  const first = (html: string) => texts(`<article><p>${html}</p>${paragraphs(PROSE)}</article>`)[0];
+
+  it('should write a linked footnote marker as "[1]", not run it into the number before it', () => {
+    expect(first('The unit received 412 reports last year, up from 260 in 2021.<sup><a href="#fn1">1</a></sup>')).toBe('The unit received 412 reports last year, up from 260 in 2021.[1]');
+  });
+
+  it('should write a bare <sup> after punctuation, a Pandoc noteref and a MediaWiki reference as one marker each', () => {
+    expect(first('Figures rose in 2021.<sup>1</sup> They fell in 2022,<sup>2</sup> then rose again')).toBe('Figures rose in 2021.[1] They fell in 2022,[2] then rose again');
+    expect(first('A claim<a href="#fn3" class="footnote-ref" id="fnref3" role="doc-noteref"><sup>3</sup></a> and another.<sup class="reference"><a href="#cite_note-4">[4]</a></sup>')).toBe('A claim[3] and another.[4]');
+    expect(first('A span marker<span role="doc-noteref">5</span> here')).toBe('A span marker[5] here');
+  });
+
+  it('should keep the footnote itself numbered like its marker', () => {
+    const kept = texts(`<article>${paragraphs(PROSE)}<p id="fn1" class="footnote"><sup>1</sup> Figures from the unit’s annual report, published in April 2024.</p></article>`);
+    expect(kept.at(-1)).toBe('[1] Figures from the unit’s annual report, published in April 2024.');
+  });
+
+  it('should keep superscripts inside words sensible: m2, 19th, Mme, and an exponent after a number as 10^6', () => {
+    expect(first('A flat of 80 m<sup>2</sup> on the 19<sup>th</sup> floor, said M<sup>me</sup> Diallo, cost 10<sup>6</sup> francs')).toBe(
+      'A flat of 80 m2 on the 19th floor, said Mme Diallo, cost 10^6 francs',
+    );
+  });
+
+  it('should keep words either side of a <br> inside a paragraph apart', () => {
+    expect(first('The first line<br>and the second')).toBe('The first line and the second');
+  });
+});
+
+describe('normalize html: ordered lists', () => {
+  it('should keep the number of each item of an ordered list, from its start', () => {
+    const kept = texts(`<article>${paragraphs(PROSE)}<ol><li>Small sums are collected in cash.</li><li><p>The cash is deposited under false names.</p></li></ol><ol start="4" type="a"><li>Fourth</li></ol><ul><li>Not numbered</li></ul></article>`);
+    expect(kept.slice(PROSE.length)).toEqual(['1. Small sums are collected in cash.', '2. The cash is deposited under false names.', 'd. Fourth', 'Not numbered']);
+  });
+});
+
+describe('normalize html: bylines', () => {
+  it('should strip " in <Place>" from each author of the byline', () => {
+    expect(bylineNames('By Sanne de Vries in The Hague and Omar Khalil in Amman')).toEqual(['Sanne de Vries', 'Omar Khalil']);
+  });
+
+  it.each([
+    ['By Aïssata Diallo, Senior Analyst', ['Aïssata Diallo']],
+    ['By Jane Doe, Security Correspondent, and John Roe, Staff Writer', ['Jane Doe', 'John Roe']],
+    ['By Mariam al-Amin, Middle East Editor, in Beirut', ['Mariam al-Amin']],
+    ['By Peter Otieno · 4 May 2025', ['Peter Otieno']],
+    ['By Jane Doe, Washington', ['Jane Doe']],
+    ['By Staff Reporter', []],
+    ['By Reuters', ['Reuters']],
+  ])('should read "%s" as %j', (byline, names) => {
+    expect(bylineNames(byline)).toEqual(names);
+  });
+
+  it('should take the people of the byline on the page, not its places or job titles', () => {
+    const article = paragraphs(PROSE);
+    expect(extract(`<article><p class="byline">By Sanne de Vries in The Hague and Omar Khalil in Amman</p>${article}</article>`).metadata.authors?.value).toEqual(['Sanne de Vries', 'Omar Khalil']);
+    expect(extract(`<article><span class="byline">By Aïssata Diallo, Senior Analyst</span>${article}</article>`).metadata.authors?.value).toEqual(['Aïssata Diallo']);
+  });
+
+
+  it('should prefer the people of the byline to an organisation named as the JSON-LD author, and keep the organisation for want of one', () => {
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Tribune Staff"}}</script>`;
+    const withByline = extract(`<article><p class="byline">By Marta Kowalczyk in Geneva</p>${paragraphs(PROSE)}</article>`, jsonLd).metadata.authors;
+    expect(withByline).toEqual({ value: ['Marta Kowalczyk'], status: 'verified', from: 'the byline on the page' });
+    expect(extract(`<article>${paragraphs(PROSE)}</article>`, jsonLd).metadata.authors?.value).toEqual(['Tribune Staff']);
+  });
+
+  it('should read the two authors of the fixture page saved by a subscriber', () => {
+    const html = readFileSync(join(FIXTURES_DIR, 'html-subscriber-page', 'source.html'), 'utf8');
+    expect(extractHtml(html, 'source.html').metadata.authors?.value).toEqual(['Marta Kowalczyk', 'Ibrahim Sow']);
+  });
+});
+
+describe('normalize html: what is reported as left out', () => {
+  it('should not report as left out text that Readability kept, split at <br><br> into paragraphs', () => {
+    const result = extract(`<div id="content"><h1>Headline</h1><div class="text">${PROSE.join('<br><br>')}<ul><li>Macomia</li><li>Quissanga</li></ul></div></div>`);
+    const kept = result.blocks.map((b) => b.text).join(' ');
+    for (const line of PROSE) expect(kept).toContain(line);
+    expect(result.dropped.filter((d) => d.text.includes(PROSE[0]!))).toEqual([]);
+  });
+});
