@@ -205,3 +205,25 @@ describe('normalize html: what is reported as left out', () => {
     expect(result.dropped.filter((d) => d.text.includes(PROSE[0]!))).toEqual([]);
   });
 });
+
+describe('normalize html: what the page says about itself', () => {
+  it('should keep a first paragraph that the page also gives as its description, and not take it for a standfirst', () => {
+    const result = extract(`<article><h1>Headline</h1>${paragraphs(PROSE)}</article>`, `<meta property="og:description" content="${PROSE[0]}">`);
+    expect(result.blocks.find((b) => b.kind === 'paragraph')?.text).toBe(PROSE[0]);
+    expect(result.metadata.standfirst).toBeUndefined();
+    expect(result.notes.join(' ')).toMatch(/description is its first paragraph/);
+  });
+
+  it('should still take a description printed apart from the body for a standfirst', () => {
+    const summary = 'A summary that stands apart from the body.';
+    const result = extract(`<header><h1>Headline</h1><p class="standfirst">${summary}</p></header><article>${paragraphs(PROSE)}</article>`, `<meta property="og:description" content="${summary}">`);
+    expect(result.metadata.standfirst).toMatchObject({ value: summary, status: 'verified' });
+  });
+
+  it('should read the language the page declares, JSON-LD first, as a canonical tag', () => {
+    const french = (head: string, lang = 'fr-FR') => extractHtml(page(`<article><h1>Titre</h1>${paragraphs(PROSE)}</article>`, head).replace('lang="en"', `lang="${lang}"`), 't.html');
+    expect(french('').metadata.language).toEqual({ value: 'fr-FR', status: 'verified', from: '<html lang>' });
+    expect(french('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Titre","inLanguage":"fr"}</script>').metadata.language?.value).toBe('fr');
+    expect(french('<meta property="og:locale" content="es_ES">', '').metadata.language?.value).toBe('es-ES');
+  });
+});

@@ -15,6 +15,7 @@ import { parseHTML } from 'linkedom';
 import { NormalizeError } from '../errors.ts';
 import { normalizeSpace } from '../text.ts';
 import { parseDate } from './dates.ts';
+import { declaredLanguage } from '../../../src/contract/language.ts';
 import type { Block, Dropped, Extracted, Found, SourceMetadata } from './types.ts';
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|LiveBlogPosting)$/;
@@ -168,6 +169,19 @@ function readMetadata(document: Document): { meta: SourceMetadata; organizationA
   if (!meta.standfirst) {
     const m = metaContent('og:description', 'description', 'twitter:description');
     if (m) meta.standfirst = found(m[1], tag(m[0]));
+  }
+  // The language the page declares: JSON-LD inLanguage, <html lang>, og:locale.
+  const declared = [
+    [str(article?.inLanguage), `JSON-LD inLanguage`],
+    [str(document.documentElement?.getAttribute('lang')), '<html lang>'],
+    [metaContent('og:locale')?.[1], tag('og:locale')],
+  ] as const;
+  for (const [value, from] of declared) {
+    const language = value && declaredLanguage(value);
+    if (language) {
+      meta.language = found(language, from);
+      break;
+    }
   }
   if (!meta.headline) {
     const title = str(document.querySelector('title')?.textContent);
@@ -477,5 +491,13 @@ export function extractHtml(html: string, where: string): Extracted {
     if (names.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
   }
   if (!metadata.authors && organizationAuthors) metadata.authors = organizationAuthors;
-  return { blocks, metadata, dropped, notes: [`Readability found ${blocks.length} blocks`] };
+  const notes = [`Readability found ${blocks.length} blocks`];
+  // Many pages give their first paragraph as their description: that is the article's lead,
+  // which must stay a passage, not a standfirst (the standfirst rule would take it out).
+  const lead = blocks.find((block) => block.kind === 'paragraph');
+  if (metadata.standfirst && lead && normalizeSpace(lead.text).startsWith(normalizeSpace(metadata.standfirst.value).replace(/(?:…|\.\.\.)$/, ''))) {
+    notes.push(`the page's description is its first paragraph (${metadata.standfirst.from}): kept as text, not taken for a standfirst`);
+    delete metadata.standfirst;
+  }
+  return { blocks, metadata, dropped, notes };
 }
