@@ -279,7 +279,7 @@ export function findStandfirst(
 ): StandfirstCandidate | null {
   const headline = claims.indexOf('headline');
   if (headline < 0) return null;
-  const metadataRules = new Set(['byline', 'author-names', 'staff-byline', 'timestamp', 'dateline']);
+  const metadataRules = new Set(['byline', 'author-names', 'staff-byline', 'update-line', 'timestamp', 'dateline']);
   let index = headline + 1;
   while (index < texts.length && claims[index] !== undefined) {
     // a paragraph after the byline or date is the article's lead, not its standfirst

@@ -181,18 +181,27 @@ export const rules: readonly Rule[] = [
     examples: [],
   },
   {
-    name: 'timestamp',
+    name: 'update-line',
     category: 'metadata',
-    description:
-      'A publication or update timestamp: "Updated 10:32 GMT, 22 March 2017", "Published: Mon 23 Oct 2017", or a line that is only a date and time.',
+    description: 'A publication or update line, anywhere: "Updated 10:32 GMT, 22 March 2017", "Published: Mon 23 Oct 2017", "Posted on 12 June 2019".',
     match: {
       regex: new RegExp(
-        String.raw`^(?:(?:Last )?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|First published|Originally published|Modified|Updated on|Published on)?:?\s?(?:${DATE_LINE})$`,
+        String.raw`^(?:(?:Last )?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|First published|Originally published|Modified|Updated on|Published on|Posted on):?\s?(?:${DATE_LINE})$`,
         'u',
       ),
     },
-    examples: ['Updated 1:23 PM ET, Wed March 22, 2017', 'Published: 22 March 2017', 'Mon 23 Oct 2017 06.00 BST', 'March 22, 2017', 'Last updated on 4 November 2020', 'March 4, 2024 2:17 PM GMT+1 Updated 3 hours ago'],
-    keeps: ['Published figures show 3,000 fighters returned in 2016.', 'On 22 March 2017 the attacker struck Westminster.', '2017', '2021 | 260 | 3', '2023 1,310 27', '2019 2.50 4'],
+    examples: ['Updated 1:23 PM ET, Wed March 22, 2017', 'Published: 22 March 2017', 'Last updated on 4 November 2020', 'Posted on 12 June 2019', 'Updated 10:32 GMT'],
+    keeps: ['Published figures show 3,000 fighters returned in 2016.', 'Updated figures: 2021 | 260 | 3'],
+  },
+  {
+    name: 'timestamp',
+    category: 'metadata',
+    description:
+      'A line that is only a date and time, near the top, where the article says when it was published ("Mon 23 Oct 2017 06.00 BST"). Further down, a time alone is a live blog\'s entry and a date alone a diary\'s section: kept.',
+    match: { regex: new RegExp(String.raw`^(?:${DATE_LINE})$`, 'u') },
+    within: 8,
+    examples: ['Mon 23 Oct 2017 06.00 BST', 'March 22, 2017', 'March 4, 2024 2:17 PM GMT+1 Updated 3 hours ago', '09:05 BST'],
+    keeps: ['On 22 March 2017 the attacker struck Westminster.', '2017', '2021 | 260 | 3', '2023 1,310 27', '2019 2.50 4'],
   },
 
   // ─── Pictures: captions, credits, image file names ─────────────────────────
@@ -331,12 +340,16 @@ export const rules: readonly Rule[] = [
     name: 'link-titles-run-together',
     category: 'related',
     description:
-      'Several link titles run together on one line (a related-stories box copied as text): ten or more words with no sentence punctuation, where a title-starting word follows a lower-case word ("… pushed out The city …").',
+      'Several link titles run together on one line (a related-stories box copied as text): ten or more words with no sentence punctuation, where a title-starting word follows a lower-case word and starts a lower-case phrase ("… pushed out The city …"; not "… in The Hague …", a name).',
     match: {
-      regex: /^(?=(?:\S+ ){9,}\S+$)(?=.*\p{Ll} (?:The|A|An|How|Why|What|Who|Where|When|Is|Are|Inside|Can|Will|Does|Did|In|On|After|Why) \p{L})[^.,;:!?…"“”()—–]+$/u,
+      regex: /^(?=(?:\S+ ){9,}\S+$)(?=.*\p{Ll} (?:The|A|An|How|Why|What|Who|Where|When|Is|Are|Inside|Can|Will|Does|Did|In|On|After|Why) \p{Ll})[^.,;:!?…"“”()—–]+$/u,
     },
     examples: ['Inside the camp where IS families wait How Mosul was retaken What next for the Kurds'],
-    keeps: ['Strengthen border controls and intelligence sharing between the member states of the union', 'Going to ground'],
+    keeps: [
+      'Strengthen border controls and intelligence sharing between the member states of the union',
+      'Going to ground',
+      'Testimony from prosecutors in The Hague who worked on similar cases in earlier years',
+    ],
   },
 
   // ─── Share, follow, subscribe, newsletter and cookie prompts ────────────────

@@ -112,6 +112,15 @@ describe('npm run add: one command per kind of file', () => {
     expect(passages(added.slug)).toEqual(fixture.body.filter((b) => !b.startsWith('## ')));
   });
 
+  it('should keep the introduction under a Markdown title as text, never guessing it a standfirst', async () => {
+    const fixture = loadFixture('markdown-newsletter-gfm');
+    const { code } = await add(fixture.sourceFile);
+    expect(code).toBe(0);
+    const added = readManifest().articles.at(-1)!;
+    expect(added.standfirst).toBeNull();
+    expect(passages(added.slug)[0]).toBe(fixture.body[0]);
+  });
+
   it('should take --outlet, --headline, --date and --author over what the file says, keeping honorifics apart', async () => {
     const fixture = loadFixture('html-news-page');
     const { code } = await add(fixture.sourceFile, '--headline', 'Three charged in Nairobi', '--date', '2022-08-10', '--author', 'Dr Amina Yusuf', '--author', 'Peter Otieno', '--outlet', 'Courier');

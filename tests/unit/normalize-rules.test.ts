@@ -106,6 +106,15 @@ describe('normalize rules: the engine', () => {
     expect(claims.slice(5)).toEqual(texts.slice(5).map(() => null));
   });
 
+  it('should take a date or time alone for the article\'s own only near the top: a live blog\'s entry times stay', () => {
+    const body = Array.from({ length: 10 }, (_, i) => `Entry ${i} of the live blog, with what happened.`);
+    const texts = ['Tue 4 June 2024 09:00 BST', ...body.slice(0, 8), '14:03 BST', body[8]!, '12 March 2022', body[9]!, 'Updated 15:55 BST'];
+    const claims = claimedBy(texts, exampleEntry());
+    expect(claims[0]).toBe('timestamp');
+    expect(claims.slice(1, -1).every((rule) => rule === null)).toBe(true);
+    expect(claims.at(-1)).toBe('update-line');
+  });
+
   it('should keep a short sentence printed twice ("No."), and report it', () => {
     const texts = ['Did they return?', 'No.', 'Were they charged?', 'No.', 'The ministry declined to comment.'];
     const result = findBoilerplate(texts, rules, exampleEntry());

@@ -45,7 +45,10 @@ const removeBoilerplate: Stage = {
         `warning: lines ${at} are the same paragraph ("${text.length > 60 ? `${text.slice(0, 60)}…` : text}"); both kept, since a repeated body paragraph is never removed. If it is page furniture, add a rule for it to scripts/normalize/rules.ts.`,
       );
     }
-    if (entry.standfirst === null) {
+    // Only a plain-text copy is read for a standfirst by its layout: a file with markup (Markdown,
+    // a web page, a PDF's type sizes) says what its standfirst is, and a paragraph under its
+    // title is its introduction.
+    if (entry.standfirst === null && !file.data.knownHeadings) {
       const claimed: (string | undefined)[] = new Array(texts.length);
       for (const { index, rule } of claims) claimed[index] = rule;
       const candidate = findStandfirst(texts, claimed, looksLikeHeading);
