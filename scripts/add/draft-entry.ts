@@ -7,7 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import { isIdPrefix } from '../../src/contract/index.ts';
-import { DOSSIER_LANGUAGE } from '../../src/contract/language.ts';
+import { DOSSIER_LANGUAGE, isDossierLanguage } from '../../src/contract/language.ts';
 import type { SourceEntry } from '../../src/corpus/schema.ts';
 import type { Found, SourceMetadata } from '../normalize/extract/types.ts';
 
@@ -183,7 +183,7 @@ export function draftEntry({ path, metadata, overrides, takenSlugs, takenPrefixe
     slug,
     file: `${slug}${extname(path).toLowerCase()}`,
     originalFile: basename(path),
-    ...(language && language.value !== DOSSIER_LANGUAGE ? { language: language.value } : {}),
+    ...(language && !isDossierLanguage(language.value) ? { language: language.value } : {}),
     ...(encoding ? { encoding } : {}),
     idPrefix,
     outlet,

@@ -30,8 +30,13 @@ export function isRightToLeft(tag: string): boolean {
   return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl';
 }
 
+/** Whether a tag names the dossier's language, in any of its regional forms (`en`, `en-GB`). */
+export function isDossierLanguage(tag: string): boolean {
+  return new Intl.Locale(tag).language === DOSSIER_LANGUAGE;
+}
+
 /** The attributes an element showing an article's words takes: none for the dossier's language. */
 export function languageAttributes(language: string | undefined): { lang?: string; dir?: 'ltr' | 'rtl' } {
-  if (!language || language === DOSSIER_LANGUAGE) return {};
+  if (!language || isDossierLanguage(language)) return {};
   return { lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr' };
 }

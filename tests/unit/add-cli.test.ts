@@ -176,6 +176,10 @@ describe('npm run add: one command per kind of file', () => {
     const { code } = await add(loadFixture('broadsheet').sourceFile, '--outlet', 'X');
     expect(code).toBe(0);
     expect(readManifest().articles.at(-1)!.language).toBeUndefined();
+    const british = join(corpus.root, 'british.md');
+    writeFileSync(british, '---\ntitle: A title\noutlet: The Review\nlang: en-GB\n---\n\nA short paragraph.\n');
+    expect((await add(british)).code).toBe(0);
+    expect(readManifest().articles.at(-1)!.language).toBeUndefined();
     const refused = await add(loadFixture('blog').sourceFile, '--outlet', 'X', '--language', 'not a tag');
     expect(refused.code).toBe(2);
     expect(refused.err.join('\n')).toMatch(/--language not a tag: not a language tag/);

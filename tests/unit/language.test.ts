@@ -31,6 +31,7 @@ describe('languageAttributes', () => {
   it('should mark nothing in the dossier’s own language', () => {
     expect(languageAttributes(undefined)).toEqual({});
     expect(languageAttributes('en')).toEqual({});
+    expect(languageAttributes('en-GB')).toEqual({});
   });
 
   it('should mark another language, with the direction its script runs in', () => {
