@@ -20,6 +20,12 @@ interface Line {
   size: number;
 }
 
+/** The value a fraction `q` of the way up the sorted values (0.5: the median); 0 for none. */
+const quantile = (values: number[], q: number) => {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+};
 const median = (values: number[]) => {
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,6 +39,15 @@ function linesOf(items: StructuredTextItem[], page: number): Line[] {
   for (const item of items) {
     if (!item.str && !item.hasEOL) continue;
     const size = item.fontSize || item.height || 10;
+    // A superscript (a footnote mark): smaller type raised a little above the line it belongs to.
+    const raised = Boolean(current && item.str.trim() && current.size && size < current.size * 0.85 && item.y > current.y && item.y - current.y <= current.size * 0.6);
+    if (current && raised) {
+      const mark = item.str.trim();
+      // after a full stop or a space a number is a note's mark, written as the web pages' are: "[1]"
+      current.text += /^\d{1,3}$/.test(mark) && /[\s.,;:!?)”’"]$/u.test(current.text) ? `[${mark}]` : mark;
+      current.right = Math.max(current.right, item.x + item.width);
+      continue;
+    }
     if (current && Math.abs(item.y - current.y) > size * 0.5) {
       lines.push(current);
       current = null;
@@ -91,13 +106,26 @@ export function joinLines(before: string, after: string): string {
   return `${before} ${after}`;
 }
 
-function paragraphsOf(pages: Line[][]): Block[] {
+/** A list item's first line: a bullet or a number, then text. Each item is a paragraph of its own. */
+const LIST_ITEM = /^(?:[•▪◦●■–-]|\d{1,2}[.)]|\([a-z\d]\))\s+\S/u;
+
+export function paragraphsOf(pages: Line[][]): Block[] {
   const all = pages.flat();
   const bodySize = median(all.flatMap((l) => Array(Math.max(1, Math.round(l.text.length / 10))).fill(l.size) as number[]));
+  // Measured on body-size lines only, and not by the median: in a report with many short lines
+  // (list items, table rows, headings) the median gap and width say little about a paragraph.
+  const isBody = (line: Line) => Math.abs(line.size - bodySize) < bodySize * 0.1;
   const gaps: number[] = [];
-  for (const lines of pages) for (let i = 1; i < lines.length; i++) gaps.push(lines[i - 1]!.y - lines[i]!.y);
-  const leading = median(gaps.filter((g) => g > 0)) || bodySize * 1.2;
-  const fullWidth = median(all.map((l) => l.right)) || 1;
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) if (isBody(lines[i - 1]!) && isBody(lines[i]!)) gaps.push(lines[i - 1]!.y - lines[i]!.y);
+  }
+  // the spacing inside a paragraph: the tighter gaps (a paragraph's break is wider)
+  const leading = quantile(gaps.filter((g) => g > 0), 0.25) || bodySize * 1.2;
+  // a full line: as wide as the longer body lines run
+  const fullWidth = quantile(all.filter(isBody).map((l) => l.right), 0.9) || 1;
+  // the text's left margin: a line set in from it after a sentence's end starts a paragraph (a first-line
+  // indent) or a list item
+  const margin = median(all.filter(isBody).map((l) => l.left));
   const isHeading = (line: Line) => line.size >= bodySize * 1.15 && line.text.split(' ').length <= 20;
 
   const blocks: Block[] = [];
@@ -112,12 +140,20 @@ function paragraphsOf(pages: Line[][]): Block[] {
       const prev: Line = current.last;
       const samePage = prev.page === line.page;
       const gap = samePage ? prev.y - line.y : leading;
-      const endsSentence = /[.!?:;"”’)]$/.test(prev.text);
+      // a sentence's end, perhaps with a footnote mark after it ("herders.1", "herders.¹")
+      const endsSentence = /[.!?:;"”’)](?:\d{1,3}|\[\d{1,3}\]|[¹²³⁰-⁹]{1,3})?$/u.test(prev.text);
       const shortLast = prev.right < fullWidth * 0.85 && endsSentence;
       const breaks =
         kind !== current.kind ||
-        (kind === 'heading' && gap > leading * 1.6) ||
-        (kind === 'paragraph' && (gap > leading * 1.4 || shortLast || (!samePage && endsSentence && prev.right < fullWidth * 0.95)));
+        // a heading's lines are spaced for its own size; another size is another heading
+        (kind === 'heading' && (gap > prev.size * 1.8 || Math.abs(prev.size - line.size) > prev.size * 0.05)) ||
+        (kind === 'paragraph' &&
+          (gap > leading * 1.4 ||
+            shortLast ||
+            LIST_ITEM.test(line.text) ||
+            (endsSentence && line.left > margin + bodySize) ||
+            Math.abs(prev.size - line.size) > prev.size * 0.1 || // notes in smaller type
+            (!samePage && endsSentence && prev.right < fullWidth * 0.95)));
       if (breaks) close();
     }
     if (!current) current = { kind, text: line.text, last: line };
