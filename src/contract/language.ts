@@ -24,10 +24,15 @@ export function declaredLanguage(value: string): string | null {
   return canonicalLanguage(value.trim().replace(/_/g, '-'));
 }
 
+/** The scripts written right to left (ISO 15924), for browsers whose Intl.Locale cannot say (Firefox). */
+const RIGHT_TO_LEFT_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Mend', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
+
 /** Whether a language's script runs right to left (Arabic, Hebrew, Persian, Urdu…). */
 export function isRightToLeft(tag: string): boolean {
   const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?: () => { direction: string }; textInfo?: { direction: string } };
-  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl';
+  const info = locale.getTextInfo?.() ?? locale.textInfo;
+  if (info) return info.direction === 'rtl';
+  return RIGHT_TO_LEFT_SCRIPTS.has(locale.maximize().script ?? '');
 }
 
 /** Whether a tag names the dossier's language, in any of its regional forms (`en`, `en-GB`). */

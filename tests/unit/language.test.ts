@@ -42,6 +42,24 @@ describe('languageAttributes', () => {
   });
 });
 
+describe('isRightToLeft without Intl’s text info (as in Firefox)', () => {
+  it('should tell the direction from the language’s likely script', () => {
+    const proto = Intl.Locale.prototype as unknown as Record<string, unknown>;
+    const saved = Object.getOwnPropertyDescriptor(proto, 'getTextInfo');
+    const savedInfo = Object.getOwnPropertyDescriptor(proto, 'textInfo');
+    delete proto.getTextInfo;
+    delete proto.textInfo;
+    try {
+      expect(languageAttributes('ar')).toEqual({ lang: 'ar', dir: 'rtl' });
+      expect(languageAttributes('ur')).toEqual({ lang: 'ur', dir: 'rtl' });
+      expect(languageAttributes('fr')).toEqual({ lang: 'fr', dir: 'ltr' });
+    } finally {
+      if (saved) Object.defineProperty(proto, 'getTextInfo', saved);
+      if (savedInfo) Object.defineProperty(proto, 'textInfo', savedInfo);
+    }
+  });
+});
+
 describe('a search record’s name', () => {
   it('should carry the article’s language when it has one, and read back names without it', () => {
     const url = '/articles/le-monde-piece/#lm-1a2b3c';
