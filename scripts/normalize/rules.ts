@@ -91,6 +91,8 @@ const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,4}(?:st|nd|rd|th)?|\d{
 const DATE_MARK = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})`;
 /** a line made only of date and time words, with a digit, like "Wed 22 March 2017 10.32 GMT" */
 const DATE_LINE = String.raw`(?=.*\d)(?=.*(?<!\d)${DATE_MARK}(?!\d))${DATE_TOKEN}(?:[\s,|·•-]+${DATE_TOKEN})+`;
+/** the word before a byline's names, in the languages sources come in: "By", "Par", "Por", "Von", "Door" */
+const BYLINE_WORD = String.raw`(?:By|BY|Par|PAR|Por|POR|Von|VON|Door)`;
 /** a capitalised name word, including particles like "al-" or "O’" */
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]*`;
 /** words a toolbar of share and print buttons is made of */
@@ -153,15 +155,29 @@ export const rules: readonly Rule[] = [
   {
     name: 'byline',
     category: 'metadata',
-    description: 'A byline: "By" and one or more capitalised names, perhaps with the outlet or role after a comma, bar or dash.',
+    description:
+      'A byline: "By" (or "Par", "Por", "Von", "Door") and one or more capitalised names, perhaps with the outlet, role or date after a comma, bar, dot or dash.',
     match: {
       regex: new RegExp(
-        String.raw`^By ${NAME}(?: (?:${NAME}|and|&|de|van|von|der|al|bin|la|le|du))*(?:,? (?:and|&) ${NAME}(?: ${NAME})*)*(?:\s?[,|–—-]\s?\p{Lu}[\p{L}'’ ]{0,40})?$`,
+        String.raw`^${BYLINE_WORD} ${NAME}(?: (?:${NAME}|and|&|et|y|und|de|van|von|der|al|bin|la|le|du))*(?:,? (?:and|&|et|y|und) ${NAME}(?: ${NAME})*)*(?:\s?[,|–—·•-]\s?(?:\p{Lu}[\p{L}'’ ]{0,40}|${DATE_LINE}))?$`,
         'u',
       ),
     },
-    examples: ['By Tim Lister', 'By Colin P. Clarke and Amarnath Amarasingam', 'By Sarah Dadouch, Reuters', 'By Jane Okafor | Security correspondent'],
-    keeps: ['By last December, they estimate ISIS’ ranks had winnowed to between 12,000 and 15,000.', 'By Sunday, the group had fled.'],
+    examples: [
+      'By Tim Lister',
+      'By Colin P. Clarke and Amarnath Amarasingam',
+      'By Sarah Dadouch, Reuters',
+      'By Jane Okafor | Security correspondent',
+      'By Abdel Mustafa · 4 May 2025',
+      'Par Camille Lefèvre et Hugo Martin',
+      'Por Lucía Fernández',
+    ],
+    keeps: [
+      'By last December, they estimate ISIS’ ranks had winnowed to between 12,000 and 15,000.',
+      'By Sunday, the group had fled.',
+      'Par ailleurs, le groupe a revendiqué l’attaque.',
+      'Von der Leyen visited Kyiv on Monday.',
+    ],
   },
   {
     name: 'staff-byline',

@@ -14,6 +14,12 @@ describe('textMetadata', () => {
     expect(meta.authors).toMatchObject({ value: ['Martin Ostrowski'], status: 'verified' });
   });
 
+  it('should read a byline in French or Spanish, and one with its date after a dot', () => {
+    expect(textMetadata(copy('Un titre assez long', 'Par Camille Lefèvre et Hugo Martin', 'Le texte.')).authors?.value).toEqual(['Camille Lefèvre', 'Hugo Martin']);
+    expect(textMetadata(copy('Un título bastante largo', 'Por Lucía Fernández y Ana Gil', 'El texto.')).authors?.value).toEqual(['Lucía Fernández', 'Ana Gil']);
+    expect(textMetadata(copy('A headline for the piece', 'By Abdel Mustafa · 4 May 2025', 'The text.')).authors?.value).toEqual(['Abdel Mustafa']);
+  });
+
   it('should take no date from a headline that names one', () => {
     const meta = textMetadata(copy('Seven years on from 22 March 2017, the city remembers', 'By Jane Roe', 'Families gathered on Friday.'));
     expect(meta.published).toBeUndefined();

@@ -40,9 +40,9 @@ export function textMetadata(text: string): SourceMetadata {
   for (const { text: line, line: n } of head) {
     // the headline may name a date ("Seven years on from 22 March 2017"): not the article's
     if (meta.headline && n === first?.line) continue;
-    const byline = /^By ((?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|bin))*)(?: in \p{Lu}[\p{L}'’ -]{1,30})?(?:\s?[,|–—-]\s?.*)?$/u.exec(line);
+    const byline = /^(?:By|BY|Par|Por|Von|Door) ((?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|et|y|und|de|van|von|al|bin))*)(?: in \p{Lu}[\p{L}'’ -]{1,30})?(?:\s?[,|–—·•-]\s?.*)?$/u.exec(line);
     if (byline && !meta.authors) {
-      const names = byline[1]!.split(/\s*(?:,| and | & )\s*/).filter(Boolean);
+      const names = byline[1]!.split(/\s*(?:,| and | & | et | y | und )\s*/).filter(Boolean);
       meta.authors = { value: names, status: 'verified', from: `the byline on line ${n}` };
       continue;
     }
