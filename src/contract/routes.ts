@@ -65,6 +65,12 @@ export function compareLayoutUrl(layout: CompareLayout, pair?: readonly [string,
   return layout === 'text' ? `${page}${COMPARE_TEXT_SEGMENT}/` : page;
 }
 
+/** A theme's row of the compare view, focused alone (`/compare/#t-<theme>`): the sources side by side on it. */
+export const compareThemeUrl = (themeId: string): string => `${COMPARE_URL}#${compareRowId(themeId)}`;
+
+/** The element id of a theme's row in the compare view (`t-<theme>`; `t-none` for the passages on none). */
+export const compareRowId = (themeId: string | null): string => `t-${themeId ?? 'none'}`;
+
 /** The compare view on a choice of sources: a pair's own page for two, the view with `?sources=` otherwise. */
 export function compareUrl(slugs: readonly string[]): string {
   if (slugs.length === 2) return pairUrl(slugs[0]!, slugs[1]!);

@@ -17,6 +17,8 @@ import * as sources from '../../src/corpus/views/sources';
 import * as theme from '../../src/corpus/views/theme';
 import { compileSchema } from '../json-schema';
 import { RAIL_PASSAGES_PER_THEME } from '../../src/corpus/site';
+import { compareUrl } from '../../src/contract/routes';
+import { MAX_SOURCES } from '../../src/client/compare/selection';
 
 const views = { ...article, ...data, ...entity, ...figures, ...home, ...search, ...sources, ...theme };
 
@@ -222,6 +224,19 @@ describe('themesInArticle', () => {
         others.forEach((list, i) => expect(picked.filter((p) => p.article === list[0]!.article)).toEqual(list.slice(0, perSource[i])));
         const most = Math.max(0, ...perSource);
         others.forEach((list, i) => expect(perSource[i]! >= most - 1 || perSource[i] === list.length).toBe(true));
+      }
+    }
+  });
+
+  it('should link each theme to the compare view on this article and the first sources that speak to it, at the theme’s row', () => {
+    for (const current of corpus.articles) {
+      for (const { theme, compare } of views.themesInArticle(corpus, current)) {
+        const speaking = corpus.articles.filter((a) => a !== current && passagesOn(theme.id, a.slug).length).map((a) => a.slug);
+        if (!speaking.length) {
+          expect(compare).toBeNull();
+          continue;
+        }
+        expect(compare).toBe(`${compareUrl([current.slug, ...speaking.slice(0, MAX_SOURCES - 1)])}#t-${theme.id}`);
       }
     }
   });

@@ -3,6 +3,8 @@ import { summarize, type Article, type Corpus, type Passage, type PassageSummary
 import { lookups, passagesOnTheme } from '../lookups';
 import { pageOf, pageSize } from '../paging';
 import { HOME_SOURCES_PER_PAGE, RAIL_PASSAGES_PER_THEME, SOURCE_NAV_SIZE } from '../site';
+import { compareRowId, compareUrl } from '../../contract/routes';
+import { MAX_SOURCES } from '../../client/compare/selection';
 
 export interface ThemeInArticle {
   theme: ThemeInfo;
@@ -16,6 +18,8 @@ export interface ThemeInArticle {
   elsewhere: PassageSummary[];
   /** All passages on the theme in the other sources (the theme page lists them). */
   elsewhereTotal: number;
+  /** The compare view on this article and the first sources that speak to the theme, at the theme's row; null when none does. */
+  compare: string | null;
 }
 
 /** The themes an article touches, in taxonomy order, with where else each is discussed. */
@@ -34,7 +38,9 @@ export function themesInArticle(corpus: Corpus, article: Article): ThemeInArticl
     const picked = takeInTurn(bySource, RAIL_PASSAGES_PER_THEME);
     const elsewhere = picked.map((p) => summarize(corpus, p.id, 12));
     const elsewhereTotal = lookups(corpus).themeTotals.get(theme.id)! - count;
-    return [{ theme, count, elsewhere, elsewhereTotal }];
+    const others = bySource.slice(0, MAX_SOURCES - 1).map((list) => list[0]!.article);
+    const compare = others.length ? `${compareUrl([article.slug, ...others])}#${compareRowId(theme.id)}` : null;
+    return [{ theme, count, elsewhere, elsewhereTotal, compare }];
   });
 }
 
