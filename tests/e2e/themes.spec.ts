@@ -51,6 +51,36 @@ test.describe('on a wide screen', () => {
     await expect(passage.locator('.passage-text')).toHaveText(target.text);
   });
 
+  test('a theme leads to the sources side by side on it: from its page, and from an article’s sidebar with that article among them', async ({ page }) => {
+    const theme = dossier.themes.find((t) => new Set(passagesOn(dossier, t.id).map((p) => p.article)).size >= 3)!;
+    await page.goto(`/themes/${theme.id}/`);
+    await page.getByRole('link', { name: 'Compare the sources side by side on it' }).click();
+    await expect(page).toHaveURL(new RegExp(`/compare/#t-${theme.id}$`));
+    await expect(page.locator('.cmp-row:visible')).toHaveCount(1);
+    await expect(page.locator(`#t-${theme.id}`)).toBeVisible();
+
+    const slug = passagesOn(dossier, theme.id)[0]!.article;
+    await page.goto(`/articles/${slug}/`);
+    const row = page.locator(`.rail-right [data-theme-row="${theme.id}"]`);
+    await row.locator('summary').click();
+    await row.getByRole('link', { name: 'side by side' }).click();
+    await expect(page).toHaveURL(new RegExp(`#t-${theme.id}$`));
+    await expect(page.locator(`#t-${theme.id}`)).toBeVisible();
+    await expect(page.locator(`#t-${theme.id} .cmp-cell[data-col="${slug}"]`)).toBeVisible();
+  });
+
+  test('a link to a short passage shows that passage’s related passages and themes in the sidebar, not the next one’s', async ({ page }) => {
+    // a short passage with related passages, followed by others that have their own
+    const passages = dossier.passages;
+    const landed = passages.find(
+      (p, i) => p.text.length < 200 && p.related.length > 0 && p.themes.length > 0 && passages[i + 1]?.article === p.article && passages[i + 1]!.related.length > 0 && passages[i + 2]?.article === p.article,
+    )!;
+    await page.goto(`/articles/${landed.article}/#${landed.id}`);
+    await expect(page.locator(`[id="${landed.id}"]`)).toHaveClass(/\bis-target\b/);
+    await expect(page.locator('.rail-right [data-in-view-link]')).toHaveText(`¶ ${landed.id}`);
+    for (const theme of landed.themes) await expect(page.locator(`.rail-right [data-theme-row="${theme}"]`)).toHaveClass(/\bis-current\b/);
+  });
+
   test('scrolling marks the themes of the passage in view in the sidebar', async ({ page }) => {
     const article = articles.find((a) => new Set(dossier.passages.filter((p) => p.article === a.slug).map((p) => p.themes.join())).size > 2)!;
     const passages = dossier.passages.filter((p) => p.article === article.slug);

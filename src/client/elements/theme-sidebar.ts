@@ -1,8 +1,12 @@
 /**
  * <theme-sidebar>: follows the passage in view (an IntersectionObserver, no scroll
  * handler) and marks its themes in the rail's theme list, and shows its related passages.
- * Marks change colour and weight only, so nothing in the rail moves.
+ * The passage a link landed on counts as the one in view while it is on screen: a short one
+ * lands near the top, above the band where the reader is reading. Marks change colour and
+ * weight only, so nothing in the rail moves.
  */
+import { SELECTORS } from '../../contract/dom';
+
 class ThemeSidebar extends HTMLElement {
   #visible = new Set<HTMLElement>();
   #current: HTMLElement | null = null;
@@ -16,10 +20,24 @@ class ThemeSidebar extends HTMLElement {
       rootMargin: '-25% 0px -55% 0px',
     });
     for (const p of passages) this.#observer.observe(p);
+    addEventListener('hashchange', this.#onHashChange);
   }
 
   disconnectedCallback() {
     this.#observer?.disconnect();
+    removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  /** After the page has marked the passage the new address lands on. */
+  #onHashChange = () => requestAnimationFrame(() => this.#update([]));
+
+  /** The passage a link landed on, while it is on screen. */
+  #landed(): HTMLElement | null {
+    const target = document.querySelector<HTMLElement>(SELECTORS.target);
+    if (!target) return null;
+    const { top, bottom } = target.getBoundingClientRect();
+    // until the reader scrolls past its start
+    return top >= 0 && top < innerHeight * 0.75 && bottom > 0 ? target : null;
   }
 
   #update(entries: IntersectionObserverEntry[]) {
@@ -28,7 +46,7 @@ class ThemeSidebar extends HTMLElement {
       if (e.isIntersecting) this.#visible.add(el);
       else this.#visible.delete(el);
     }
-    const first = [...this.#visible].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+    const first = this.#landed() ?? [...this.#visible].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
     if (first && first !== this.#current) this.#show(first);
   }
 
