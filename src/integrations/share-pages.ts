@@ -30,7 +30,8 @@ function noteElement(note: ShareNote): Element {
   const by = note.creator && note.creator !== 'Dossier editors' ? ` · ${note.creator}` : '';
   return h('div', { className: ['published-note', `highlight-${note.colour}`] }, [
     h('p.published-note-label', `Editors’ note${by}`),
-    h('p.published-note-quote', `“${note.quote}”`),
+    // the words the note marks, with no quotation marks added: a quote may carry its own
+    h('blockquote.published-note-quote', [h('p', note.quote)]),
     note.note ? h('p.published-note-text', note.note) : null,
     note.tags.length ? h('ul.published-note-tags', { ariaLabel: 'Tags' }, note.tags.map((t) => h('li', t))) : null,
   ]);

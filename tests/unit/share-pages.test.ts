@@ -73,7 +73,7 @@ describe('share pages', () => {
   it('list the editors’ notes, with their quote, text, author and tags', () => {
     const notes = [
       { colour: 'blue' as const, creator: 'Ana', quote: 'says', note: 'A <i>note</i>', tags: ['a', 'b'] },
-      { colour: 'pink' as const, creator: 'Dossier editors', quote: 'more', note: '', tags: [] },
+      { colour: 'pink' as const, creator: 'Dossier editors', quote: '“more,” he said', note: '', tags: [] },
     ];
     const { document } = read(sharePageHtml({ ...card, notes }, site));
     const shown = [...document.querySelectorAll('.published-note')].map((n) => ({
@@ -84,8 +84,8 @@ describe('share pages', () => {
       tags: [...n.querySelectorAll('li')].map((li) => li.textContent),
     }));
     expect(shown).toEqual([
-      { className: 'published-note highlight-blue', label: 'Editors’ note · Ana', quote: '“says”', text: 'A <i>note</i>', tags: ['a', 'b'] },
-      { className: 'published-note highlight-pink', label: 'Editors’ note', quote: '“more”', text: null, tags: [] },
+      { className: 'published-note highlight-blue', label: 'Editors’ note · Ana', quote: 'says', text: 'A <i>note</i>', tags: ['a', 'b'] },
+      { className: 'published-note highlight-pink', label: 'Editors’ note', quote: '“more,” he said', text: null, tags: [] },
     ]);
   });
 
