@@ -1,3 +1,5 @@
+import { notify, offerLink } from './toast';
+
 /** Copies text: the async Clipboard API, else a hidden textarea and execCommand. Resolves to success. */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -21,4 +23,13 @@ export async function copyText(text: string): Promise<boolean> {
     focused?.focus({ preventScroll: true });
     return ok;
   }
+}
+
+/**
+ * Copies a link and says so in the toast (`copied`); when the clipboard refuses, shows the link
+ * in a selected field instead, so the reader can still take it.
+ */
+export async function copyLink(url: string, copied = 'Link copied'): Promise<void> {
+  if (await copyText(url)) notify(copied);
+  else offerLink(url);
 }

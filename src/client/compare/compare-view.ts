@@ -12,7 +12,7 @@ import { isPassageId } from '../../contract/passage-id';
 import { safeDecode } from '../../contract/text-fragment';
 import { COMPARE_LAYOUT_FRAGMENT, compareUrl, COMPARE_STEP_PARAM, type CompareLayout } from '../../contract/routes';
 import { addCopyButtons, wireCopyLinks } from './copy-link';
-import { announce, isShown } from './dom';
+import { announce, isShown, notify } from './dom';
 import { CompareKeys } from './keys';
 import { LazyView } from './lazy-view';
 import { Minimap } from './minimap';
@@ -154,7 +154,7 @@ class CompareView extends HTMLElement {
       const result = toggleSource(this.#selected, this.#all, box.value, box.checked);
       if (!result.ok) {
         box.checked = !box.checked;
-        announce(result.reason);
+        notify(result.reason);
         return;
       }
       if (!isAvailable(result.selected, this.#available)) {
@@ -275,7 +275,7 @@ class CompareView extends HTMLElement {
     if (!this.#selected.includes(slug)) {
       const result = toggleSource(this.#selected, this.#all, slug, true);
       if (!result.ok) {
-        announce(`${this.#outletOf(slug)} is not among the sources shown. ${result.reason}`);
+        notify(`${this.#outletOf(slug)} is not among the sources shown. ${result.reason}`);
         return;
       }
       this.#selected = result.selected;

@@ -3,8 +3,7 @@
  * clipboard. The buttons are added here (they do nothing without scripts, and the page
  * holds hundreds of passages, so the HTML stays lean).
  */
-import { copyText } from '../clipboard';
-import { announce } from './dom';
+import { copyLink } from '../clipboard';
 
 /** Adds the buttons to the passages under `root` (a layout, when it arrives). */
 export function addCopyButtons(root: HTMLElement): void {
@@ -25,7 +24,6 @@ export function wireCopyLinks(root: HTMLElement): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('.cmp-copy');
     const link = button?.nextElementSibling;
     if (!(link instanceof HTMLAnchorElement)) return;
-    if (await copyText(link.href)) announce(`Link copied: ${link.href}`);
-    else announce(`Could not copy the link; it is ${link.href}`);
+    await copyLink(link.href, `Link copied: ${link.href}`);
   });
 }

@@ -1,6 +1,7 @@
 /** Small DOM helpers shared by the compare view's modules. */
 
 export { announce } from '../status';
+export { notify } from '../toast';
 
 /** True when the element takes part in layout (not display:none, nor inside something that is). */
 export const isShown = (el: Element) => el.getClientRects().length > 0;

@@ -11,7 +11,7 @@ import { anchorAnnotations } from '../../annotations/anchoring/anchor-all';
 import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
 import { serializeCollection, toCollection, toMarkdown } from '../../annotations/export';
 import { IMPORT_BYTES, articlePathOf, articleSlugOf, colourOf, newAnnotationId, noteOf, quoteOf, tagsOf } from '../../annotations/model';
-import { copyText } from '../clipboard';
+import { copyLink } from '../clipboard';
 import { el } from '../dom/build';
 import { pageTextDirective, searchablePageText } from '../dom/searchable-text';
 import { withArticlePage } from '../notebook/article-frame';
@@ -262,7 +262,7 @@ class DossierNotebook extends HTMLElement {
     const href = await this.checkedLink(id);
     if (!href) return;
     const url = new URL(href, location.href).href;
-    announce((await copyText(url)) ? 'Link to quote copied' : `Could not copy the link; here it is: ${url}`);
+    await copyLink(url, 'Link to quote copied');
   }
 
   /** The sources the reader has annotated, in the site's order: not every source of a dossier of thousands. */

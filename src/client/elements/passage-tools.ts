@@ -8,9 +8,10 @@
  */
 import { isPassageId, parseFragment, SELECTORS, type ParsedFragment } from '../../contract';
 import { loadRetiredIds } from '../retired-ids';
-import { copyText } from '../clipboard';
+import { copyLink } from '../clipboard';
 import { isTypingTarget } from '../keyboard';
 import { announce } from '../status';
+import { notify } from '../toast';
 
 
 const passages = () => [...document.querySelectorAll<HTMLElement>(SELECTORS.passage)];
@@ -21,7 +22,7 @@ document.addEventListener('click', async (event) => {
   const button = (event.target as Element | null)?.closest?.<HTMLElement>(SELECTORS.permalink);
   if (!button) return;
   const url = new URL(button.dataset.permalink!, location.href).href;
-  announce((await copyText(url)) ? 'Link copied' : `Could not copy the link; here it is: ${url}`);
+  await copyLink(url);
 });
 
 /* ---------- arriving at a passage ---------- */
@@ -66,9 +67,9 @@ async function arrive(fragment: ParsedFragment) {
     passage = current ? document.getElementById(current) : null;
     if (passage) {
       history.replaceState(history.state, '', `#${current}`);
-      announce('The passage you linked to has changed since; showing the passage that replaced it.');
+      notify('The passage you linked to has changed since; showing the passage that replaced it.');
     } else {
-      announce('The passage you linked to is no longer in this article.');
+      notify('The passage you linked to is no longer in this article.');
       return;
     }
   }
@@ -80,7 +81,7 @@ async function arrive(fragment: ParsedFragment) {
     if (mark) scrollToElement(mark);
     else {
       scrollToElement(passage);
-      announce('The quoted text was not found in this passage (it may have been edited); showing the whole passage.');
+      notify('The quoted text was not found in this passage (it may have been edited); showing the whole passage.');
     }
   } else scrollToElement(passage);
 }

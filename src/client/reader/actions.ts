@@ -4,11 +4,10 @@
  */
 import { selectorsFor } from '../../annotations/anchoring/selectors';
 import { passageFragment } from '../../annotations/anchoring/text-fragment';
-import { copyText } from '../clipboard';
-import { el } from '../dom/build';
+import { copyLink } from '../clipboard';
 import { highlightOffsets, removeHighlights } from '../dom/highlighter';
 import { pageTextDirective } from '../dom/searchable-text';
-import { announce } from '../status';
+import { notify } from '../toast';
 import {
   colourOf,
   newAnnotation,
@@ -60,11 +59,11 @@ async function save(ctx: AnnotatorContext, annotations: Annotation | readonly An
   try {
     await ctx.store.putMany(Array.isArray(annotations) ? annotations : [annotations as Annotation]);
   } catch (error) {
-    announce((error as Error).message);
+    notify((error as Error).message);
     return false;
   }
   await ctx.refresh();
-  announce(message);
+  notify(message);
   return true;
 }
 
@@ -76,7 +75,7 @@ async function copyQuoteLink(info: SelectionInfo) {
   const url = `${pageSource()}${passageFragment(info.passageId, directive)}`;
   // A quote link points into one passage: over several, it quotes the first one's part.
   const copied = info.parts.length > 1 ? 'Link copied; it quotes the selection’s first passage only' : 'Link to quote copied';
-  announce((await copyText(url)) ? copied : `Could not copy the link; here it is: ${url}`);
+  await copyLink(url, copied);
 }
 
 /** One annotation per passage the selection covers, all with the same content. */
@@ -161,11 +160,11 @@ export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation):
         const { keptFromOthers } = await ctx.store.saveEdit(annotation, content, new Date());
         await ctx.refresh();
         const kept = keptFromOthers.map((f) => (f === 'colour' ? 'colour' : f === 'note' ? 'note' : 'tags'));
-        announce(kept.length ? `Note saved. Another tab had changed its ${kept.join(' and ')}; that change was kept.` : 'Note saved');
+        notify(kept.length ? `Note saved. Another tab had changed its ${kept.join(' and ')}; that change was kept.` : 'Note saved');
         return true;
       } catch (error) {
         const message = (error as Error).message;
-        announce(message);
+        notify(message);
         tellEditor(error instanceof DeletedElsewhereError ? `${message} Copy your note if you want to keep it, then close.` : message, annotation.id);
         return false;
       }
@@ -181,29 +180,24 @@ async function removeAnnotation(ctx: AnnotatorContext, annotation: Annotation) {
   try {
     await ctx.store.remove(annotation.id);
   } catch (error) {
-    announce((error as Error).message);
+    notify((error as Error).message);
     return;
   }
   await ctx.refresh();
   offerUndo(ctx, annotation);
 }
 
-/** A small toast with Undo, for a few seconds after a delete. */
+/** "Annotation deleted" in the toast, with Undo, for a while after a delete (longer while the reader points at it). */
 function offerUndo(ctx: AnnotatorContext, annotation: Annotation) {
-  document.querySelector('.annotation-undo')?.remove();
-  const undo = el('button', { text: 'Undo', attrs: { type: 'button' } });
-  const toast = el(
-    'div',
-    { class: 'annotation-undo', attrs: { 'data-pagefind-ignore': '' } },
-    el('span', { text: 'Annotation deleted.' }),
-    undo,
-  );
-  const timer = setTimeout(() => toast.remove(), 10_000);
-  undo.addEventListener('click', async () => {
-    clearTimeout(timer);
-    toast.remove();
-    if (await save(ctx, annotation, 'Annotation restored')) focusAnnotation(annotation.id);
+  notify('Annotation deleted.', {
+    class: 'annotation-undo',
+    ms: 10_000,
+    said: 'Annotation deleted. Undo is available for 10 seconds.',
+    action: {
+      label: 'Undo',
+      run: async () => {
+        if (await save(ctx, annotation, 'Annotation restored')) focusAnnotation(annotation.id);
+      },
+    },
   });
-  document.body.append(toast);
-  announce('Annotation deleted. Undo is available for 10 seconds.');
 }

@@ -9,7 +9,7 @@ import type { PassageText } from '../../annotations/anchoring/types';
 import { passageIdOf, type Annotation } from '../../annotations/model';
 import { el } from '../dom/build';
 import { loadRetiredIds } from '../retired-ids';
-import { announce } from '../status';
+import { notify } from '../toast';
 import { ANNOTATION_MARKS, mark } from '../timing';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import type { AnnotatorContext } from './actions';
@@ -206,7 +206,7 @@ export async function startAnnotator(): Promise<void> {
   // Another tab changed the store: redraw (an open editor keeps its draft) and say so.
   store.subscribe((change) => {
     void refresh();
-    announce('Your annotations were changed in another tab; this page now shows them.');
+    notify('Your annotations were changed in another tab; this page now shows them.');
     if (change.deleted) {
       void import('./editor').then((m) =>
         change.ids.forEach((id) => m.tellEditor('This annotation was deleted in another tab: saving will not bring it back.', id)),

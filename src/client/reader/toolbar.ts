@@ -4,6 +4,7 @@
  * Escape closes it. Loaded on the first selection (see ./selection).
  */
 import { el } from '../dom/build';
+import { keepToastClear } from '../toast';
 import type { SelectionInfo, ToolbarAction } from './selection';
 
 let toolbar: HTMLElement | null = null;
@@ -65,6 +66,7 @@ export function showToolbar(info: SelectionInfo, onAction: (action: ToolbarActio
     toolbar.style.top = `${rect.bottom - base.top + 6}px`;
   }
   if (!info.passage.hasAttribute('tabindex')) info.passage.tabIndex = -1;
+  keepToastClear();
   if (focus) toolbar.querySelector('button')?.focus();
 }
 
