@@ -16,7 +16,7 @@ const toast = (page: Page) => page.locator('.toast');
 async function refuseClipboard(page: Page) {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
-    document.execCommand = () => false;
+    Object.defineProperty(document, 'execCommand', { value: () => false });
   });
 }
 
