@@ -122,7 +122,7 @@ export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAct
   );
   const quote = info.parts.map((part) => (textElementOf(part.passage).textContent ?? '').slice(part.start, part.end)).join(' … ');
   let savedId: string | null = null;
-  openEditor({
+  const opened = await openEditor({
     passage: info.parts.at(-1)!.passage,
     quote,
     ...(info.parts.length > 1 || info.leftOut ? { hint: editorHint(info) } : {}),
@@ -141,13 +141,15 @@ export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAct
       else info.passage.focus({ preventScroll: true });
     },
   });
+  // The reader chose to go on with the note already open: this one's dashed mark goes.
+  if (!opened) removeHighlights(draft.filter((m) => m.isConnected));
 }
 
 export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation): void {
   const passage = ctx.passageOf(annotation.id);
   if (!passage) return;
   hideToolbar();
-  openEditor({
+  void openEditor({
     passage,
     quote: quoteOf(annotation),
     initial: { colour: colourOf(annotation), note: noteOf(annotation), tags: tagsOf(annotation) },

@@ -2,6 +2,16 @@
  * The note editor: opens beside (under) the passage, for a new or an existing
  * annotation. Colour, note (plain text; Markdown is kept as written, never
  * rendered), tags; Save, Cancel, Delete. Escape cancels.
+ *
+ * Typed text is never dropped without the reader's say. Escape is pressed by habit (to
+ * close whatever is open), so when the note or tags differ from what the editor opened
+ * with, Escape, Cancel and opening another note ask first, in a small modal dialog whose
+ * safe answer (Keep editing) has the focus; Escape there keeps editing. A kept draft that
+ * reopened later would be surer still, but the reader would not know it exists, nor where:
+ * asking says so at the moment it matters. Leaving the page (a link, reload, closing the
+ * tab) cannot be asked in the page, so while such text is unsaved the browser's own
+ * "Leave site?" warning is on (beforeunload). A colour alone is one click to choose again,
+ * so it does not count.
  */
 import { el } from '../dom/build';
 import { HIGHLIGHT_COLOURS, LIMITS, parseTagInput, type AnnotationContent, type HighlightColour } from '../../annotations/model';
@@ -21,7 +31,7 @@ export interface EditorOptions {
   onClose(): void;
 }
 
-let open: { form: HTMLFormElement; close(): void; annotationId?: string | undefined } | null = null;
+let open: { form: HTMLFormElement; close(): void; closeIfAllowed(): Promise<boolean>; annotationId?: string | undefined } | null = null;
 let counter = 0;
 
 /** Shows a message in the open editor (for `annotationId` only, when given). */
@@ -35,14 +45,47 @@ export function tellEditor(message: string, annotationId?: string): void {
   box.textContent = message;
 }
 
-export function closeEditor(): void {
-  open?.close();
+/** Closes the open editor, after asking when it holds unsaved text; resolves to false when the reader keeps editing. */
+export function closeEditor(): Promise<boolean> {
+  return open ? open.closeIfAllowed() : Promise.resolve(true);
 }
+
+/** Asks whether to throw away the unsaved note; resolves to true for Discard. Escape keeps editing. */
+function confirmDiscard(): Promise<boolean> {
+  const keep = el('button', { class: 'annotation-discard-keep', text: 'Keep editing', attrs: { type: 'button' } });
+  const discard = el('button', { class: 'annotation-discard', text: 'Discard', attrs: { type: 'button' } });
+  const dialog = el(
+    'dialog',
+    { class: 'annotation-discard-dialog', attrs: { 'aria-labelledby': 'annotation-discard-title', 'data-pagefind-ignore': '' } },
+    el('p', { class: 'annotation-discard-title', text: 'Discard this unsaved note?', attrs: { id: 'annotation-discard-title' } }),
+    el('div', { class: 'annotation-editor-actions' }, keep, discard),
+  );
+  keep.addEventListener('click', () => dialog.close('keep'));
+  discard.addEventListener('click', () => dialog.close('discard'));
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    // Closed by a button, or by Escape (returnValue stays empty): focus goes back to the editor.
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue === 'discard');
+    });
+    dialog.showModal();
+    keep.focus();
+  });
+}
+
+/** While a note holds unsaved text, leaving the page asks first (the browser's own dialog). */
+const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
+  if (open && isDirty()) event.preventDefault();
+};
+/** Whether the open editor holds unsaved text. */
+let isDirty = () => false;
 
 const COLOUR_NAMES: Record<HighlightColour, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
 
-export function openEditor(options: EditorOptions): void {
-  closeEditor();
+/** Opens the editor (closing one already open, once the reader agrees); resolves to false when they kept the other. */
+export async function openEditor(options: EditorOptions): Promise<boolean> {
+  if (!(await closeEditor())) return false;
   const n = ++counter;
   const quote = options.quote.replace(/\s+/g, ' ').trim();
   const colours = el(
@@ -84,7 +127,23 @@ export function openEditor(options: EditorOptions): void {
   const close = () => {
     form.remove();
     open = null;
+    removeEventListener('beforeunload', warnBeforeLeaving);
     options.onClose();
+  };
+  const initialTags = parseTagInput(tags.value).join(',');
+  const unsaved = () => note.value.trim() !== options.initial.note.trim() || parseTagInput(tags.value).join(',') !== initialTags;
+  let asking: Promise<boolean> | null = null;
+  const closeIfAllowed = async (): Promise<boolean> => {
+    if (!form.isConnected) return true;
+    if (unsaved()) {
+      asking ??= confirmDiscard().finally(() => (asking = null));
+      if (!(await asking)) {
+        note.focus();
+        return false;
+      }
+    }
+    if (form.isConnected) close();
+    return true;
   };
   const content = (): AnnotationContent => ({
     colour: (form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value as HighlightColour) ?? options.initial.colour,
@@ -95,7 +154,7 @@ export function openEditor(options: EditorOptions): void {
     e.preventDefault();
     if ((await options.onSave(content())) !== false) close();
   });
-  form.querySelector('.annotation-cancel')!.addEventListener('click', close);
+  form.querySelector('.annotation-cancel')!.addEventListener('click', () => void closeIfAllowed());
   remove?.addEventListener('click', async () => {
     await options.onDelete!();
     close();
@@ -103,12 +162,15 @@ export function openEditor(options: EditorOptions): void {
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      close();
+      void closeIfAllowed();
     }
   });
 
   options.passage.append(form);
-  open = { form, close, annotationId: options.annotationId };
+  open = { form, close, closeIfAllowed, annotationId: options.annotationId };
+  isDirty = unsaved;
+  addEventListener('beforeunload', warnBeforeLeaving);
   note.focus();
   form.scrollIntoView({ block: 'nearest' });
+  return true;
 }
