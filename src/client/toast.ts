@@ -117,7 +117,7 @@ export function notify(message: string, options: ToastOptions = {}): void {
  * that Ctrl+C (⌘C) copies it, with a Close button. It stays until closed (Escape, Close).
  */
 export function offerLink(url: string): void {
-  const message = 'Could not copy the link. It is selected below: press Ctrl+C (⌘C on a Mac) to copy it.';
+  const message = 'Could not copy the link. It is selected below: press Ctrl+C (⌘C) to copy it.';
   const field = el('input', { class: 'toast-link', attrs: { type: 'text', readonly: '', 'aria-label': 'Link', spellcheck: 'false' } });
   field.value = url;
   field.addEventListener('focus', () => field.select());
