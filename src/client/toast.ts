@@ -68,8 +68,8 @@ export function hideToast(): void {
   clearTimeout(timer);
   if (!toast) return;
   const hadFocus = toast.contains(document.activeElement);
+  // Its content stays until the next message, so that it fades out whole.
   if (toast.matches(':popover-open')) toast.hidePopover();
-  toast.replaceChildren();
   if (hadFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
   returnFocus = null;
 }
