@@ -43,10 +43,11 @@ test('the toolbar and editor work from the keyboard alone', async ({ page }) => 
   await expect(editor).toHaveCount(0);
   await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Typed without a mouse.');
   await expect(mark).toBeFocused();
-  // Escape closes an editor without saving.
+  // Escape closes an editor without saving, once the reader agrees to drop what they typed.
   await page.keyboard.press('Enter');
   await editor.getByLabel('Note').fill('Not kept');
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Discard this unsaved note?' }).getByRole('button', { name: 'Discard' }).press('Enter');
   await expect(editor).toHaveCount(0);
   await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Typed without a mouse.');
 });
