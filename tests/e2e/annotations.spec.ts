@@ -168,7 +168,7 @@ test('published editors’ notes show beside their passage, distinct from the re
   await expect(note).toBeVisible();
   await expect(note.locator('.published-note-label')).toContainText('Editors’ note');
   await expect(page.locator('mark.published-highlight').first()).toBeVisible();
-  const quote = (await note.locator('.published-note-quote').textContent())!.replace(/^“|”$/g, '');
+  const quote = (await note.locator('.published-note-quote').textContent())!;
   expect((await page.locator('mark.published-highlight').allTextContents()).join('')).toBe(quote);
 });
 

@@ -1,8 +1,9 @@
 /**
  * How the reader's page draws what is marked in its text: passage ids in the margin, highlights
- * that run through entity links.
+ * that run through entity links, and the editors' notes quoting the text.
  */
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
 import { annotate, articleBySlug, markedQuotes } from './annotations-helpers';
 
 const bbc = articleBySlug('bbc-returning-fighters');
@@ -77,3 +78,31 @@ test.describe('wide screens', () => {
     expect(new Set(fragments.linkUnderlines), 'the bar is the underline under linked names').toEqual(new Set(['rgba(0, 0, 0, 0)']));
   });
 });
+
+test('an editors’ note shows its quote once, with the quotation marks of the text and none added', async ({ page }) => {
+  const collection = JSON.parse(readFileSync('content/annotations/editors-notes.json', 'utf8'));
+  const quotes: string[] = collection.first.items.map(
+    (a: { target: { selector: { type: string; exact?: string }[] } }) => a.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact!,
+  );
+  const quoted = quotes.find((q) => /^[“"]/.test(q) && /[”"]$/.test(q));
+  expect(quoted, 'an editors’ note quotes words that open and close with quotation marks').toBeTruthy();
+  const cnn = articleBySlug('cnn-isis-2-0');
+  await page.goto(cnn.url);
+  const shown = await shownQuotes(page);
+  expect(shown).toContain(quoted);
+  expect(shown.sort()).toEqual([...quotes].filter((q) => shown.includes(q)).sort());
+});
+
+/** The quotes of the editors' notes as a reader sees them, marks drawn by CSS included. */
+function shownQuotes(page: Page): Promise<string[]> {
+  return page.locator('.published-note-quote').evaluateAll((els) =>
+    els.map((el) => {
+      const generated = (e: Element, pseudo: string) => {
+        const c = getComputedStyle(e, pseudo).content;
+        return c === 'none' || c === 'normal' ? '' : c.replace(/^"|"$/g, '');
+      };
+      const inner = [el, ...el.querySelectorAll('*')];
+      return inner.map((e) => generated(e, '::before')).join('') + el.textContent!.trim() + inner.map((e) => generated(e, '::after')).join('');
+    }),
+  );
+}
