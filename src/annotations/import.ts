@@ -33,7 +33,7 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}). Nothing was imported.` };
+    return { ok: false, error: `${whyNotJson(text, (error as Error).message)} Nothing was imported.` };
   }
   const unsafe = findForbiddenKey(data, 0);
   if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
@@ -86,6 +86,57 @@ function itemsOf(data: unknown): { ok: true; items: unknown[] } | { ok: false; e
     ok: false,
     error: 'This is not an annotation file: expected a W3C AnnotationCollection (as exported by the notebook) or a list of annotations. Nothing was imported.',
   };
+}
+
+/** What the reader can import instead of a file that is not JSON. */
+const WHAT_TO_IMPORT =
+  'Import a file made by the notebook’s “Export (W3C JSON-LD)”, or W3C Web Annotation JSON from another tool.';
+
+/** Kinds of file a reader may pick by mistake, told by how they start. */
+const NOT_JSON: [RegExp, string][] = [
+  [/^\uFFFDPNG/, 'a PNG image'],
+  [/^GIF8[79]a/, 'a GIF image'],
+  [/^\uFFFD{2,}/, 'a JPEG image or other binary file'],
+  [/^RIFF[^]{4}WEBP/, 'a WebP image'],
+  [/^%PDF-/, 'a PDF document'],
+  [/^PK\u0003\u0004/, 'a ZIP archive (or a Word, Excel or OpenDocument file)'],
+  [/^# Dossier annotations\b/, 'the notebook’s Markdown export, which is for reading and cannot be imported back'],
+  [/^\s*<(!doctype html|html)\b/i, 'an HTML page'],
+  [/^\s*<\?xml\b/, 'an XML file'],
+];
+
+/**
+ * Why a text JSON.parse refused is not an annotation file, in the reader's words (the parser's
+ * own message quotes the file's first bytes, which for an image are noise). A file that starts
+ * like JSON is broken JSON (cut short, edited by hand): say where.
+ */
+function whyNotJson(text: string, parserMessage: string): string {
+  const notExport = 'This file is not a Dossier or W3C Web Annotation export';
+  const head = text.replace(/^\uFEFF/, '');
+  if (head.trim() === '') return `${notExport}: it is empty. ${WHAT_TO_IMPORT}`;
+  const kind = NOT_JSON.find(([pattern]) => pattern.test(head))?.[1];
+  if (kind) return `${notExport}: it is not JSON but ${kind}. ${WHAT_TO_IMPORT}`;
+  // U+FFFD: bytes that are not UTF-8 text; NUL: binary.
+  if (/[\uFFFD\u0000]/.test(head.slice(0, 1024))) return `${notExport}: it is not JSON, nor text of any kind. ${WHAT_TO_IMPORT}`;
+  const start = head.trimStart()[0];
+  if (start !== '{' && start !== '[') return `${notExport}: it is not JSON (it starts “${head.trimStart().slice(0, 20).replace(/\s+/g, ' ')}…”). ${WHAT_TO_IMPORT}`;
+  const position = /position (\d+)/i.exec(parserMessage);
+  // The parser stumbles at the very end of a file cut short ("Expected … at position <length>").
+  if (/end of (JSON input|data)/i.test(parserMessage) || (position && Number(position[1]) >= text.trimEnd().length)) {
+    return 'The file is not valid JSON: it ends before its data is complete, so it may have been cut short.';
+  }
+  const where = whereInText(head, parserMessage);
+  return `The file is not valid JSON: ${where ? `it has an error at ${where}` : 'it has an error'}; it may have been edited by hand or damaged.`;
+}
+
+/** "line 3, column 14" from a parser message that gives a line and column or a position, if it does. */
+function whereInText(text: string, parserMessage: string): string | null {
+  const lineColumn = /line (\d+),? column (\d+)/i.exec(parserMessage);
+  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
+  const position = /position (\d+)/i.exec(parserMessage);
+  if (!position) return null;
+  const before = text.slice(0, Number(position[1]));
+  return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 function findForbiddenKey(value: unknown, depth: number): string | null {

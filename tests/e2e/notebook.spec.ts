@@ -146,7 +146,7 @@ test('hostile or broken import files are refused with a message and leave the st
   expect(messages.find((m) => m.startsWith('hostile-types.json'))).toContain('malformed');
   expect(messages.find((m) => m.startsWith('hostile-truncated.json'))).toContain('not valid JSON');
   expect(messages.find((m) => m.startsWith('huge.json'))).toContain('over 48.8 MB are refused');
-  expect(messages.find((m) => m.startsWith('not-json.json'))).toContain('not valid JSON');
+  expect(messages.find((m) => m.startsWith('not-json.json'))).toContain('is not JSON but an HTML page');
   expect(await storedAnnotations(page)).toEqual(before);
   // hostile-proto.json tried to give every object an isAdmin property.
   expect(await page.evaluate(() => 'isAdmin' in {})).toBe(false);

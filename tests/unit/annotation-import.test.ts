@@ -24,6 +24,44 @@ describe('parseAnnotationFile', () => {
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON.*Nothing was imported/) });
   });
 
+  it('should say in the reader’s words what a file that is not JSON is, never quoting the parser', () => {
+    const notExport = 'This file is not a Dossier or W3C Web Annotation export';
+    const cases: [string, string][] = [
+      ['\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', `${notExport}: it is not JSON but a PNG image.`],
+      ['%PDF-1.7\n%\uFFFD\uFFFD', `${notExport}: it is not JSON but a PDF document.`],
+      ['# Dossier annotations\n\n## BBC: x\n', `${notExport}: it is not JSON but the notebook’s Markdown export, which is for reading`],
+      ['<!DOCTYPE html><html></html>', `${notExport}: it is not JSON but an HTML page.`],
+      ['\u0000\u0001\u0002binary', `${notExport}: it is not JSON, nor text of any kind.`],
+      ['id,quote\n1,remain', `${notExport}: it is not JSON (it starts “id,quote 1,remain…”).`],
+      ['  \n', `${notExport}: it is empty.`],
+    ];
+    for (const [text, reason] of cases) {
+      const result = parseAnnotationFile(text);
+      expect(result.ok).toBe(false);
+      const error = (result as { error: string }).error;
+      expect(error.startsWith(reason), error).toBe(true);
+      expect(error).toContain('Export (W3C JSON-LD)');
+      expect(error).toMatch(/Nothing was imported\.$/);
+      expect(error).not.toMatch(/Unexpected token|is not valid JSON \(/);
+    }
+  });
+
+  it('should say where broken JSON breaks: cut short, or at a line and column', () => {
+    expect(parseAnnotationFile('{"type": "AnnotationCollection",')).toMatchObject({
+      ok: false,
+      error: 'The file is not valid JSON: it ends before its data is complete, so it may have been cut short. Nothing was imported.',
+    });
+    expect(parseAnnotationFile('[\n  {"id": 1},\n  {id: 2}\n]')).toMatchObject({
+      ok: false,
+      error: 'The file is not valid JSON: it has an error at line 3, column 4; it may have been edited by hand or damaged. Nothing was imported.',
+    });
+    // Where the parser does not say where, neither does the message (and it never quotes the parser).
+    expect(parseAnnotationFile('[\n  {"id": oops}\n]')).toMatchObject({
+      ok: false,
+      error: 'The file is not valid JSON: it has an error; it may have been edited by hand or damaged. Nothing was imported.',
+    });
+  });
+
   it('should refuse JSON that is not an annotation file', () => {
     expect(parseAnnotationFile('{"hello": "world"}')).toMatchObject({ ok: false, error: expect.stringMatching(/not an annotation file/) });
     expect(parseAnnotationFile('42')).toMatchObject({ ok: false });

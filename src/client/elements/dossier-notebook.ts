@@ -464,7 +464,15 @@ class DossierNotebook extends HTMLElement {
     announce('Annotation deleted. Undo is available for 10 seconds.');
   }
 
+  /** An empty notebook exports nothing: an empty file would look like a lost notebook. */
+  private nothingToExport(): boolean {
+    if (this.entries.length) return false;
+    this.say('Nothing to export: this notebook has no annotations yet. Highlight or note a passage in an article, and it will be here to export.');
+    return true;
+  }
+
   private exportJson() {
+    if (this.nothingToExport()) return;
     const all = this.entries.map((e) => e.annotation);
     const collection = toCollection(all, { id: newAnnotationId(), pageId: newAnnotationId(), label: `Dossier annotations, exported ${today()}` });
     download(`dossier-annotations-${today()}.jsonld`, 'application/ld+json', serializeCollection(collection));
@@ -472,6 +480,7 @@ class DossierNotebook extends HTMLElement {
   }
 
   private exportMarkdown() {
+    if (this.nothingToExport()) return;
     const articles = new Map((this.index?.articles ?? []).map((a) => [a.url, { outlet: a.outlet, headline: a.headline }]));
     const passageOrder = new Map((this.index?.passages ?? []).map((p) => [p.id, p.order]));
     const all = this.entries.map((e) => e.annotation);
