@@ -88,11 +88,10 @@ export function toMarkdown(
     for (const line of quoteOf(a).split(/\r?\n/)) lines.push(`> ${escapeInline(line)}`);
     lines.push('');
     const note = noteOf(a).trim();
-    // Notes are the reader's own Markdown, but may come from an imported file: escaped,
-    // so no HTML, link or image in a note reaches the report.
+    // Notes are the reader's own Markdown, kept as typed (see noteMarkdown).
     if (note) {
       // line by line: a spread of a note's lines would overflow the stack past ~100,000 of them
-      for (const line of note.split(/\r?\n/)) lines.push(escapeLine(line));
+      for (const line of noteMarkdown(note)) lines.push(line);
       lines.push('');
     }
     const tags = tagsOf(a);
@@ -109,7 +108,69 @@ function escapeInline(text: string): string {
   return text.replace(/([\\`*_[\]()<>#|!~&])/g, '\\$1');
 }
 
-/** escapeInline, and no line may start a list, a quote or a heading. */
-function escapeLine(line: string): string {
-  return escapeInline(line).replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+/** Links a note may keep: to the web or an e-mail address, written out (never through an entity). */
+const SAFE_DESTINATION = /^<?(https?:\/\/|mailto:)/i;
+
+/**
+ * A note as the reader typed it: their Markdown (emphasis, code, lists, quotes, links to the
+ * web) reaches the report unchanged. A note may also come from an imported file, so what could
+ * run, load or point anywhere else is escaped (HTML and autolinks, images, links and link
+ * definitions not to http(s) or mailto), and so is what would break the report's outline
+ * (a heading, an unclosed code fence swallowing the rest of the file). Inside code (a fenced
+ * block, a code span) nothing is escaped: Markdown shows it as typed anyway.
+ */
+export function* noteMarkdown(note: string): Generator<string> {
+  let fence: string | null = null;
+  let previous = '';
+  for (const line of note.split(/\r?\n/)) {
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== null) {
+      if (opening && opening[1]![0] === fence[0] && opening[1]!.length >= fence.length && line.trim() === opening[1]) fence = null;
+      yield line;
+    } else if (opening && !(opening[1]![0] === '`' && line.slice(opening[0].length).includes('`'))) {
+      fence = opening[1]!;
+      yield line;
+    } else {
+      yield noteLine(line, previous);
+    }
+    previous = line;
+  }
+  // A fence left open would turn the rest of the report into code.
+  if (fence !== null) yield fence;
+}
+
+function noteLine(line: string, previous: string): string {
+  // ATX headings, and setext underlines (=== always, --- under a line of text).
+  if (/^ {0,3}#{1,6}(\s|$)/.test(line) || /^ {0,3}=+\s*$/.test(line) || (/^ {0,3}-+\s*$/.test(line) && previous.trim() !== '')) {
+    line = line.replace(/[#=-]/, '\\$&');
+  }
+  // A link reference definition, unless to the web.
+  const definition = /^( {0,3})\[[^\]]*\]:\s*(\S*)/.exec(line);
+  if (definition && !SAFE_DESTINATION.test(definition[2]!)) line = `${definition[1]}\\${line.slice(definition[1]!.length)}`;
+  return outsideCodeSpans(line, (text) =>
+    text
+      // `](` opens a link's destination: escaping the `(` leaves `[text]` as text.
+      .replace(/\]\(\s*(\S*)/g, (link, destination: string) => (SAFE_DESTINATION.test(destination) ? link : `]\\${link.slice(1)}`))
+      .replace(/!\[/g, '!\\[')
+      // A tag, comment or autolink (a web autolink stays); a `<` the reader escaped (odd backslashes) already is.
+      .replace(/(\\*)<(?=[a-z!/?])(?!https?:\/\/[^\s<>]*>|mailto:[^\s<>]*>)/gi, (match, slashes: string) =>
+        slashes.length % 2 ? match : `${slashes}\\<`,
+      ),
+  );
+}
+
+/** `line` with `change` applied to its text outside code spans (a run of backticks closed by one as long). */
+function outsideCodeSpans(line: string, change: (text: string) => string): string {
+  let out = '';
+  let from = 0;
+  const ticks = /`+/g;
+  for (let open = ticks.exec(line); open; open = ticks.exec(line)) {
+    const closer = new RegExp(`(?<!\`)${open[0]}(?!\`)`, 'g');
+    closer.lastIndex = open.index + open[0].length;
+    const close = closer.exec(line);
+    if (!close) continue;
+    out += change(line.slice(from, open.index)) + line.slice(open.index, close.index + close[0].length);
+    from = ticks.lastIndex = close.index + close[0].length;
+  }
+  return out + change(line.slice(from));
 }

@@ -4,7 +4,20 @@ import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/annotations/model'
 import { toCollection, toMarkdown } from '../../src/annotations/export';
 import { parseAnnotationFile } from '../../src/annotations/import';
 import { annotationCollectionSchema } from '../../src/annotations/schema';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
 import { makeAnnotation, passages } from './annotation-helpers';
+
+/** Every node of a type in a Markdown tree. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function nodesOf(tree: Node, type: string): any[] {
+  const found: Node[] = [];
+  visit(tree, type, (node) => void found.push(node));
+  return found;
+}
 
 const origin = 'https://dossier.example';
 const articles = new Map([['/articles/cnn-isis-2-0/', { outlet: 'CNN', headline: 'Islamic State 2.0: As the caliphate crumbles, ISIS evolves' }]]);
@@ -63,7 +76,7 @@ describe('toMarkdown', () => {
         '',
         '> remain and expand',
         '',
-        'The group’s \\*motto\\*.',
+        'The group’s *motto*.',
         '',
         'Tags: `ideology`, `strategy`',
         '',
@@ -79,19 +92,66 @@ describe('toMarkdown', () => {
     expect(toMarkdown([evil], { origin, articles })).toContain('> \\<script\\>x\\</script\\> \\*bold\\* \\# \\[link\\]\\(y\\)');
   });
 
-  it('should escape notes: no HTML, image, link or block syntax reaches the report', () => {
-    const note = '<script>alert(1)</script>\n<img src=x onerror=alert(2)>\n[click](javascript:alert(3))\n# heading\n- item\n1. first\n&lt;b&gt;';
+  it('should keep the reader’s Markdown as typed: emphasis, code, lists, quotes, links to the web', () => {
+    const note = [
+      'Note the *territorial* claim, **twice**, and `code <b>`.',
+      '- a list item',
+      '1. a numbered one',
+      '> a quote of my own',
+      'See [the BBC](https://www.bbc.co.uk/news), <https://example.org> or [write](mailto:a@b.example).',
+      'a < b, 3 > 2 & so on',
+      '```',
+      '<b>code kept as typed</b>',
+      '```',
+    ].join('\n');
     const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
-    const noteLines = md.split('\n').slice(6, 13);
+    expect(md).toContain(`\n\n${note}\n\n`);
+  });
+
+  it('should escape in notes only what could run, load, point elsewhere or break the report’s outline', () => {
+    const note = '<script>alert(1)</script>\n<img src=x onerror=alert(2)>\n[click](javascript:alert(3))\n![pixel](https://t.example/x.png)\n# heading\n[ref]: javascript:alert(4)\n\\<b>typed escape</b>\n&lt;b&gt;';
+    const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
+    const noteLines = md.split('\n').slice(6, 14);
     expect(noteLines).toEqual([
-      '\\<script\\>alert\\(1\\)\\</script\\>',
-      '\\<img src=x onerror=alert\\(2\\)\\>',
-      '\\[click\\]\\(javascript:alert\\(3\\)\\)',
+      '\\<script>alert(1)\\</script>',
+      '\\<img src=x onerror=alert(2)>',
+      '[click]\\(javascript:alert(3))',
+      '!\\[pixel](https://t.example/x.png)',
       '\\# heading',
-      '\\- item',
-      '1\\. first',
-      '\\&lt;b\\&gt;',
+      '\\[ref]: javascript:alert(4)',
+      '\\<b>typed escape\\</b>',
+      '&lt;b&gt;',
     ]);
+  });
+
+  it('should close a code fence a note leaves open, so the rest of the report stays the report', () => {
+    const md = toMarkdown([makeAnnotation('remain and expand', { note: '```\n<b>' })], { origin, articles });
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+    expect(nodesOf(tree, 'link').map((n) => n.url)).toEqual(['https://dossier.example/articles/cnn-isis-2-0/#cnn-4dd3d1']);
+  });
+
+  it('should never let a note add HTML, an image, a heading or a link off the web, whatever it holds', () => {
+    // Notes made of Markdown's own punctuation, words and the schemes that matter.
+    const piece = fc.constantFrom(
+      '<', '>', '/', '!', '[', ']', '(', ')', '`', '``', '```', '~~~', '*', '_', '#', '=', '-', '\\', ':', ' ', '\n', '\n\n', '&',
+      'a', 'b', 'script', 'img', 'javascript:', 'https://x.example', 'mailto:a@b', '<!--', '?', 'x.png',
+    );
+    const note = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(note, (text) => {
+        const md = toMarkdown([makeAnnotation('remain and expand', { note: text })], { origin, articles });
+        const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+        expect(nodesOf(tree, 'html')).toEqual([]);
+        expect(nodesOf(tree, 'image')).toEqual([]);
+        expect(nodesOf(tree, 'imageReference')).toEqual([]);
+        expect(nodesOf(tree, 'heading').map((h) => h.depth)).toEqual([1, 2]);
+        for (const link of nodesOf(tree, 'link')) expect(link.url).toMatch(/^(https?:\/\/|mailto:)/i);
+        for (const def of nodesOf(tree, 'definition')) expect(def.url).toMatch(/^(https?:\/\/|mailto:)/i);
+        // The passage link after the note is still a link: nothing in the note swallowed it.
+        expect(nodesOf(tree, 'link').map((l) => l.url)).toContain('https://dossier.example/articles/cnn-isis-2-0/#cnn-4dd3d1');
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('should export a note of any length, every line of it', () => {
