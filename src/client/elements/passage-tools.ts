@@ -6,8 +6,8 @@
  *   found and marked by ../reader/quote-target (loaded only then);
  * - `j` / `k` move focus to the next / previous passage.
  */
-import { isPassageId, parseFragment, SELECTORS, type ParsedFragment } from '../../contract';
-import { loadRetiredIds } from '../retired-ids';
+import { encodeTextDirective, isPassageId, parseFragment, SELECTORS, type ParsedFragment } from '../../contract';
+import { locatePassage } from '../retired-ids';
 import { copyLink } from '../clipboard';
 import { isTypingTarget } from '../keyboard';
 import { announce } from '../status';
@@ -62,14 +62,19 @@ async function arrive(fragment: ParsedFragment) {
   if (!id) return;
   let passage = document.getElementById(id);
   if (!passage && isPassageId(id)) {
-    const map = await loadRetiredIds();
-    const current = map[id];
-    passage = current ? document.getElementById(current) : null;
-    if (passage) {
-      history.replaceState(history.state, '', `#${current}`);
+    const place = await locatePassage(id, (other) => document.getElementById(other)?.matches(SELECTORS.passage) ?? false);
+    if (place.on === 'article') {
+      // Another article's passage (its id's prefix names it): go there, quote and all.
+      const quote = directives.length ? `:~:${directives.map(encodeTextDirective).join('&')}` : '';
+      location.replace(`${place.path}${location.search}#${place.id}${quote}`);
+      return;
+    }
+    passage = place.on === 'page' ? document.getElementById(place.id) : null;
+    if (passage && place.on === 'page') {
+      history.replaceState(history.state, '', `#${place.id}`);
       notify('The passage you linked to has changed since; showing the passage that replaced it.');
     } else {
-      notify('The passage you linked to is no longer in this article.');
+      notify('The passage you linked to is no longer in this dossier.');
       return;
     }
   }

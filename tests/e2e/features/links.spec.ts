@@ -20,7 +20,7 @@ test('an old (retired) passage id leads to the passage that replaced it, not the
 
 test('an unknown passage id says the passage is gone', async ({ page }) => {
   await page.goto(`${article.url}#${article.passages[0]!.id.split('-')[0]}-0000fe`);
-  await expect(page.locator('#status')).toContainText('no longer in this article');
+  await expect(page.locator('#status')).toContainText('no longer in this dossier');
   await expect(page.locator('.passage.is-target')).toHaveCount(0);
 });
 
