@@ -694,7 +694,7 @@ class DossierSearch extends HTMLElement {
     title.textContent = kind === 'note' ? `On a passage of “${article?.headline ?? target}”` : (article?.headline ?? target);
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerpt.append(...excerptNodes(result.excerpt));
+    excerpt.append(...excerptNodes(result.excerpt, result.content));
     // a passage of an article in another language: its headline and words marked with it (a note is the editors')
     if (kind !== 'note') {
       for (const [name, value] of Object.entries(languageAttributes(record?.meta.language))) {

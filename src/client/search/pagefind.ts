@@ -72,21 +72,39 @@ export function loadPagefind(): Promise<Pagefind> {
  */
 export const loadFacetTable = jsonOnce<FacetTableJson>(FACET_TABLE_URL);
 
+const decodeExcerpt = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _);
+
+/**
+ * Where an excerpt cuts its passage: Pagefind's excerpt is a run of the indexed text's words
+ * around the hits, with no mark where it starts or ends inside the text. Pure string work.
+ */
+export function excerptCuts(excerpt: string, content: string): { start: boolean; end: boolean } {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
+  const shown = words(decodeExcerpt(excerpt.replace(/<\/?mark>/g, '')));
+  const whole = words(content);
+  if (!shown || !whole) return { start: false, end: false };
+  return { start: !whole.startsWith(shown), end: !whole.endsWith(shown) };
+}
+
+/** The mark of text left out of an excerpt. */
+export const EXCERPT_CUT = '…';
+
 /**
  * Turns a Pagefind excerpt ("text with <mark>hits</mark>", HTML-escaped) into DOM
  * nodes without ever parsing it as HTML: only the <mark> boundaries are honoured.
+ * With the indexed text (`content`), an ellipsis shows where the excerpt cuts it.
  */
-export function excerptNodes(excerpt: string): Node[] {
-  const decode = (s: string) =>
-    s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) =>
-      ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _,
-    );
-  return excerpt.split(/(<mark>.*?<\/mark>)/g).flatMap((part): Node[] => {
+export function excerptNodes(excerpt: string, content?: string): Node[] {
+  const nodes = excerpt.split(/(<mark>.*?<\/mark>)/g).flatMap((part): Node[] => {
     if (!part) return [];
     const hit = /^<mark>(.*)<\/mark>$/.exec(part);
-    if (!hit) return [document.createTextNode(decode(part))];
+    if (!hit) return [document.createTextNode(decodeExcerpt(part))];
     const mark = document.createElement('mark');
-    mark.textContent = decode(hit[1]!);
+    mark.textContent = decodeExcerpt(hit[1]!);
     return [mark];
   });
+  if (content === undefined) return nodes;
+  const cuts = excerptCuts(excerpt, content);
+  return [...(cuts.start ? [document.createTextNode(`${EXCERPT_CUT} `)] : []), ...nodes, ...(cuts.end ? [document.createTextNode(` ${EXCERPT_CUT}`)] : [])];
 }
