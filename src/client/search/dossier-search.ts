@@ -23,6 +23,7 @@ import { FACETS, describeResults, emptySelection, hasSelection, type FacetCounts
 import { markedWords, unfoundWords } from './loose-matches';
 import { excerptNodes, loadFacetTable, loadPagefind, type Pagefind, type PagefindResultData } from './pagefind';
 import { hitPlace } from './hit-place';
+import { SearchHelp } from './search-help';
 import { searchTargetUrl } from './target-url';
 import { languageAttributes } from '../../contract/language';
 
@@ -59,6 +60,7 @@ class DossierSearch extends HTMLElement {
   #facets!: HTMLElement;
   #didYouMean!: HTMLElement;
   #correction!: HTMLElement;
+  #help!: SearchHelp;
   #run = 0;
   #hits: Hit[] = [];
   #found: Found = { hits: [], passages: 0, notes: 0, matched: [] };
@@ -103,6 +105,14 @@ class DossierSearch extends HTMLElement {
     this.#facets = this.querySelector('.search-facets')!;
     this.#didYouMean = this.querySelector('[data-did-you-mean]')!;
     this.#correction = this.querySelector('[data-correction]')!;
+    this.#help = new SearchHelp(this, {
+      withoutFilters: () => this.#searchTicking(null),
+      browse: (box) => {
+        this.#input.value = '';
+        this.#literal = false;
+        this.#searchTicking(box);
+      },
+    });
     for (const box of this.#boxes('theme')) this.#themeIds.set(box.dataset.filterValue!, box.value);
     for (const facet of FACETS) {
       for (const box of this.#boxes(facet)) {
@@ -233,6 +243,14 @@ class DossierSearch extends HTMLElement {
     return item;
   }
 
+  /** Unticks every filter but `box` (ticked), searches, and leaves the reader in the query box. */
+  #searchTicking(box: HTMLInputElement | null) {
+    for (const other of this.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) other.checked = other === box;
+    this.#ticked = null;
+    void this.#search();
+    this.#input.focus();
+  }
+
   /** A facet's checkboxes. */
   #boxes(facet: FacetName): HTMLInputElement[] {
     return [...this.querySelectorAll<HTMLInputElement>(`input[name="${facet}"]`)];
@@ -331,6 +349,7 @@ class DossierSearch extends HTMLElement {
       this.#more.hidden = true;
       this.#didYouMean.hidden = true;
       this.#correction.hidden = true;
+      this.#help.hide();
       this.#showCounts(null);
       this.#summary.textContent = INTRO;
       return;
@@ -350,6 +369,7 @@ class DossierSearch extends HTMLElement {
       }
     } catch {
       if (run !== this.#run) return;
+      this.#help.hide();
       this.#summary.textContent = 'Search is unavailable: the search index could not be loaded. Try reloading the page.';
       return;
     }
@@ -423,6 +443,7 @@ class DossierSearch extends HTMLElement {
     if (rest.length) this.#list.setAttribute('aria-busy', 'true');
     else this.#list.removeAttribute('aria-busy');
     this.#describe();
+    this.#help.update(found.hits.length, query, hasSelection(this.#selection()), found.matched?.length ?? 0);
     const corrected = query !== typed;
     this.#correction.hidden = !corrected;
     if (corrected) {
