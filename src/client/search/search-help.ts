@@ -97,8 +97,9 @@ export class SearchHelp {
           }
           const count = document.createElement('span');
           count.className = 'search-browse-count';
-          count.textContent = `${o.passages} passage${o.passages === 1 ? '' : 's'}`;
-          link.append(o.label, ' ', count);
+          // the space inside the count: read in the link's name, never underlined (the count is an inline-block)
+          count.textContent = ` ${o.passages} passage${o.passages === 1 ? '' : 's'}`;
+          link.append(o.label, count);
           const item = document.createElement('li');
           item.append(link);
           return item;
