@@ -5,6 +5,7 @@ import { pageOf, pageSize } from '../paging';
 import { HOME_SOURCES_PER_PAGE, RAIL_PASSAGES_PER_THEME, SOURCE_NAV_SIZE } from '../site';
 import { compareRowId, compareUrl } from '../../contract/routes';
 import { MAX_SOURCES } from '../../client/compare/selection';
+import { comparableArticles } from '../compare';
 
 export interface ThemeInArticle {
   theme: ThemeInfo;
@@ -18,7 +19,7 @@ export interface ThemeInArticle {
   elsewhere: PassageSummary[];
   /** All passages on the theme in the other sources (the theme page lists them). */
   elsewhereTotal: number;
-  /** The compare view on this article and the first sources that speak to the theme, at the theme's row; null when none does. */
+  /** The compare view on this article and the first sources it holds that speak to the theme, at the theme's row; null when there is none. */
   compare: string | null;
 }
 
@@ -38,10 +39,24 @@ export function themesInArticle(corpus: Corpus, article: Article): ThemeInArticl
     const picked = takeInTurn(bySource, RAIL_PASSAGES_PER_THEME);
     const elsewhere = picked.map((p) => summarize(corpus, p.id, 12));
     const elsewhereTotal = lookups(corpus).themeTotals.get(theme.id)! - count;
-    const others = bySource.slice(0, MAX_SOURCES - 1).map((list) => list[0]!.article);
-    const compare = others.length ? `${compareUrl([article.slug, ...others])}#${compareRowId(theme.id)}` : null;
-    return [{ theme, count, elsewhere, elsewhereTotal, compare }];
+    return [{ theme, count, elsewhere, elsewhereTotal, compare: compareOnTheme(corpus, article, theme.id) }];
   });
+}
+
+/**
+ * The compare view on `article` and the first sources the view holds that speak to the theme
+ * (up to MAX_SOURCES in all, in publication order: the order of its pages), at the theme's row;
+ * null when the view does not hold the article (a big dossier compares its most recent sources)
+ * or no other source it holds speaks to the theme.
+ */
+function compareOnTheme(corpus: Corpus, article: Article, themeId: string): string | null {
+  const held = comparableArticles(corpus.articles);
+  if (!held.includes(article)) return null;
+  const speaking = lookups(corpus).themePassages.get(themeId)!;
+  const others = held.filter((a) => a !== article && (speaking.get(a.slug)?.length ?? 0) > 0).slice(0, MAX_SOURCES - 1);
+  if (!others.length) return null;
+  const chosen = held.filter((a) => a === article || others.includes(a)).map((a) => a.slug);
+  return `${compareUrl(chosen)}#${compareRowId(themeId)}`;
 }
 
 /**

@@ -52,7 +52,7 @@ test('the toast hides after a few seconds, but not while the pointer is on it', 
 test('a link to a passage that is gone says so in a toast', async ({ page }) => {
   await page.goto(`${article.url}#${article.passages[0]!.id.split('-')[0]}-0000fe`);
   await expect(toast(page)).toBeVisible();
-  await expect(toast(page)).toContainText('no longer in this article');
+  await expect(toast(page)).toContainText('no longer in this dossier');
 });
 
 test('when the clipboard refuses, the link is shown selected in a field, and Escape puts focus back', async ({ page }) => {
