@@ -144,8 +144,9 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
       const within = rule.within;
       return { name: rule.name, test: within === undefined ? test : (text: string, index: number) => index < within && test(text, index) };
     });
+  const times = entryTimes(texts);
   texts.forEach((text, index) => {
-    if (claimedBy[index] !== undefined) return;
+    if (claimedBy[index] !== undefined || times.has(index)) return;
     claimedBy[index] = compiled.find((rule) => rule.test(text, index))?.name;
   });
 
@@ -156,7 +157,7 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
     [index - 1, index + 1].some((k) => claimedBy[k] !== undefined && pictureRules.has(claimedBy[k]!));
   const groups = new Map<string, number[]>();
   texts.forEach((text, index) => {
-    if (!text || claimedBy[index] !== undefined) return;
+    if (!text || claimedBy[index] !== undefined || times.has(index)) return;
     const list = groups.get(text);
     if (list) list.push(index);
     else groups.set(text, [index]);
@@ -180,6 +181,20 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
     if (rule !== undefined) claims.push({ index, rule });
   });
   return { claims, unclosed, repeatedKept };
+}
+
+/** A line that is only a clock time ("09:05 BST", "2.15pm"). */
+const CLOCK_TIME = /^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?(?:GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T))?$/i;
+
+/**
+ * A live blog's entry times: three or more lines that are only a clock time are the times of
+ * its entries, text of the page (two entries may share a minute), never the article's own
+ * timestamp or a repeated label.
+ */
+function entryTimes(texts: readonly string[]): Set<number> {
+  const times = new Set<number>();
+  texts.forEach((text, index) => CLOCK_TIME.test(text) && times.add(index));
+  return times.size >= 3 ? times : new Set();
 }
 
 /** A line that ends as a sentence does ("No.", "He left at once!"): text, not a label. */

@@ -106,6 +106,11 @@ describe('normalize rules: the engine', () => {
     expect(claims.slice(5)).toEqual(texts.slice(5).map(() => null));
   });
 
+  it('should keep every entry time of a live blog, even at the top and when two entries share a minute', () => {
+    const texts = ['09:05 BST', 'The court sat.', '09:41 BST', 'The defendant spoke.', '11:02 BST', 'A break.', '11:02 BST', 'The judge returned.'];
+    expect(claimedBy(texts, exampleEntry())).toEqual(texts.map(() => null));
+  });
+
   it('should take a date or time alone for the article\'s own only near the top: a live blog\'s entry times stay', () => {
     const body = Array.from({ length: 10 }, (_, i) => `Entry ${i} of the live blog, with what happened.`);
     const texts = ['Tue 4 June 2024 09:00 BST', ...body.slice(0, 8), '14:03 BST', body[8]!, '12 March 2022', body[9]!, 'Updated 15:55 BST'];
