@@ -139,11 +139,16 @@ export function* noteMarkdown(note: string): Generator<string> {
   if (fence !== null) yield fence;
 }
 
+/** What may open a line before its content: block quote marks and list markers, nested. */
+const CONTAINERS = String.raw`(?: {0,3}(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?)*`;
+/** An ATX heading's hashes, or a setext underline of `=` (always) or `-` (under a line of text), inside any containers. */
+const HEADING_MARK = new RegExp(String.raw`^(${CONTAINERS} {0,3})(?:#{1,6}(?=[ \t]|$)|=+[ \t]*$)`);
+const DASH_UNDERLINE = new RegExp(String.raw`^(${CONTAINERS} {0,3})-+[ \t]*$`);
+
 function noteLine(line: string, previous: string): string {
-  // ATX headings, and setext underlines (=== always, --- under a line of text).
-  if (/^ {0,3}#{1,6}(\s|$)/.test(line) || /^ {0,3}=+\s*$/.test(line) || (/^ {0,3}-+\s*$/.test(line) && previous.trim() !== '')) {
-    line = line.replace(/[#=-]/, '\\$&');
-  }
+  // Headings, in block quotes and list items too: the report's outline is its own.
+  const heading = HEADING_MARK.exec(line) ?? (previous.trim() !== '' ? DASH_UNDERLINE.exec(line) : null);
+  if (heading) line = `${heading[1]}\\${line.slice(heading[1]!.length)}`;
   // A link reference definition, unless to the web.
   const definition = /^( {0,3})\[[^\]]*\]:\s*(\S*)/.exec(line);
   if (definition && !SAFE_DESTINATION.test(definition[2]!)) line = `${definition[1]}\\${line.slice(definition[1]!.length)}`;
@@ -153,9 +158,13 @@ function noteLine(line: string, previous: string): string {
       .replace(/\]\(\s*(\S*)/g, (link, destination: string) => (SAFE_DESTINATION.test(destination) ? link : `]\\${link.slice(1)}`))
       .replace(/!\[/g, '!\\[')
       // A tag, comment or autolink (a web autolink stays); a `<` the reader escaped (odd backslashes) already is.
-      .replace(/(\\*)<(?=[a-z!/?])(?!https?:\/\/[^\s<>]*>|mailto:[^\s<>]*>)/gi, (match, slashes: string) =>
-        slashes.length % 2 ? match : `${slashes}\\<`,
-      ),
+      // Right after a bare web address a backslash would join the address (GFM's literal autolinks
+      // run to the next space or `<`), so there the `<` is written as an entity.
+      .replace(/(\\*)<(?=[a-z!/?])(?!https?:\/\/[^\s<>]*>|mailto:[^\s<>]*>)/gi, (match, slashes: string, offset: number, whole: string) => {
+        if (slashes.length % 2) return match;
+        const word = /\S*$/.exec(whole.slice(0, offset))![0];
+        return /https?:\/\/|www\./i.test(word) ? `${slashes}&lt;` : `${slashes}\\<`;
+      }),
   );
 }
 

@@ -130,6 +130,14 @@ describe('toMarkdown', () => {
     expect(nodesOf(tree, 'link').map((n) => n.url)).toEqual(['https://dossier.example/articles/cnn-isis-2-0/#cnn-4dd3d1']);
   });
 
+  it('should keep a tag right after a bare web address from joining it (a backslash would)', () => {
+    for (const note of ['https://x.example<!-->', 'see www.example.org<img src=x>', 'https://x.example/a<b>bold</b>']) {
+      const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+      expect(nodesOf(tree, 'html'), note).toEqual([]);
+    }
+  });
+
   it('should never let a note add HTML, an image, a heading or a link off the web, whatever it holds', () => {
     // Notes made of Markdown's own punctuation, words and the schemes that matter.
     const piece = fc.constantFrom(
