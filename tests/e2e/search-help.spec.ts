@@ -53,6 +53,8 @@ test('a search that finds nothing offers the dossier’s themes and most-named n
   await expect(themes).not.toHaveCount(0);
   await expect(names).not.toHaveCount(0);
   await expect(names.first()).toContainText('passages');
+  // the facet counts are dimmed while a search counts them: check once they are in
+  await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
 
   const theme = themes.first();
@@ -76,6 +78,8 @@ test('when the filters empty a search, one click searches the same words without
   await expect(page.locator('[data-search-summary]')).toContainText('Without the filters it finds');
   const without = page.getByRole('button', { name: 'Search without the filters' });
   await expect(without).toBeVisible();
+  // the facet counts are dimmed while a search counts them: check once they are in
+  await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   await without.click();
   await expect(page.locator('.search-result').first()).toBeVisible();
@@ -99,6 +103,8 @@ test('from the query box, the keyboard reaches the first result past the facets 
   }
   expect(presses).toBe(2);
   await expect(skip).toBeVisible();
+  // the facet counts are dimmed while a search counts them: check once they are in
+  await expect(page.locator('.search-facets[aria-busy="true"]')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page.locator('.search-result a.search-result-title').first()).toBeFocused();
