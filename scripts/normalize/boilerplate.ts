@@ -4,7 +4,7 @@
  */
 import { standfirstText, type SourceEntry } from '../../src/corpus/schema.ts';
 import { normalizeSpace } from './text.ts';
-import { isSpanRule, MAX_REPEATED_FURNITURE_WORDS, type LineMatcher, type LineRule, type Rule } from './rules.ts';
+import { CLOCK_TIME, isSpanRule, MAX_REPEATED_FURNITURE_WORDS, type LineMatcher, type LineRule, type Rule } from './rules.ts';
 
 type Test = (text: string, index: number) => boolean;
 const never: Test = () => false;
@@ -182,9 +182,6 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
   });
   return { claims, unclosed, repeatedKept };
 }
-
-/** A line that is only a clock time ("09:05 BST", "2.15pm"). */
-const CLOCK_TIME = /^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?(?:GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T))?$/i;
 
 /**
  * A live blog's entry times: three or more lines that are only a clock time are the times of

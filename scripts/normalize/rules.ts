@@ -82,13 +82,17 @@ const AGENCY =
   String.raw`(?:AP(?: Photo)?|AFP|Reuters|Getty(?: Images)?|AFP via Getty Images|EPA(?:-EFE)?|Anadolu(?: Agency)?|Bloomberg|Shutterstock|Alamy|PA(?: Media| Wire)?|Xinhua|SOPA Images|NurPhoto|Sipa(?: USA)?|ANSA|DPA|TASS|UPI|Corbis|iStock)`;
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?`;
-const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|PST|PDT|(?:[Uu]pdated|UPDATED)|\d{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|at|on)`;
+/** the time zones a timestamp names */
+export const TIME_ZONE = String.raw`(?:GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T)`;
+/** a line that is only a clock time ("09:05 BST", "2.15pm") */
+export const CLOCK_TIME = new RegExp(String.raw`^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?${TIME_ZONE})?$`, 'i');
+const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|\d{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|at|on)`;
 /**
  * What only a date or a time has: a month or weekday name, a clock time (10:32, or 10.32 with
  * am/pm or a time zone), a numeric or ISO date. Without one, a line of numbers is a row of
  * figures ("2021 | 260 | 3"), not a timestamp.
  */
-const DATE_MARK = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})`;
+const DATE_MARK = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|${TIME_ZONE})|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})`;
 /** a line made only of date and time words, with a digit, like "Wed 22 March 2017 10.32 GMT" */
 const DATE_LINE = String.raw`(?=.*\d)(?=.*(?<!\d)${DATE_MARK}(?!\d))${DATE_TOKEN}(?:[\s,|·•-]+${DATE_TOKEN})+`;
 /** the word before a byline's names, in the languages sources come in: "By", "Par", "Por", "Von", "Door" */

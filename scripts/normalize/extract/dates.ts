@@ -18,7 +18,7 @@ function checked(year: number, month?: number, day?: number): DateResult {
 }
 
 /** 3 for "Mar", "Mar." or "March"; undefined for anything else. */
-const monthNumber = (word: string) => {
+export const monthNumber = (word: string) => {
   const w = word.replace(/\.$/, '').toLowerCase();
   const index = w.length >= 3 ? MONTHS.findIndex((month) => month.startsWith(w) && (w.length === 3 || w === month || (w === 'sept' && month === 'september'))) : -1;
   return index < 0 ? undefined : index + 1;

@@ -26,11 +26,7 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
 };
-const median = (values: number[]) => {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
+const median = (values: number[]) => quantile(values, 0.5);
 
 /** Pieces of one page → lines, top to bottom. */
 function linesOf(items: StructuredTextItem[], page: number): Line[] {

@@ -4,15 +4,18 @@
  */
 import { normalizeSpace } from '../text.ts';
 import { looksLikeHeading } from '../stages/detect-headings.ts';
-import { parseDate } from './dates.ts';
+import { TIME_ZONE } from '../rules.ts';
+import { monthNumber, parseDate } from './dates.ts';
 import type { SourceMetadata } from './types.ts';
 
 /** How many non-blank lines at the top may hold the title, byline and date. */
 const HEAD_LINES = 8;
 
 /** A word a date line may hold besides the date: a label, a clock time, a time zone. */
-const DATE_LINE_WORD =
-  /^(?:(?:last|first)?|updated|published|posted|on|at|\d{1,2}[:.]\d{2}|[ap]\.?m\.?|(?:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?|bst|cest?|e[sd]t|et|p[sd]?t|ago|hours?|minutes?|mins?|days?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)$/i;
+const DATE_LINE_WORD = new RegExp(
+  String.raw`^(?:(?:last|first)?|updated|published|posted|on|at|\d{1,2}[:.]\d{2}|[ap]\.?m\.?|(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?|${TIME_ZONE}|ago|hours?|minutes?|mins?|days?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)$`,
+  'i',
+);
 
 /**
  * A line that is a date and little else ("Published 22 March 2017 10:32 GMT"), not a sentence
@@ -21,7 +24,7 @@ const DATE_LINE_WORD =
  */
 function isDateLine(line: string): boolean {
   const words = line.replace(/[,|·•]|:(?=\s|$)/g, ' ').split(/\s+/).filter(Boolean);
-  const others = words.filter((word) => !DATE_LINE_WORD.test(word) && !/^\d{1,4}(?:st|nd|rd|th)?\.?$/i.test(word) && !parseDate(`1 ${word} 2000`));
+  const others = words.filter((word) => !DATE_LINE_WORD.test(word) && !/^\d{1,4}(?:st|nd|rd|th)?\.?$/i.test(word) && !monthNumber(word));
   return words.length <= 10 && others.length <= 1;
 }
 

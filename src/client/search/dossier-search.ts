@@ -140,12 +140,7 @@ class DossierSearch extends HTMLElement {
       this.#ticked = null;
       void this.#search();
     });
-    this.#clear.addEventListener('click', () => {
-      for (const box of this.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = false;
-      this.#ticked = null;
-      void this.#search();
-      this.#input.focus();
-    });
+    this.#clear.addEventListener('click', () => this.#searchTicking(null));
     this.#more.addEventListener('click', () => void this.#showMore(true));
     addEventListener(
       'scroll',

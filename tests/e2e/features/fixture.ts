@@ -3,6 +3,7 @@
  * so expectations come from the fixture, never typed in. The site under test is built from it
  * (tests/fixture-site.ts).
  */
+import type { Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_DOSSIER } from '../../fixture-site';
@@ -31,4 +32,14 @@ export function fixtureNotes(): FixtureNote[] {
       quote: a.target.selector.find((s: { type: string }) => s.type === 'TextQuoteSelector').exact,
       note: a.body.find((b: { purpose: string }) => b.purpose === 'commenting').value,
     }));
+}
+
+/** Drags the mouse over the first words of the second passage, as a reader selecting them would (focus stays where it was). */
+export async function dragOverWords(page: Page) {
+  const text = page.locator('.passage-text').nth(1);
+  const box = (await text.boundingBox())!;
+  await page.mouse.move(box.x + 1, box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 5 });
+  await page.mouse.up();
 }

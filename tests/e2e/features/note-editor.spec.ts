@@ -3,19 +3,14 @@
  * leaving the page warns (src/client/reader/editor.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureArticles } from './fixture';
+import { dragOverWords, fixtureArticles } from './fixture';
 
 const article = fixtureArticles()[0]!;
 
 /** Selects words of the second passage with the mouse and opens a new note on them. */
 async function openNote(page: Page) {
   await page.goto(article.url);
-  const text = page.locator('.passage-text').nth(1);
-  const box = (await text.boundingBox())!;
-  await page.mouse.move(box.x + 1, box.y + 8);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 5 });
-  await page.mouse.up();
+  await dragOverWords(page);
   await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Note' }).click();
   const editor = page.getByRole('form', { name: 'New note' });
   await expect(editor.getByRole('textbox', { name: 'Note' })).toBeFocused();

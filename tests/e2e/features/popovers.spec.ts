@@ -4,7 +4,7 @@
  * in them.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureArticles } from './fixture';
+import { dragOverWords, fixtureArticles } from './fixture';
 
 const article = fixtureArticles()[0]!;
 const menuButton = (page: Page) => page.getByRole('button', { name: 'Menu' });
@@ -46,19 +46,9 @@ for (const width of [768, 360]) {
   });
 }
 
-/** Selects the first words of a passage with the mouse, which leaves focus where it was. */
-async function selectWords(page: Page) {
-  const text = page.locator('.passage-text').nth(1);
-  const box = (await text.boundingBox())!;
-  await page.mouse.move(box.x + 1, box.y + 8);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 5 });
-  await page.mouse.up();
-}
-
 test('Escape closes the selection toolbar after a mouse selection (focus not in it)', async ({ page }) => {
   await page.goto(article.url);
-  await selectWords(page);
+  await dragOverWords(page);
   const bar = page.getByRole('toolbar', { name: 'Selected text' });
   await expect(bar).toBeVisible();
   await expect(bar.getByRole('button').first()).not.toBeFocused();
@@ -68,7 +58,7 @@ test('Escape closes the selection toolbar after a mouse selection (focus not in 
 
 test('with focus in the selection toolbar, Escape closes it and focus goes back to the passage', async ({ page }) => {
   await page.goto(article.url);
-  await selectWords(page);
+  await dragOverWords(page);
   await page.keyboard.press('Shift+F10');
   const bar = page.getByRole('toolbar', { name: 'Selected text' });
   await expect(bar.getByRole('button').first()).toBeFocused();
