@@ -5,6 +5,8 @@
  * writes one. Published notes' inline marks load when the page has any.
  */
 import './elements/passage-tools';
+import { SELECTORS } from '../contract/dom';
+import { isTypingTarget } from './keyboard';
 import { ARTICLE_INDEX, CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
 import { ANNOTATION_MARKS, mark } from './timing';
 
@@ -62,15 +64,53 @@ function onFirstSelection() {
   void annotator().then((m) => m.offerToolbar(false));
 }
 
-/** The menu key (or Shift+F10) on a selection before the annotator is listening: load it, then focus its toolbar. */
-function onMenuKey(event: KeyboardEvent) {
-  if (ready || !(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) || !inPassage()) return;
-  event.preventDefault();
+/**
+ * Annotating without a mouse (or without dragging): the passage's whole text is selected,
+ * unless the reader has already selected words in it, and the selection toolbar opens with
+ * focus on its first button (Copy link to quote, Highlight, Note).
+ */
+function annotatePassage(passage: HTMLElement) {
+  const text = passage.querySelector(SELECTORS.passageText);
+  const selection = getSelection();
+  if (!text || !selection) return;
+  const current = selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+  if (!current || !text.contains(current.commonAncestorContainer)) {
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
   void annotator().then((m) => m.offerToolbar(true));
+}
+
+const isMenuKey = (event: KeyboardEvent) => event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+
+/**
+ * The menu key (or Shift+F10): on a selection before the annotator is listening, load it and
+ * focus its toolbar; with nothing selected, on the passage in focus (`j`/`k`, or one of its
+ * tools), annotate the whole passage.
+ */
+function onMenuKey(event: KeyboardEvent) {
+  if (!isMenuKey(event) || event.defaultPrevented) return;
+  if (inPassage()) {
+    if (ready) return; // the annotator's own listener opens the toolbar
+    event.preventDefault();
+    void annotator().then((m) => m.offerToolbar(true));
+    return;
+  }
+  const passage = (event.target as Element | null)?.closest?.<HTMLElement>(SELECTORS.passage);
+  if (!passage || isTypingTarget(event.target)) return;
+  event.preventDefault();
+  annotatePassage(passage);
 }
 
 document.addEventListener('selectionchange', onFirstSelection);
 document.addEventListener('keydown', onMenuKey);
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest?.(SELECTORS.annotate);
+  const passage = button?.closest<HTMLElement>(SELECTORS.passage);
+  if (passage) annotatePassage(passage);
+});
 if (typeof BroadcastChannel === 'function') {
   new BroadcastChannel(CHANNEL_NAME).addEventListener('message', () => void annotator(), { once: true });
 }

@@ -15,10 +15,12 @@ export const ARTICLE_CLASSES = {
   passageText: 'passage-text',
   /** `<a class="entity-link">`: the first mention of an entity in a passage. */
   entityLink: 'entity-link',
-  /** `<div class="passage-tools">`: permalink and share page (never indexed). */
+  /** `<div class="passage-tools">`: permalink, share page and annotate (never indexed). */
   passageTools: 'passage-tools',
   /** `<button class="passage-permalink" data-permalink>`: copies the passage's URL. */
   passagePermalink: 'passage-permalink',
+  /** `<button class="passage-annotate">`: selects the passage (or keeps a selection in it) and opens the selection toolbar. */
+  passageAnnotate: 'passage-annotate',
   /** `<div class="passage-meta">`: theme chips, related passages (never indexed). */
   passageMeta: 'passage-meta',
   /** Added by the page's script to the passage a link lands on. */
@@ -49,6 +51,7 @@ export const SELECTORS = {
   passageTools: `.${ARTICLE_CLASSES.passageTools}`,
   passageMeta: `.${ARTICLE_CLASSES.passageMeta}`,
   permalink: `.${ARTICLE_CLASSES.passagePermalink}[${ARTICLE_ATTRIBUTES.permalink}]`,
+  annotate: `button.${ARTICLE_CLASSES.passageAnnotate}`,
   entityLink: `a.${ARTICLE_CLASSES.entityLink}`,
   target: `.${ARTICLE_CLASSES.passage}.${ARTICLE_CLASSES.isTarget}`,
   status: `#${PAGE_IDS.status}`,

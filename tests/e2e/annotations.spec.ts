@@ -52,6 +52,50 @@ test('the toolbar and editor work from the keyboard alone', async ({ page }) => 
   await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('Typed without a mouse.');
 });
 
+test('a passage is highlighted or noted without selecting text: its tools button, or the menu key on it', async ({ page }) => {
+  await page.goto(article.url);
+  // Tab reaches the button; Enter opens the toolbar over the whole passage.
+  const button = page.locator(`[id="${passage.id}"] .passage-annotate`);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const toolbar = page.locator('.selection-toolbar');
+  await expect(toolbar.getByRole('button', { name: 'Copy link to quote' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const wholeText = (id: string) => page.locator(`[id="${id}"] .passage-text`).evaluate((p) => p.textContent!);
+  const first = await wholeText(passage.id);
+  await expect.poll(() => markedQuotes(page, passage.id)).toEqual([first]);
+  await expect(page.locator(`[id="${passage.id}"] mark.annotation-highlight`).first()).toBeFocused();
+
+  // j moves to the next passage; the menu key (Shift+F10) opens the toolbar over all of it.
+  const next = article.passages[article.passages.findIndex((p) => p.id === passage.id) + 1]!;
+  await page.keyboard.press('j');
+  await expect(page.locator(`[id="${next.id}"]`)).toBeFocused();
+  await page.keyboard.press('Shift+F10');
+  await expect(toolbar.getByRole('button', { name: 'Copy link to quote' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(toolbar.getByRole('button', { name: 'Note' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.annotation-editor');
+  await expect(editor.getByLabel('Note')).toBeFocused();
+  await page.keyboard.type('The whole passage.');
+  await editor.getByRole('button', { name: 'Save' }).press('Enter');
+  await expect(page.locator(`[id="${next.id}"] .annotation-card-note`)).toHaveText('The whole passage.');
+  const second = await wholeText(next.id);
+  await expect.poll(() => markedQuotes(page, next.id)).toEqual([second]);
+
+  // Words already selected in the passage are what the button annotates (a click keeps them).
+  const third = article.passages.find((p) => p.id !== passage.id && p.id !== next.id && p.text.split(' ').length > 8)!;
+  const some = third.text.split(' ').slice(2, 6).join(' ');
+  await selectInPassage(page, third.id, some);
+  await page.locator(`[id="${third.id}"]`).hover();
+  await page.locator(`[id="${third.id}"] .passage-annotate`).click();
+  await toolbar.getByRole('button', { name: 'Highlight' }).click();
+  await expect.poll(() => markedQuotes(page, third.id)).toEqual([some]);
+  await page.reload();
+  await expect.poll(() => markedQuotes(page)).toEqual(expect.arrayContaining([first, second, some]));
+});
+
 test('edit, delete and undo', async ({ page }) => {
   await page.goto(article.url);
   await annotate(page, passage.id, sentence, { text: 'First thought' });

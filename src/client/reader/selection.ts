@@ -81,6 +81,7 @@ export function watchSelection(handlers: SelectionHandlers): void {
     timer = window.setTimeout(update, 150);
   });
   const openFromKeyboard = (event: Event) => {
+    if (event.defaultPrevented) return; // the article page's script opened it (article.ts)
     const info = selectionInPassage();
     if (!info) return;
     event.preventDefault();
