@@ -57,6 +57,39 @@ function scrollToElement(el: Element) {
   if (rect.top < 0 || rect.bottom > innerHeight) el.scrollIntoView({ block: 'center' });
 }
 
+/** Where a reader sent on from another article's page is told so, once they arrive (session storage). */
+const SENT_KEY = 'dossier-sent-on';
+
+interface SentOn {
+  /** The id the link named. */
+  asked: string;
+  /** The passage it leads to, in the article the reader is sent to. */
+  id: string;
+}
+
+function rememberSentOn(sent: SentOn) {
+  try {
+    sessionStorage.setItem(SENT_KEY, JSON.stringify(sent));
+  } catch {
+    /* storage blocked: the reader arrives untold */
+  }
+}
+
+/** What to tell a reader who was sent here for passage `id`, once; null when they were not. */
+function sentOnMessage(id: string): string | null {
+  let sent: SentOn | null = null;
+  try {
+    sent = JSON.parse(sessionStorage.getItem(SENT_KEY) ?? 'null') as SentOn | null;
+    sessionStorage.removeItem(SENT_KEY);
+  } catch {
+    return null;
+  }
+  if (sent?.id !== id) return null;
+  return sent.asked === id
+    ? `Passage ${id} is in this article: the link you followed gave another article’s address.`
+    : 'The passage you linked to has changed since; showing the passage that replaced it, in this article.';
+}
+
 async function arrive(fragment: ParsedFragment) {
   const { id, directives } = fragment;
   if (!id) return;
@@ -66,6 +99,7 @@ async function arrive(fragment: ParsedFragment) {
     if (place.on === 'article') {
       // Another article's passage (its id's prefix names it): go there, quote and all.
       const quote = directives.length ? `:~:${directives.map(encodeTextDirective).join('&')}` : '';
+      rememberSentOn({ asked: id, id: place.id });
       location.replace(`${place.path}${location.search}#${place.id}${quote}`);
       return;
     }
@@ -80,6 +114,8 @@ async function arrive(fragment: ParsedFragment) {
   }
   if (!passage?.matches(SELECTORS.passage)) return;
   markTarget(passage);
+  const sentOn = sentOnMessage(passage.id);
+  if (sentOn) notify(sentOn);
   if (directives.length) {
     const { markQuote } = await import('../reader/quote-target');
     const mark = markQuote(passage, directives);

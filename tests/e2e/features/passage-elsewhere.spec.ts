@@ -17,7 +17,12 @@ test('a passage id of another article leads to the passage in its own article', 
   const target = page.locator(`[id="${passage.id}"]`);
   await expect(target).toHaveClass(/\bis-target\b/);
   await expect(target).toBeInViewport();
-  await expect(page.locator('#status')).not.toContainText('no longer');
+  await expect(page.locator('#status')).toHaveText(`Passage ${passage.id} is in this article: the link you followed gave another article’s address.`);
+  await expect(page.locator('.toast')).toBeVisible();
+  // Told once: the same passage reached again is not announced.
+  await page.reload();
+  await expect(target).toHaveClass(/\bis-target\b/);
+  await expect(page.locator('#status')).toHaveText('');
 });
 
 test('a quote link with the wrong article keeps its quote: the quoted words are marked in the right one', async ({ page }) => {
@@ -36,6 +41,7 @@ test('a retired id of another article leads to the passage that replaced it, in 
   await page.goto(`${elsewhere.url}#${retired}`);
   await expect(page).toHaveURL(`${retiring.url}#${survivorId}`);
   await expect(page.locator(`[id="${survivorId}"]`)).toHaveClass(/\bis-target\b/);
+  await expect(page.locator('#status')).toHaveText('The passage you linked to has changed since; showing the passage that replaced it, in this article.');
 });
 
 test('an id no article of the dossier has stays put and says the passage is no longer in the dossier', async ({ page }) => {
