@@ -211,6 +211,21 @@ test.describe('wide screens', () => {
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
   });
+
+  test('a headline cut short in its column is whole in its tooltip and when its link has focus', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/compare/');
+    const titles = page.locator('.cmp-head:visible .cmp-head-title');
+    const cut = await titles.evaluateAll((ps) => ps.flatMap((p, i) => (p.scrollHeight > p.clientHeight + 1 ? [i] : [])));
+    // five columns at 1280 px leave a long headline two lines: at least one is cut
+    expect(cut.length).toBeGreaterThan(0);
+    for (const i of cut) {
+      const link = titles.nth(i).locator('a');
+      expect(await link.getAttribute('title')).toBe(await link.textContent());
+      await link.focus();
+      expect(await titles.nth(i).evaluate((p) => p.scrollHeight <= p.clientHeight + 1)).toBe(true);
+    }
+  });
 });
 
 test.describe('the layout a page does not hold is fetched when asked for', () => {
