@@ -170,8 +170,10 @@ test('deleting from the notebook can be undone', async ({ page }) => {
   await openNotebook(page);
   await page.locator('.notebook-entry').getByRole('button', { name: /Delete/ }).click();
   await expect(page.locator('.notebook-entry')).toHaveCount(0);
-  await page.locator('.annotation-undo').getByRole('button', { name: 'Undo' }).click();
+  // in the toast, as on the article page
+  await page.locator('.toast .annotation-undo').getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.notebook-entry')).toHaveCount(1);
+  await expect(page.locator('#status')).toHaveText('Annotation restored');
   expect(await storedAnnotations(page)).toHaveLength(1);
 });
 

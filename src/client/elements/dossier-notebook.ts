@@ -17,6 +17,7 @@ import { pageTextDirective, searchablePageText } from '../dom/searchable-text';
 import { withArticlePage } from '../notebook/article-frame';
 import { filterEntries, groupEntries, sortByPlace, sourcesInUse, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
+import { notify } from '../toast';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import {
   articlePassagesUrl,
@@ -449,19 +450,25 @@ class DossierNotebook extends HTMLElement {
       return;
     }
     await this.reload();
-    document.querySelector('.annotation-undo')?.remove();
-    const undo = el('button', { text: 'Undo', attrs: { type: 'button' } });
-    const toast = el('div', { class: 'annotation-undo' }, el('span', { text: 'Annotation deleted.' }), undo);
-    const timer = setTimeout(() => toast.remove(), 10_000);
-    undo.addEventListener('click', async () => {
-      clearTimeout(timer);
-      toast.remove();
-      await this.store.put(annotation);
-      await this.reload();
-      announce('Annotation restored');
+    // The same toast and Undo as on the article page (src/client/toast.ts).
+    notify('Annotation deleted.', {
+      class: 'annotation-undo',
+      ms: 10_000,
+      said: 'Annotation deleted. Undo is available for 10 seconds.',
+      action: {
+        label: 'Undo',
+        run: async () => {
+          try {
+            await this.store.put(annotation);
+          } catch (error) {
+            this.say((error as Error).message);
+            return;
+          }
+          await this.reload();
+          notify('Annotation restored');
+        },
+      },
     });
-    document.body.append(toast);
-    announce('Annotation deleted. Undo is available for 10 seconds.');
   }
 
   /** An empty notebook exports nothing: an empty file would look like a lost notebook. */
