@@ -1,6 +1,7 @@
 /**
  * Exports: a W3C AnnotationCollection (JSON-LD), which import and the
- * published-notes loader read back, and Markdown ready to paste into a report.
+ * published-notes loader read back, and Markdown ready to paste into a report, which
+ * import reads back too (from the records block at its end).
  */
 import { ANNOTATION_CONTEXT, articlePathOf, noteOf, passageIdOf, positionOf, quoteOf, tagsOf, type Annotation } from './model';
 
@@ -100,7 +101,33 @@ export function toMarkdown(
     lines.push(`— ${escapeInline(info?.outlet ?? 'Source')}, [passage ${passageIdOf(a)}](${link})`, '');
   }
   if (annotations.length === 0) lines.push('(No annotations yet.)', '');
+  else {
+    // The annotations whole, for the notebook's Import: hidden when the Markdown is rendered.
+    lines.push(MARKDOWN_RECORDS_OPEN);
+    for (const a of sortForReading(annotations)) lines.push(recordLine(a));
+    lines.push(MARKDOWN_RECORDS_CLOSE, '');
+  }
   return lines.join('\n');
+}
+
+/**
+ * The line that opens the records block ending a Markdown export: an HTML comment holding
+ * each annotation as W3C JSON, one a line, so that the Markdown imports back with nothing
+ * lost (src/annotations/import.ts); the text above it is for reading and is not read back.
+ */
+export const MARKDOWN_RECORDS_OPEN =
+  '<!-- Dossier annotation records: one W3C Web Annotation a line, read by the notebook’s Import (edits to the text above are not imported)';
+export const MARKDOWN_RECORDS_CLOSE = '-->';
+
+/**
+ * An annotation as one line of JSON that cannot end or open the comment around it: `--` and
+ * angle brackets occur only inside JSON strings, where their escapes read back the same.
+ */
+function recordLine(annotation: Annotation): string {
+  return JSON.stringify(annotation)
+    .replace(/--/g, '-\\u002d')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e');
 }
 
 /** Keeps text from turning into Markdown syntax, links or HTML when pasted. */

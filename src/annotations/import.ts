@@ -8,6 +8,7 @@
 import { IMPORT_BYTES, isNewer, LIMITS, noteOf, tagsOf, type Annotation } from './model';
 import { normalizeAnnotation } from './normalize';
 import { annotationCollectionSchema, describeIssue } from './schema';
+import { MARKDOWN_RECORDS_CLOSE, MARKDOWN_RECORDS_OPEN } from './export';
 
 export interface Refusal {
   /** 1-based position in the file (0: refused after reading, e.g. for its article). */
@@ -29,21 +30,31 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
   if (bytes > IMPORT_BYTES) {
     return { ok: false, error: `The file is ${formatBytes(bytes)}; files over ${formatBytes(IMPORT_BYTES)} are refused. Nothing was imported.` };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `${whyNotJson(text, (error as Error).message)} Nothing was imported.` };
-  }
-  const unsafe = findForbiddenKey(data, 0);
-  if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
-
-  const items = itemsOf(data);
-  if (!items.ok) return items;
-
   const refused: Refusal[] = [];
+  let items: ReturnType<typeof itemsOf>;
+  const markdown = markdownRecords(text);
+  if (markdown) {
+    if (!markdown.ok) return markdown;
+    items = markdown;
+    refused.push(...markdown.broken);
+  } else {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, error: `${whyNotJson(text, (error as Error).message)} Nothing was imported.` };
+    }
+    items = itemsOf(data);
+  }
+  if (!items.ok) return items;
+  for (const item of items.items) {
+    const unsafe = findForbiddenKey(item, 0);
+    if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
+  }
+
   const byId = new Map<string, Annotation>();
   items.items.forEach((item, index) => {
+    if (item === BROKEN) return;
     const parsed = normalizeAnnotation(item);
     if (!parsed.ok) {
       const id = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id).slice(0, 80) : undefined;
@@ -61,6 +72,41 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
     notices.push(`${markup} ${markup === 1 ? 'note contains' : 'notes contain'} HTML markup; it is kept as plain text and never run.`);
   }
   return { ok: true, annotations, refused, notices };
+}
+
+/** Stands for a record line of a Markdown export that is not JSON (refused, keeping its place in the count). */
+const BROKEN = Symbol('broken record');
+
+/**
+ * The annotations a Markdown export carries in the records block at its end (src/annotations/
+ * export.ts), one JSON text a line; null when the text has no such block (it is then read as
+ * JSON). A line that is not JSON is refused with its line number, the rest imported; a block
+ * cut short (no closing line) refuses the file.
+ */
+function markdownRecords(text: string): { ok: true; items: unknown[]; broken: Refusal[] } | { ok: false; error: string } | null {
+  const lines = text.split(/\r?\n/);
+  const open = lines.findIndex((line) => line.trimEnd() === MARKDOWN_RECORDS_OPEN);
+  if (open === -1) return null;
+  const close = lines.findIndex((line, i) => i > open && line.trim() === MARKDOWN_RECORDS_CLOSE);
+  if (close === -1) {
+    return { ok: false, error: 'The Markdown export’s annotation records end before their closing line: the file may have been cut short. Nothing was imported.' };
+  }
+  const items: unknown[] = [];
+  const broken: Refusal[] = [];
+  for (let i = open + 1; i < close; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    try {
+      items.push(JSON.parse(line));
+    } catch {
+      items.push(BROKEN);
+      broken.push({ item: items.length, reason: `line ${i + 1} of the file is not a whole annotation record (it may have been edited)` });
+    }
+  }
+  if (items.length > LIMITS.annotations) {
+    return { ok: false, error: `The file holds ${items.length} annotations; at most ${LIMITS.annotations} can be imported at once.` };
+  }
+  return { ok: true, items, broken };
 }
 
 function itemsOf(data: unknown): { ok: true; items: unknown[] } | { ok: false; error: string } {
@@ -90,7 +136,7 @@ function itemsOf(data: unknown): { ok: true; items: unknown[] } | { ok: false; e
 
 /** What the reader can import instead of a file that is not JSON. */
 const WHAT_TO_IMPORT =
-  'Import a file made by the notebook’s “Export (W3C JSON-LD)”, or W3C Web Annotation JSON from another tool.';
+  'Import a file made by the notebook’s “Export (W3C JSON-LD)” or “Export as Markdown”, or W3C Web Annotation JSON from another tool.';
 
 /** Kinds of file a reader may pick by mistake, told by how they start. */
 const NOT_JSON: [RegExp, string][] = [
@@ -100,7 +146,7 @@ const NOT_JSON: [RegExp, string][] = [
   [/^RIFF[^]{4}WEBP/, 'a WebP image'],
   [/^%PDF-/, 'a PDF document'],
   [/^PK\u0003\u0004/, 'a ZIP archive (or a Word, Excel or OpenDocument file)'],
-  [/^# Dossier annotations\b/, 'the notebook’s Markdown export, which is for reading and cannot be imported back'],
+  [/^# Dossier annotations\b/, 'Markdown without the annotation records a Markdown export ends with (an export made before they were added, or with them cut off)'],
   [/^\s*<(!doctype html|html)\b/i, 'an HTML page'],
   [/^\s*<\?xml\b/, 'an XML file'],
 ];

@@ -40,7 +40,7 @@ function png(): Buffer {
   ]);
 }
 
-test('an image, a Markdown export or broken JSON is refused in the reader’s words, naming the file, and the store is untouched', async ({ page }) => {
+test('an image, Markdown without records or broken JSON is refused in the reader’s words, naming the file, and the store is untouched', async ({ page }) => {
   await page.goto(article.url);
   await annotate(page, passage.id, sentence, { text: 'must survive' });
   await openNotebook(page);
@@ -53,10 +53,10 @@ test('an image, a Markdown export or broken JSON is refused in the reader’s wo
   // Never the parser's own words, nor the file's bytes.
   expect(image).not.toMatch(/Unexpected token|\uFFFD|PNG\r/);
 
-  // The notebook's own Markdown export is for reading: the reader is told so, not shown a parser error.
+  // Markdown shaped like an export but without its records (an older export): told so, not shown a parser error.
   const markdown = '# Dossier annotations\n\n## BBC: A headline\n\n> a quote\n';
   const md = await importFile(page, 'notes.md', 'text/markdown', Buffer.from(markdown));
-  expect(md).toMatch(/^notes\.md: This file is not a Dossier or W3C Web Annotation export: it is not JSON but the notebook’s Markdown export/);
+  expect(md).toMatch(/^notes\.md: This file is not a Dossier or W3C Web Annotation export: it is not JSON but Markdown without the annotation records/);
 
   const cut = readFileSync('tests/fixtures/anchoring/imports/hostile-truncated.json');
   const truncated = await importFile(page, 'backup.jsonld', 'application/ld+json', cut);

@@ -124,6 +124,31 @@ test('export then import into a fresh profile restores everything, and re-import
   await fresh.close();
 });
 
+test('the Markdown export imports back into a fresh profile with nothing lost', async ({ page, browser }) => {
+  await page.goto(article.url);
+  // a note that Markdown would otherwise reshape: a heading mark, HTML, a comment's end
+  const note = '# not a heading\n<b>kept as typed</b> --> and <!-- too';
+  await annotate(page, passage.id, sentence, { text: note, tags: 'markdown, round trip', colour: 'Green' });
+  await page.goto(other.url);
+  await annotate(page, otherPassage.id, otherQuote);
+  await openNotebook(page);
+  const exported = await exportJson(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as Markdown' }).click();
+  const markdown = readFileSync(await (await download).path());
+
+  const fresh = await browser.newContext();
+  const reader = await fresh.newPage();
+  await openNotebook(reader);
+  const message = await importFile(reader, 'notes.md', markdown);
+  expect(message).toContain('2 annotations imported (2 new, 0 updated)');
+  const byId = (items: { id: string }[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+  expect(byId((await exportJson(reader)).first.items)).toEqual(byId(exported.first.items));
+  await reader.goto(article.url);
+  await expect(reader.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText(note);
+  await fresh.close();
+});
+
 test('hostile or broken import files are refused with a message and leave the store as it was', async ({ page }) => {
   await page.goto(article.url);
   await annotate(page, passage.id, sentence, { text: 'must survive' });

@@ -81,7 +81,7 @@ test.describe('print', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.notebook-entry')).toBeVisible();
     await expect(page.locator('.notebook-entry .notebook-note')).toHaveText('a printed note');
-    for (const control of ['Export (W3C JSON-LD)', 'Export as Markdown', 'Import a JSON file', 'Copy link', 'Delete']) {
+    for (const control of ['Export (W3C JSON-LD)', 'Export as Markdown', 'Import a file', 'Copy link', 'Delete']) {
       await expect(visibleText(page, control), `“${control}” does not print`).toHaveCount(0);
     }
     await expect(page.locator('.notebook-filters')).toBeHidden();

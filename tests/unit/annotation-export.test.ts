@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/annotations/model';
-import { toCollection, toMarkdown } from '../../src/annotations/export';
+import { MARKDOWN_RECORDS_CLOSE, MARKDOWN_RECORDS_OPEN, toCollection, toMarkdown } from '../../src/annotations/export';
 import { parseAnnotationFile } from '../../src/annotations/import';
 import { annotationCollectionSchema } from '../../src/annotations/schema';
 import remarkGfm from 'remark-gfm';
@@ -65,10 +65,16 @@ describe('toCollection', () => {
   });
 });
 
+/** The part of a Markdown export meant for reading: all but the records block at its end. */
+const readable = (md: string) => (md.includes(MARKDOWN_RECORDS_OPEN) ? md.slice(0, md.indexOf(MARKDOWN_RECORDS_OPEN)) : md);
+
+/** The HTML nodes of an export other than its records block. */
+const htmlBesidesRecords = (tree: Node) => nodesOf(tree, 'html').filter((n) => !(n.value.startsWith(MARKDOWN_RECORDS_OPEN) && n.value.endsWith(MARKDOWN_RECORDS_CLOSE)));
+
 describe('toMarkdown', () => {
   it('should write each quote as a blockquote with its note, tags, outlet and passage link', () => {
     const a = makeAnnotation('remain and expand', { note: 'The group’s *motto*.', tags: ['ideology', 'strategy'] });
-    expect(toMarkdown([a], { origin, articles })).toBe(
+    expect(readable(toMarkdown([a], { origin, articles }))).toBe(
       [
         '# Dossier annotations',
         '',
@@ -82,6 +88,7 @@ describe('toMarkdown', () => {
         '',
         '— CNN, [passage cnn-4dd3d1](https://dossier.example/articles/cnn-isis-2-0/#cnn-4dd3d1)',
         '',
+        '', // then the records block
       ].join('\n'),
     );
   });
@@ -134,7 +141,7 @@ describe('toMarkdown', () => {
     for (const note of ['https://x.example<!-->', 'see www.example.org<img src=x>', 'https://x.example/a<b>bold</b>']) {
       const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
       const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
-      expect(nodesOf(tree, 'html'), note).toEqual([]);
+      expect(htmlBesidesRecords(tree), note).toEqual([]);
     }
   });
 
@@ -147,9 +154,15 @@ describe('toMarkdown', () => {
     const note = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
     fc.assert(
       fc.property(note, (text) => {
-        const md = toMarkdown([makeAnnotation('remain and expand', { note: text })], { origin, articles });
+        const annotation = makeAnnotation('remain and expand', { note: text });
+        const md = toMarkdown([annotation], { origin, articles });
         const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
-        expect(nodesOf(tree, 'html')).toEqual([]);
+        expect(htmlBesidesRecords(tree)).toEqual([]);
+        // The records block is one comment, whole, whatever the note: it imports back unchanged.
+        expect(nodesOf(tree, 'html')).toHaveLength(1);
+        const imported = parseAnnotationFile(md);
+        if (!imported.ok) throw new Error(imported.error);
+        expect(imported.annotations).toEqual([annotation]);
         expect(nodesOf(tree, 'image')).toEqual([]);
         expect(nodesOf(tree, 'imageReference')).toEqual([]);
         expect(nodesOf(tree, 'heading').map((h) => h.depth)).toEqual([1, 2]);
@@ -167,6 +180,44 @@ describe('toMarkdown', () => {
     const md = toMarkdown([makeAnnotation('remain and expand', { note: lines.join('\n') })], { origin, articles });
     expect(md).toContain('line 0\nline 1\n');
     expect(md).toContain('line 199999\n');
+  });
+
+  it('should end with every annotation whole, which the import reads back with nothing lost', () => {
+    const annotations = [
+      makeAnnotation('remain and expand', { note: '# not a heading\n<b>html</b> --> <!-- -- --->', tags: ['a--b', '<t>'], colour: 'pink' }),
+      makeAnnotation('agile attacks'),
+    ];
+    const md = toMarkdown(annotations, { origin, articles });
+    const lines = md.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(MARKDOWN_RECORDS_CLOSE);
+    expect(lines.at(-4)).toBe(MARKDOWN_RECORDS_OPEN);
+    // nothing inside the comment can close it or open another
+    for (const line of lines.slice(-3, -1)) expect(line).not.toMatch(/--|<|>/);
+    const imported = parseAnnotationFile(md);
+    if (!imported.ok) throw new Error(imported.error);
+    const byId = (list: Annotation[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(imported.annotations)).toEqual(byId(annotations));
+    expect(imported.refused).toEqual([]);
+  });
+
+  it('should import the records whatever was done to the text above them, refusing only a damaged record line', () => {
+    const annotations = [makeAnnotation('remain and expand', { note: 'first' }), makeAnnotation('agile attacks', { note: 'second' })];
+    const md = toMarkdown(annotations, { origin, articles });
+    const edited = md.replace('first', 'rewritten in the report').replace('# Dossier annotations', '# My report');
+    const fromEdited = parseAnnotationFile(edited);
+    expect(fromEdited.ok && fromEdited.annotations.map((a) => a.id).sort()).toEqual(annotations.map((a) => a.id).sort());
+
+    const lines = md.split('\n');
+    const at = lines.indexOf(MARKDOWN_RECORDS_OPEN) + 1;
+    lines[at] = lines[at]!.slice(0, 40);
+    const damaged = parseAnnotationFile(lines.join('\n'));
+    expect(damaged.ok).toBe(true);
+    if (!damaged.ok) return;
+    expect(damaged.annotations).toHaveLength(1);
+    expect(damaged.refused).toEqual([{ item: 1, reason: `line ${at + 1} of the file is not a whole annotation record (it may have been edited)` }]);
+
+    const cut = md.slice(0, md.lastIndexOf(MARKDOWN_RECORDS_CLOSE));
+    expect(parseAnnotationFile(cut)).toMatchObject({ ok: false, error: expect.stringMatching(/cut short\. Nothing was imported\.$/) });
   });
 
   it('should say when there is nothing to export', () => {

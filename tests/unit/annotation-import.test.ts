@@ -29,7 +29,7 @@ describe('parseAnnotationFile', () => {
     const cases: [string, string][] = [
       ['\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', `${notExport}: it is not JSON but a PNG image.`],
       ['%PDF-1.7\n%\uFFFD\uFFFD', `${notExport}: it is not JSON but a PDF document.`],
-      ['# Dossier annotations\n\n## BBC: x\n', `${notExport}: it is not JSON but the notebook’s Markdown export, which is for reading`],
+      ['# Dossier annotations\n\n## BBC: x\n', `${notExport}: it is not JSON but Markdown without the annotation records a Markdown export ends with`],
       ['<!DOCTYPE html><html></html>', `${notExport}: it is not JSON but an HTML page.`],
       ['\u0000\u0001\u0002binary', `${notExport}: it is not JSON, nor text of any kind.`],
       ['id,quote\n1,remain', `${notExport}: it is not JSON (it starts “id,quote 1,remain…”).`],
