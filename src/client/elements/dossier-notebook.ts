@@ -332,7 +332,7 @@ class DossierNotebook extends HTMLElement {
       return [
         'No annotations yet. To highlight, open an article from ',
         el('a', { text: 'the sources', attrs: { href: '/' } }),
-        ', select a sentence and choose Highlight or Note in the small toolbar that appears (from the keyboard: select text, then press the menu key or Shift+F10). Your highlights and notes will be listed here.',
+        ', select a sentence and choose Highlight or Note in the small toolbar that appears (from the keyboard: move to a passage with j and k, then press the menu key or Shift+F10, or Tab to the passage’s pen button). Your highlights and notes will be listed here.',
       ];
     }
     const sources = new Set(this.entries.map((e) => e.slug)).size;
