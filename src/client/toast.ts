@@ -112,6 +112,19 @@ export function notify(message: string, options: ToastOptions = {}): void {
   announce(options.said ?? message);
 }
 
+/** How long an Undo is offered after a delete, once the reader is neither pointing at it nor in it. */
+const UNDO_MS = 10_000;
+
+/** "Annotation deleted." with Undo, on the article page and in the notebook alike. */
+export function offerUndoDelete(undo: () => void): void {
+  notify('Annotation deleted.', {
+    class: 'annotation-undo',
+    ms: UNDO_MS,
+    said: `Annotation deleted. Undo is available for ${UNDO_MS / 1000} seconds.`,
+    action: { label: 'Undo', run: undo },
+  });
+}
+
 /**
  * When the clipboard refused a link: the link in a read-only field, focused and selected so
  * that Ctrl+C (⌘C) copies it, with a Close button. It stays until closed (Escape, Close).

@@ -17,7 +17,7 @@ import { pageTextDirective, searchablePageText } from '../dom/searchable-text';
 import { withArticlePage } from '../notebook/article-frame';
 import { filterEntries, groupEntries, sortByPlace, sourcesInUse, tagsInUse, type Entry, type GroupBy } from '../notebook/list';
 import { announce } from '../status';
-import { notify } from '../toast';
+import { notify, offerUndoDelete } from '../toast';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import {
   articlePassagesUrl,
@@ -450,24 +450,16 @@ class DossierNotebook extends HTMLElement {
       return;
     }
     await this.reload();
-    // The same toast and Undo as on the article page (src/client/toast.ts).
-    notify('Annotation deleted.', {
-      class: 'annotation-undo',
-      ms: 10_000,
-      said: 'Annotation deleted. Undo is available for 10 seconds.',
-      action: {
-        label: 'Undo',
-        run: async () => {
-          try {
-            await this.store.put(annotation);
-          } catch (error) {
-            this.say((error as Error).message);
-            return;
-          }
-          await this.reload();
-          notify('Annotation restored');
-        },
-      },
+    // The same toast and Undo as on the article page.
+    offerUndoDelete(async () => {
+      try {
+        await this.store.put(annotation);
+      } catch (error) {
+        this.say((error as Error).message);
+        return;
+      }
+      await this.reload();
+      notify('Annotation restored');
     });
   }
 

@@ -7,7 +7,7 @@ import { passageFragment } from '../../annotations/anchoring/text-fragment';
 import { copyLink } from '../clipboard';
 import { highlightOffsets, removeHighlights } from '../dom/highlighter';
 import { pageTextDirective } from '../dom/searchable-text';
-import { notify } from '../toast';
+import { notify, offerUndoDelete } from '../toast';
 import {
   colourOf,
   newAnnotation,
@@ -189,17 +189,9 @@ async function removeAnnotation(ctx: AnnotatorContext, annotation: Annotation) {
   offerUndo(ctx, annotation);
 }
 
-/** "Annotation deleted" in the toast, with Undo, for a while after a delete (longer while the reader points at it). */
+/** Undo, in the toast, for a while after a delete: the annotation is saved again, and focused. */
 function offerUndo(ctx: AnnotatorContext, annotation: Annotation) {
-  notify('Annotation deleted.', {
-    class: 'annotation-undo',
-    ms: 10_000,
-    said: 'Annotation deleted. Undo is available for 10 seconds.',
-    action: {
-      label: 'Undo',
-      run: async () => {
-        if (await save(ctx, annotation, 'Annotation restored')) focusAnnotation(annotation.id);
-      },
-    },
+  offerUndoDelete(async () => {
+    if (await save(ctx, annotation, 'Annotation restored')) focusAnnotation(annotation.id);
   });
 }
