@@ -28,6 +28,8 @@
  * in tests/fixtures/sources/ checks the rules together on whole sources.
  */
 
+import { namesPattern, PRINTED_MONTHS, PRINTED_WEEKDAYS } from './calendar.ts';
+
 export type LineMatcher =
   | { line: string | readonly string[] }
   | { regex: RegExp | string }
@@ -82,23 +84,51 @@ const AGENCY =
   String.raw`(?:AP(?: Photo)?|AFP|Reuters|Getty(?: Images)?|AFP via Getty Images|EPA(?:-EFE)?|Anadolu(?: Agency)?|Bloomberg|Shutterstock|Alamy|PA(?: Media| Wire)?|Xinhua|SOPA Images|NurPhoto|Sipa(?: USA)?|ANSA|DPA|TASS|UPI|Corbis|iStock)`;
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?`;
+/** month and weekday names in the other languages sources come in ("mars", "März", "آذار", "mardi"), from Intl (calendar.ts) */
+const FOREIGN_MONTH = String.raw`${namesPattern(PRINTED_MONTHS)}\.?`;
+const FOREIGN_WEEKDAY = String.raw`${namesPattern(PRINTED_WEEKDAYS)}\.?`;
+/** a digit of any script: Arabic-Indic "١٢ مارس ٢٠٢٤" is a date as "12 March 2024" is */
+const DIGIT = String.raw`\p{Nd}`;
 /** the time zones a timestamp names */
 export const TIME_ZONE = String.raw`(?:GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T)`;
 /** a line that is only a clock time ("09:05 BST", "2.15pm") */
 export const CLOCK_TIME = new RegExp(String.raw`^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?${TIME_ZONE})?$`, 'i');
-const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|\d{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|at|on)`;
+/** a clock time as French and German print it: "14h32", "10.32 Uhr" */
+const CONTINENTAL_TIME = String.raw`${DIGIT}{1,2}h${DIGIT}{2}|${DIGIT}{1,2}[:.]${DIGIT}{2}\s?Uhr`;
+/** a date in Chinese, Japanese or Korean figures: "2024年3月12日" (one word), "2024년 3월 12일" */
+const CJK_DATE = String.raw`(?:${DIGIT}{4}年)?${DIGIT}{1,2}月(?:${DIGIT}{1,2}日)?|${DIGIT}{4}년|${DIGIT}{1,2}월|${DIGIT}{1,2}일`;
+/** a whole date written as one word, a line by itself */
+const CJK_DAY = String.raw`${DIGIT}{4}年${DIGIT}{1,2}月${DIGIT}{1,2}日`;
 /**
- * What only a date or a time has: a month or weekday name, a clock time (10:32, or 10.32 with
- * am/pm or a time zone), a numeric or ISO date. Without one, a line of numbers is a row of
- * figures ("2021 | 260 | 3"), not a timestamp.
+ * The little words a date is printed with in other languages: "le 3 février à 10h32",
+ * "12 de marzo de 2024", "am 12. März um 10:32 Uhr", "op 12 maart om 10.32", "في ١٢ مارس".
  */
-const DATE_MARK = String.raw`(?:${MONTH}|${WEEKDAY}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|${TIME_ZONE})|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})`;
-/** a line made only of date and time words, with a digit, like "Wed 22 March 2017 10.32 GMT" */
-const DATE_LINE = String.raw`(?=.*\d)(?=.*(?<!\d)${DATE_MARK}(?!\d))${DATE_TOKEN}(?:[\s,|·•-]+${DATE_TOKEN})+`;
+const DATE_CONNECTOR = String.raw`(?:[Ll]e|à|[Ee]l|de|del|a las|am|um|Uhr|op|om|il|alle|ore|em|às|في|الساعة|يوم)`;
+const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|${FOREIGN_MONTH}|${FOREIGN_WEEKDAY}|${CJK_DATE}|${CONTINENTAL_TIME}|${DIGIT}{1,4}(?:st|nd|rd|th|\.)?|${DIGIT}{1,2}[:.]${DIGIT}{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]${DIGIT}{1,2}(?::?${DIGIT}{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|${DIGIT}{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2}(?:T[\d:]+Z?)?|${DATE_CONNECTOR}|at|on)`;
+/**
+ * What only a date or a time has: a month or weekday name (in any language calendar.ts knows),
+ * a clock time (10:32, or 10.32 with am/pm, a time zone or "Uhr", or 14h32), a numeric or ISO
+ * date. Without one, a line of numbers is a row of figures ("2021 | 260 | 3"), not a timestamp.
+ */
+const DATE_MARK = String.raw`(?:${MONTH}|${WEEKDAY}|${FOREIGN_MONTH}|${FOREIGN_WEEKDAY}|${CJK_DATE}|${CONTINENTAL_TIME}|${DIGIT}{1,2}:${DIGIT}{2}|${DIGIT}{1,2}\.${DIGIT}{2}\s?(?:[ap]\.?m\.?|${TIME_ZONE})|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2})`;
+/** a line made only of date and time words, with a digit, like "Wed 22 March 2017 10.32 GMT" or "١٢ مارس ٢٠٢٤" */
+const DATE_LINE = String.raw`(?=.*${DIGIT})(?=.*(?<!${DIGIT})${DATE_MARK}(?!${DIGIT}))(?:${DATE_TOKEN}(?:[\s,،|·•-]+${DATE_TOKEN})+|${CJK_DAY}(?:[\s,|·•-]+${DATE_TOKEN})*)`;
+/** a line that is only a date or a time, in any language calendar.ts knows */
+export const DATE_ONLY = new RegExp(String.raw`^(?:${DATE_LINE})$`, 'u');
+/**
+ * The label before a publication or update date, in the languages sources come in: "Updated",
+ * "Publié le", "Mis à jour", "Actualizado", "Aktualisiert am", "Bijgewerkt", "Aggiornato",
+ * "Atualizado", "آخر تحديث". (The "le", "am", "el" before the date are DATE_CONNECTORs.)
+ */
+const UPDATE_WORD = String.raw`(?:(?:Last )?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|First published|Originally published|Modified|Updated on|Published on|Posted on|Publié|Mis à jour|Mise à jour|Dernière mise à jour|Modifié|Actualisé|Publicado|Actualizado|Última actualización|Modificado|Veröffentlicht|Aktualisiert|Zuletzt aktualisiert|Gepubliceerd|Bijgewerkt|Laatst bijgewerkt|Geplaatst|Pubblicato|Aggiornato|Ultimo aggiornamento|Atualizado|نشر|نُشر|تم النشر|آخر تحديث|تحديث|تاريخ النشر)`;
 /** the word before a byline's names, in the languages sources come in: "By", "Par", "Por", "Von", "Door" */
 const BYLINE_WORD = String.raw`(?:By|BY|Par|PAR|Por|POR|Von|VON|Door)`;
 /** a capitalised name word, including particles like "al-" or "O’" */
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]*`;
+/** the word before a byline's names in scripts without capitals: Arabic "بقلم" (by the pen of), Hebrew "מאת" */
+const CASELESS_BYLINE_WORD = String.raw`(?:بقلم|מאת)`;
+/** a name word in a script without capitals (Arabic, Hebrew), with its vowel marks */
+const CASELESS_NAME = String.raw`\p{Lo}[\p{Lo}\p{M}'’-]*`;
 /** words a toolbar of share and print buttons is made of */
 const TOOLBAR_WORD = String.raw`(?:Share(?: this(?: article| story| page)?| on \p{Lu}\p{L}+)?|Tweet|E-?mail|Print|Save(?: article)?|Copy(?: link)?|Link copied|Comments?|Gift(?: article)?|Bookmark|Facebook|Twitter|X|WhatsApp|LinkedIn|Reddit|Pinterest|Messenger|Telegram|Flipboard|Bluesky|Threads|AA|A\+?-?|Font size|Text size|Listen|[+|•·×]|\[ ?x ?\]|Close)`;
 
@@ -160,10 +190,10 @@ export const rules: readonly Rule[] = [
     name: 'byline',
     category: 'metadata',
     description:
-      'A byline: "By" (or "Par", "Por", "Von", "Door") and one or more capitalised names, perhaps with the outlet, role or date after a comma, bar, dot or dash.',
+      'A byline: "By" (or "Par", "Por", "Von", "Door") and one or more capitalised names, or "بقلم" and names in a script without capitals, perhaps with the outlet, role, place or date after a comma, bar, dot or dash.',
     match: {
       regex: new RegExp(
-        String.raw`^${BYLINE_WORD} ${NAME}(?: (?:${NAME}|and|&|et|y|und|de|van|von|der|al|bin|la|le|du))*(?:,? (?:and|&|et|y|und) ${NAME}(?: ${NAME})*)*(?:\s?[,|–—·•-]\s?(?:\p{Lu}[\p{L}'’ ]{0,40}|${DATE_LINE}))?$`,
+        String.raw`^(?:${BYLINE_WORD} ${NAME}(?: (?:${NAME}|and|&|et|y|und|de|van|von|der|al|bin|la|le|du))*(?:,? (?:and|&|et|y|und) ${NAME}(?: ${NAME})*)*|${CASELESS_BYLINE_WORD}:? ${CASELESS_NAME}(?: ${CASELESS_NAME}){0,7})(?:\s?[,،|–—·•-]\s?(?:\p{Lu}[\p{L}'’ ]{0,40}(?:, ${DATE_LINE})?|${DATE_LINE}))?$`,
         'u',
       ),
     },
@@ -175,12 +205,18 @@ export const rules: readonly Rule[] = [
       'By Abdel Mustafa · 4 May 2025',
       'Par Camille Lefèvre et Hugo Martin',
       'Por Lucía Fernández',
+      'Por Lucía Fernández Ibáñez — Maputo, 21 nov 2024',
+      'By Jane Okafor — London, 4 May 2025',
+      'بقلم: سارة الجبوري',
+      'بقلم سارة الجبوري وأحمد العلي - ١٢ مارس ٢٠٢٤',
     ],
     keeps: [
       'By last December, they estimate ISIS’ ranks had winnowed to between 12,000 and 15,000.',
       'By Sunday, the group had fled.',
       'Par ailleurs, le groupe a revendiqué l’attaque.',
       'Von der Leyen visited Kyiv on Monday.',
+      'بقلم رصاص كتب الطفل رسالته الأولى.',
+      'بقلم: سارة الجبوري، التي غطت الحرب منذ ٢٠١٤، كتبت هذا التقرير من كركوك وسط الحصار الطويل.',
     ],
   },
   {
@@ -206,22 +242,77 @@ export const rules: readonly Rule[] = [
     description: 'A publication or update line, anywhere: "Updated 10:32 GMT, 22 March 2017", "Published: Mon 23 Oct 2017", "Posted on 12 June 2019".',
     match: {
       regex: new RegExp(
-        String.raw`^(?:(?:Last )?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|First published|Originally published|Modified|Updated on|Published on|Posted on):?\s?(?:${DATE_LINE})$`,
+        String.raw`^${UPDATE_WORD}:?\s?(?:${DATE_LINE})$`,
         'u',
       ),
     },
-    examples: ['Updated 1:23 PM ET, Wed March 22, 2017', 'Published: 22 March 2017', 'Last updated on 4 November 2020', 'Posted on 12 June 2019', 'Updated 10:32 GMT'],
-    keeps: ['Published figures show 3,000 fighters returned in 2016.', 'Updated figures: 2021 | 260 | 3'],
+    examples: [
+      'Updated 1:23 PM ET, Wed March 22, 2017',
+      'Published: 22 March 2017',
+      'Last updated on 4 November 2020',
+      'Posted on 12 June 2019',
+      'Updated 10:32 GMT',
+      'Publié le 3 février 2023 à 10h32',
+      'Mis à jour le 4 mars 2024 à 09h15',
+      'Actualizado el 12 de marzo de 2024, 10:32',
+      'Publicado: 21 nov 2024',
+      'Aktualisiert am 12. März 2024, 10:32 Uhr',
+      'Bijgewerkt op 12 maart 2024 om 10.32',
+      'Aggiornato il 12 marzo 2024 alle 10:32',
+      'آخر تحديث: ١٢ مارس ٢٠٢٤',
+    ],
+    keeps: [
+      'Published figures show 3,000 fighters returned in 2016.',
+      'Updated figures: 2021 | 260 | 3',
+      'Publié le 3 février 2023, le rapport a fait grand bruit.',
+      'Mis à jour chaque année, le fichier compte 5 000 noms.',
+      'Actualizado en 2021, el plan nunca se aplicó.',
+      'Aktualisiert wurde die Liste zuletzt 2022.',
+      'آخر تحديث للقائمة كان في ٢٠٢٢ بعد الهجوم.',
+    ],
   },
   {
     name: 'timestamp',
     category: 'metadata',
     description:
       'A line that is only a date and time, near the top, where the article says when it was published ("Mon 23 Oct 2017 06.00 BST"). Further down, a time alone is a live blog\'s entry and a date alone a diary\'s section: kept.',
-    match: { regex: new RegExp(String.raw`^(?:${DATE_LINE})$`, 'u') },
+    match: { regex: DATE_ONLY },
     within: 8,
-    examples: ['Mon 23 Oct 2017 06.00 BST', 'March 22, 2017', 'March 4, 2024 2:17 PM GMT+1 Updated 3 hours ago', '09:05 BST'],
-    keeps: ['On 22 March 2017 the attacker struck Westminster.', '2017', '2021 | 260 | 3', '2023 1,310 27', '2019 2.50 4'],
+    examples: [
+      'Mon 23 Oct 2017 06.00 BST',
+      'March 22, 2017',
+      'March 4, 2024 2:17 PM GMT+1 Updated 3 hours ago',
+      '09:05 BST',
+      '12 mars 2024',
+      'Mardi 12 mars 2024, 14h32',
+      'Le 12 mars 2024',
+      '12 de marzo de 2024',
+      'Martes, 12 de marzo de 2024',
+      '12. März 2024',
+      'Dienstag, 12. März 2024, 10:32 Uhr',
+      '12 maart 2024',
+      '12 marzo 2024',
+      '١٢ مارس ٢٠٢٤',
+      'الثلاثاء ١٢ آذار ٢٠٢٤',
+      '۱۲ مارس ۲۰۲۴',
+      '12 марта 2024',
+      '12 Mart 2024 Salı',
+      '2024年3月12日',
+    ],
+    keeps: [
+      'On 22 March 2017 the attacker struck Westminster.',
+      '2017',
+      '2021 | 260 | 3',
+      '2023 1,310 27',
+      '2019 2.50 4',
+      'Mars 2030',
+      'Le 12 mars 2024, la police a arrêté trois hommes.',
+      'El 12 de marzo de 2024 comenzó el juicio.',
+      'Am 12. März 2024 begann der Prozess.',
+      'في ١٢ مارس ٢٠٢٤ اعتقلت الشرطة ثلاثة رجال.',
+      '٢٠٢١ | ٢٦٠ | ٣',
+      '2024年3月12日，警方逮捕了三名男子。',
+    ],
   },
 
   // ─── Pictures: captions, credits, image file names ─────────────────────────
