@@ -26,6 +26,31 @@ describe('normalize headings: looksLikeHeading', () => {
   });
 });
 
+describe('normalize headings: looksLikeHeading in scripts without capitals', () => {
+  it.each(['خلفية الهجمات', 'ما بعد الموصل', 'רקע להתקפות', '袭击的背景', 'تحلیل و پیامدها'])('should take "%s" for a heading', (text) => {
+    expect(looksLikeHeading(text)).toBe(true);
+  });
+
+  it.each([
+    'ما الذي تغيّر منذ ٢٠١٧؟', // Arabic question mark
+    'وأضاف المتحدث أن الخلية فُككت.',
+    'قال المتحدث:',
+    'وبحسب المصادر،',
+    'حملے کے بعد پولیس پہنچ گئی۔', // Urdu full stop
+    '警方逮捕了三名男子。', // full-width full stop
+    '为什么是现在？',
+    '«العملية جاءت بعد متابعة استخبارية».',
+    'وأضاف: «العملية جاءت بعد متابعة استخبارية استمرت أكثر من ثلاثة أشهر».',
+  ])('should not take "%s" for a heading', (text) => {
+    expect(looksLikeHeading(text)).toBe(false);
+  });
+
+  it('should find an Arabic subheading between two paragraphs, and not the paragraphs', () => {
+    const para = 'تراجعت هجمات التنظيم في العراق بشكل كبير منذ عام ٢٠١٧.';
+    expect(findHeadings([para, 'خلفية الهجمات', para])).toEqual([false, true, false]);
+  });
+});
+
 describe('normalize headings: findHeadings', () => {
   const para = 'A real paragraph, with a full stop.';
 

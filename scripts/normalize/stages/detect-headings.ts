@@ -8,17 +8,30 @@ export const MAX_HEADING_WORDS = 10;
 export const MAX_HEADING_CHARS = 80;
 
 /**
+ * How a sentence or clause ends, in Latin script, in Arabic script (؟ question mark, ، comma,
+ * ؛ semicolon, ۔ Urdu full stop) and in full-width CJK punctuation: a line ending so is text.
+ */
+const TERMINAL_PUNCTUATION = /[.!?:;,…—–\-؟،؛۔。！？，；：．]$/u;
+
+/** Closing quotes and brackets a sentence may end inside ("… soldiers.”", "… « non. »"). */
+const CLOSERS = /[”’"')\]»」』\s]+$/u;
+
+/**
  * A line shaped like a section heading: short, starting with a capital (or a digit or
  * an opening quote), and not ending like a sentence ("ISIS is on the back foot." and
  * "So what could ISIS 2.0 look like?" are sentences; "Going to ground" is not).
+ * A script without capitals (Arabic, Hebrew, CJK) gives no capital to look for: there a line
+ * opening with a letter is heading-shaped on its length and its last character alone.
  */
 export function looksLikeHeading(text: string): boolean {
   if (text.length === 0 || text.length > MAX_HEADING_CHARS) return false;
   if (text.split(' ').length > MAX_HEADING_WORDS) return false;
-  if (!/^[\p{Lu}\p{N}‘“"'(]/u.test(text)) return false;
-  const withoutClosers = text.replace(/[”’"')\]]+$/u, '');
-  return !/[.!?:;,…—–-]$/u.test(withoutClosers);
+  if (!/^[\p{Lu}\p{N}‘“"'(]/u.test(text) && !startsCaseless(text)) return false;
+  return !TERMINAL_PUNCTUATION.test(text.replace(CLOSERS, ''));
 }
+
+/** Whether a line opens with a letter of a script that has no capitals (\p{Lo}: Arabic, Hebrew, Chinese…). */
+const startsCaseless = (text: string) => /^\p{Lo}/u.test(text);
 
 /**
  * Which of the paragraphs are headings: heading-shaped, with a paragraph after it and
