@@ -94,7 +94,7 @@ export const TIME_ZONE = String.raw`(?:GMT|BST|UTC|CES?T|E[SD]T|ET|P[SD]?T)`;
 /** a line that is only a clock time ("09:05 BST", "2.15pm") */
 export const CLOCK_TIME = new RegExp(String.raw`^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?${TIME_ZONE})?$`, 'i');
 /** a clock time as French and German print it: "14h32", "10.32 Uhr" */
-const CONTINENTAL_TIME = String.raw`${DIGIT}{1,2}h${DIGIT}{2}|${DIGIT}{1,2}[:.]${DIGIT}{2}\s?Uhr`;
+export const CONTINENTAL_TIME = String.raw`${DIGIT}{1,2}h${DIGIT}{2}|${DIGIT}{1,2}[:.]${DIGIT}{2}\s?Uhr`;
 /** a date in Chinese, Japanese or Korean figures: "2024年3月12日" (one word), "2024년 3월 12일" */
 const CJK_DATE = String.raw`(?:${DIGIT}{4}年)?${DIGIT}{1,2}月(?:${DIGIT}{1,2}日)?|${DIGIT}{4}년|${DIGIT}{1,2}월|${DIGIT}{1,2}일`;
 /** a whole date written as one word, a line by itself */
@@ -103,7 +103,7 @@ const CJK_DAY = String.raw`${DIGIT}{4}年${DIGIT}{1,2}月${DIGIT}{1,2}日`;
  * The little words a date is printed with in other languages: "le 3 février à 10h32",
  * "12 de marzo de 2024", "am 12. März um 10:32 Uhr", "op 12 maart om 10.32", "في ١٢ مارس".
  */
-const DATE_CONNECTOR = String.raw`(?:[Ll]e|à|[Ee]l|de|del|a las|am|um|Uhr|op|om|il|alle|ore|em|às|في|الساعة|يوم)`;
+export const DATE_CONNECTOR = String.raw`(?:[Ll]e|à|[Ee]l|de|del|a las|am|um|Uhr|op|om|il|alle|ore|em|às|في|الساعة|يوم)`;
 const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|${FOREIGN_MONTH}|${FOREIGN_WEEKDAY}|${CJK_DATE}|${CONTINENTAL_TIME}|${DIGIT}{1,4}(?:st|nd|rd|th|\.)?|${DIGIT}{1,2}[:.]${DIGIT}{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]${DIGIT}{1,2}(?::?${DIGIT}{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|${DIGIT}{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2}(?:T[\d:]+Z?)?|${DATE_CONNECTOR}|at|on)`;
 /**
  * What only a date or a time has: a month or weekday name (in any language calendar.ts knows),
@@ -120,7 +120,7 @@ export const DATE_ONLY = new RegExp(String.raw`^(?:${DATE_LINE})$`, 'u');
  * "Publié le", "Mis à jour", "Actualizado", "Aktualisiert am", "Bijgewerkt", "Aggiornato",
  * "Atualizado", "آخر تحديث". (The "le", "am", "el" before the date are DATE_CONNECTORs.)
  */
-const UPDATE_WORD = String.raw`(?:(?:Last )?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|First published|Originally published|Modified|Updated on|Published on|Posted on|Publié|Mis à jour|Mise à jour|Dernière mise à jour|Modifié|Actualisé|Publicado|Actualizado|Última actualización|Modificado|Veröffentlicht|Aktualisiert|Zuletzt aktualisiert|Gepubliceerd|Bijgewerkt|Laatst bijgewerkt|Geplaatst|Pubblicato|Aggiornato|Ultimo aggiornamento|Atualizado|نشر|نُشر|تم النشر|آخر تحديث|تحديث|تاريخ النشر)`;
+export const UPDATE_WORD = String.raw`(?:(?:Last )?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|First published|Originally published|Modified|Updated on|Published on|Posted on|Publié|Mis à jour|Mise à jour|Dernière mise à jour|Modifié|Actualisé|Publicado|Actualizado|Última actualización|Modificado|Veröffentlicht|Aktualisiert|Zuletzt aktualisiert|Gepubliceerd|Bijgewerkt|Laatst bijgewerkt|Geplaatst|Pubblicato|Aggiornato|Ultimo aggiornamento|Atualizado|نشر|نُشر|تم النشر|آخر تحديث|تحديث|تاريخ النشر)`;
 /** the word before a byline's names, in the languages sources come in: "By", "Par", "Por", "Von", "Door" */
 const BYLINE_WORD = String.raw`(?:By|BY|Par|PAR|Por|POR|Von|VON|Door)`;
 /** a capitalised name word, including particles like "al-" or "O’" */

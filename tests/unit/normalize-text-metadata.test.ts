@@ -35,4 +35,34 @@ describe('textMetadata', () => {
       expect(textMetadata(copy('Ceasefire talks stall again', line, 'Body text.')).published?.value, line).toMatch(/^20(24-03-04|17-03-22)$/);
     }
   });
+
+  it('should read date lines in other languages: month and weekday names, little words, labels, digits of any script', () => {
+    const lines = [
+      '12 mars 2024',
+      'Publié le 12 mars 2024 à 14h32',
+      'Mis à jour le 12 mars 2024 à 09h15',
+      '12 de marzo de 2024',
+      'Publicado el 12 de marzo de 2024 a las 10:32',
+      'Aktualisiert am 12. März 2024, 10:32 Uhr',
+      'Dienstag, 12. März 2024',
+      '12 maart 2024',
+      '١٢ مارس ٢٠٢٤',
+      'الثلاثاء ١٢ آذار ٢٠٢٤',
+      '12 марта 2024',
+    ];
+    for (const line of lines) expect(textMetadata(copy('Un titre assez long pour un titre', line, 'Le texte.')).published?.value, line).toBe('2024-03-12');
+  });
+
+  it('should take no date from a sentence in another language that mentions one', () => {
+    for (const line of ['Le 12 mars 2024, la police a arrêté trois hommes à Lyon.', 'في ١٢ مارس ٢٠٢٤ اعتقلت الشرطة ثلاثة رجال في كركوك.']) {
+      expect(textMetadata(copy('Un titre assez long pour un titre', line, 'Le texte.')).published, line).toBeUndefined();
+    }
+  });
+
+  it('should read an Arabic plain-text copy: headline, the byline after بقلم, the date in Arabic-Indic digits', () => {
+    const meta = textMetadata(copy('القبض على خلية لتنظيم الدولة في كركوك', 'بقلم: سارة الجبوري', '١٢ مارس ٢٠٢٤', 'أعلنت وزارة الداخلية العراقية القبض على خلية.'));
+    expect(meta.headline?.value).toBe('القبض على خلية لتنظيم الدولة في كركوك');
+    expect(meta.authors).toMatchObject({ value: ['سارة الجبوري'], status: 'verified' });
+    expect(meta.published?.value).toBe('2024-03-12');
+  });
 });
