@@ -74,16 +74,20 @@ export const PRINTED_MONTHS: readonly string[] = [
 ];
 
 /**
- * Weekday names as each language prints them, and the long ones also capitalised: a date
- * line opens with one ("Mardi 12 mars 2024"). Abbreviations stay as printed ("lun.", "Sen").
+ * Weekday names in full as each language prints them, and also capitalised: a date line opens
+ * with one ("Mardi 12 mars 2024"). One of them tells a line of figures from a date.
  */
 export const PRINTED_WEEKDAYS: readonly string[] = [
-  ...new Set(
-    CALENDAR_LANGUAGES.flatMap((locale) => [
-      ...cleanNames(weekdayForms(locale, 'short')),
-      ...cleanNames(weekdayForms(locale, 'long')).flatMap((name) => [name, capitalised(name)]),
-    ]),
-  ),
+  ...new Set(CALENDAR_LANGUAGES.flatMap((locale) => cleanNames(weekdayForms(locale, 'long')).flatMap((name) => [name, capitalised(name)]))),
+];
+
+/**
+ * Weekday abbreviations as each language prints them ("lun.", Turkish "Sal", Indonesian
+ * "Min"). They may stand in a date, but never make a line one alone: many are words of
+ * other languages ("Per 100,000" and "Min 5" are not dates).
+ */
+export const PRINTED_WEEKDAY_ABBREVIATIONS: readonly string[] = [
+  ...new Set(CALENDAR_LANGUAGES.flatMap((locale) => cleanNames(weekdayForms(locale, 'short')))),
 ];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

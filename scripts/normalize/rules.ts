@@ -28,7 +28,7 @@
  * in tests/fixtures/sources/ checks the rules together on whole sources.
  */
 
-import { namesPattern, PRINTED_MONTHS, PRINTED_WEEKDAYS } from './calendar.ts';
+import { namesPattern, PRINTED_MONTHS, PRINTED_WEEKDAY_ABBREVIATIONS, PRINTED_WEEKDAYS } from './calendar.ts';
 
 export type LineMatcher =
   | { line: string | readonly string[] }
@@ -87,6 +87,8 @@ const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsd
 /** month and weekday names in the other languages sources come in ("mars", "März", "آذار", "mardi"), from Intl (calendar.ts) */
 const FOREIGN_MONTH = String.raw`${namesPattern(PRINTED_MONTHS)}\.?`;
 const FOREIGN_WEEKDAY = String.raw`${namesPattern(PRINTED_WEEKDAYS)}\.?`;
+/** abbreviated ("lun.", "Sal"): part of a date, never enough to make a line one (FOREIGN_WEEKDAY_SHORT is no DATE_MARK) */
+const FOREIGN_WEEKDAY_SHORT = String.raw`${namesPattern(PRINTED_WEEKDAY_ABBREVIATIONS)}\.?`;
 /** a digit of any script: Arabic-Indic "١٢ مارس ٢٠٢٤" is a date as "12 March 2024" is */
 const DIGIT = String.raw`\p{Nd}`;
 /** the time zones a timestamp names */
@@ -104,7 +106,7 @@ const CJK_DAY = String.raw`${DIGIT}{4}年${DIGIT}{1,2}月${DIGIT}{1,2}日`;
  * "12 de marzo de 2024", "am 12. März um 10:32 Uhr", "op 12 maart om 10.32", "في ١٢ مارس".
  */
 export const DATE_CONNECTOR = String.raw`(?:[Ll]e|à|[Ee]l|de|del|a las|am|um|Uhr|op|om|il|alle|ore|em|às|في|الساعة|يوم)`;
-const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|${FOREIGN_MONTH}|${FOREIGN_WEEKDAY}|${CJK_DATE}|${CONTINENTAL_TIME}|${DIGIT}{1,4}(?:st|nd|rd|th|\.)?|${DIGIT}{1,2}[:.]${DIGIT}{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]${DIGIT}{1,2}(?::?${DIGIT}{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|${DIGIT}{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2}(?:T[\d:]+Z?)?|${DATE_CONNECTOR}|at|on)`;
+const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|${FOREIGN_MONTH}|${FOREIGN_WEEKDAY}|${FOREIGN_WEEKDAY_SHORT}|${CJK_DATE}|${CONTINENTAL_TIME}|${DIGIT}{1,4}(?:st|nd|rd|th|\.)?|${DIGIT}{1,2}[:.]${DIGIT}{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]${DIGIT}{1,2}(?::?${DIGIT}{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|${DIGIT}{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2}(?:T[\d:]+Z?)?|${DATE_CONNECTOR}|at|on)`;
 /**
  * What only a date or a time has: a month or weekday name (in any language calendar.ts knows),
  * a clock time (10:32, or 10.32 with am/pm, a time zone or "Uhr", or 14h32), a numeric or ISO
@@ -297,6 +299,7 @@ export const rules: readonly Rule[] = [
       '۱۲ مارس ۲۰۲۴',
       '12 марта 2024',
       '12 Mart 2024 Salı',
+      'Sal, 12 Mar 2024',
       '2024年3月12日',
     ],
     keeps: [
@@ -312,6 +315,10 @@ export const rules: readonly Rule[] = [
       'في ١٢ مارس ٢٠٢٤ اعتقلت الشرطة ثلاثة رجال.',
       '٢٠٢١ | ٢٦٠ | ٣',
       '2024年3月12日，警方逮捕了三名男子。',
+      // a weekday's abbreviation in one language is a word in another: no date without a month or clock
+      'Per 100,000',
+      'Min 5',
+      'Sen 2',
     ],
   },
 
