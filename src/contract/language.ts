@@ -40,6 +40,22 @@ export function isDossierLanguage(tag: string): boolean {
   return new Intl.Locale(tag).language === DOSSIER_LANGUAGE;
 }
 
+/**
+ * Whether the analysis reads text in this language: its theme rules, names and stems are the
+ * dossier's language's, so a passage in another is not tagged (rather than tagged by chance),
+ * and the pages say so instead of calling its source silent.
+ */
+export const isAnalysed = (language: string | undefined): boolean => !language || isDossierLanguage(language);
+
+/** A language's name in the dossier's words ("fr" → "French"); the tag itself where the platform has no name for it. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([DOSSIER_LANGUAGE], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** The attributes an element showing an article's words takes: none for the dossier's language. */
 export function languageAttributes(language: string | undefined): { lang?: string; dir?: 'ltr' | 'rtl' } {
   if (!language || isDossierLanguage(language)) return {};

@@ -11,4 +11,6 @@ export interface PassageLike {
   section?: { id: string; title: string } | null;
   /** Plain text, unescaped. */
   text: string;
+  /** The article's language when it is not the dossier's: such a passage is not tagged with themes. */
+  language?: string;
 }

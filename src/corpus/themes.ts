@@ -18,6 +18,7 @@
  */
 import type { Theme, ThemeOverrides, ThemesFile } from './analysis-schema';
 import { THEME_OVERRIDES_FILE, THEMES_FILE } from './analysis-data';
+import { isAnalysed } from '../contract/language';
 import type { PassageLike } from './analysis-types';
 import { tokenize } from './text';
 
@@ -337,14 +338,16 @@ export interface ScoreOptions {
 
 /** The automatic tagging, without overrides: passage id → theme ids (in taxonomy order). */
 export function autoTagPassages(passages: readonly PassageLike[], themes: ThemesFile, options: ScoreOptions = {}): Map<string, string[]> {
-  const scores = scorePassages(passages, themes, options);
+  // The rules are written in the dossier's language: text in another gets none (an editor's overrides may add some).
+  const scores = scorePassages(
+    passages.filter((p) => isAnalysed(p.language)),
+    themes,
+    options,
+  );
   return new Map(
     passages.map((p) => [
       p.id,
-      scores
-        .get(p.id)!
-        .filter((s) => s.applies)
-        .map((s) => s.themeId),
+      (scores.get(p.id) ?? []).filter((s) => s.applies).map((s) => s.themeId),
     ]),
   );
 }

@@ -70,6 +70,22 @@ describe('theme rules', () => {
     expect(tags.get('a-000001')).toEqual(['returnees']);
   });
 
+  it('should leave text in another language untagged, whatever words it shares with the rules; regional English is read', () => {
+    const text = 'The returnees will try to returning home soon.';
+    const tags = autoTagPassages(
+      [
+        { ...passage('a-000001', text), language: 'fr' },
+        { ...passage('b-000001', text), article: 'b', language: 'en-GB' },
+      ],
+      SMALL,
+    );
+    expect(tags.get('a-000001')).toEqual([]);
+    expect(tags.get('b-000001')).toEqual(['returnees']);
+    // an editor may still tag it by hand
+    const tagged = tagPassages([{ ...passage('a-000001', text), language: 'fr' }], SMALL, parseThemeOverrides('a-000001: { add: [returnees] }'));
+    expect(tagged.get('a-000001')).toEqual(['returnees']);
+  });
+
   it('should count a phrase at most twice', () => {
     const [score] = scoreText('Returnee, returnee, returnee, returnee.', compileThemes(SMALL));
     expect(score!.hits).toEqual([{ phrase: 'returnee', count: 2, weight: 2 }]);

@@ -98,6 +98,19 @@ describe('themePage', () => {
   it('should refuse an unknown theme, naming it', () => {
     expect(() => views.themePages(corpus, 'no-such-theme')).toThrow(/no-such-theme/);
   });
+
+  it('should not call a source in another language silent: it is not read for themes', () => {
+    // the corpus with its first article in French (its passages then carry no theme)
+    const [french, ...rest] = corpus.articles;
+    const other = { ...french!, meta: { ...french!.meta, language: 'fr' }, passages: french!.passages.map((p) => ({ ...p, themes: [], language: 'fr' })) };
+    const variant = { ...corpus, articles: [other, ...rest] };
+    for (const t of corpus.themes) {
+      const page = views.themePages(variant, t.id)[0]!;
+      expect(page.unread).toEqual({ named: [french!.meta.outlet], count: 1 });
+      expect(page.silent.named ?? []).not.toContain(french!.meta.outlet);
+      expect(page.speaking + page.silent.count + page.unread.count).toBe(page.sources);
+    }
+  });
 });
 
 describe('coverageMatrix', () => {

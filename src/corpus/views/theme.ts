@@ -1,4 +1,5 @@
 /** The theme index (/themes/) and a theme's page (/themes/<id>/). */
+import { isAnalysed } from '../../contract/language';
 import { lookups, passagesOnTheme } from '../lookups';
 import { passageUrl, themeUrl, type Corpus, type ThemeInfo } from '../model';
 import { pageOf, pageSize, paginate, type Paged } from '../paging';
@@ -51,6 +52,8 @@ export interface ThemePage {
   speaking: number;
   /** The sources silent on the theme: their outlets when few enough to name, and how many. */
   silent: { named: string[] | null; count: number };
+  /** The sources not read for themes (in another language) that have no passage on it, the same way. */
+  unread: { named: string[] | null; count: number };
   /** This page's columns: one per source, in publication order; a silent source has no passages. */
   columns: { source: SourceRef; passages: ThemePassage[] }[];
   /** The taxonomy's other themes, for moving on. */
@@ -73,13 +76,17 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
       otherThemes: p.themes.filter((t) => t !== themeId).map((t) => corpus.themesById.get(t)!),
     })),
   }));
-  const silent = columns.filter((c) => c.passages.length === 0).map((c) => c.source.outlet);
+  const empty = columns.filter((c) => c.passages.length === 0);
+  const silent = empty.filter((c) => isAnalysed(c.source.language)).map((c) => c.source.outlet);
+  const unread = empty.filter((c) => !isAnalysed(c.source.language)).map((c) => c.source.outlet);
+  const named = (outlets: string[]) => ({ named: outlets.length <= SOURCES_NAMED_MAX ? outlets : null, count: outlets.length });
   const whole = {
     theme,
     total: columns.reduce((n, c) => n + c.passages.length, 0),
     sources: columns.length,
-    speaking: columns.length - silent.length,
-    silent: { named: silent.length <= SOURCES_NAMED_MAX ? silent : null, count: silent.length },
+    speaking: columns.length - empty.length,
+    silent: named(silent),
+    unread: named(unread),
     otherThemes: corpus.themes.filter((t) => t.id !== themeId),
   };
   return paginate(columns, pageSize(THEME_SOURCES_PER_PAGE)).map(({ items, ...paging }) => ({ ...whole, columns: items, paging }));
