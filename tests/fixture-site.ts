@@ -1,5 +1,5 @@
 /**
- * The fixture dossier (tests/fixtures/dossier/: three short articles, one retired passage id,
+ * The fixture dossier (tests/fixtures/dossier/: four short articles (one in French), one retired passage id,
  * one published note) built into a site of its own for the browser feature tests, while the
  * real dossier in dist/ serves the quality gates.
  *
