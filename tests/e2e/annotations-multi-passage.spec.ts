@@ -64,6 +64,18 @@ test('highlighting across two passages stores one highlight in each, with that p
   await expect(page.locator('.notebook-entry .notebook-quote')).toHaveText([a, b]);
 });
 
+test('copying a selection over two passages copies their words only, not the controls between them', async ({ page }) => {
+  await page.goto(article.url);
+  const a = tail(first.text);
+  const b = head(middle.text);
+  await selectAcross(page, { id: first.id, quote: a }, { id: middle.id, quote: b });
+  // the toolbar is open (inside the passage) when the reader copies
+  await expect(page.locator('.selection-toolbar')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+c');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split(/\s+/).filter(Boolean)).toEqual(`${a} ${b}`.split(/\s+/));
+});
+
 test('a selection over a section heading says the heading is not annotated', async ({ page }) => {
   await page.goto(article.url);
   // Two passages with a section heading between them, found in the page as rendered.
