@@ -231,6 +231,22 @@ test.describe('wide screens', () => {
 test.describe('the layout a page does not hold is fetched when asked for', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
+  test('the full-text page opens at its top, its heading and sources in view; switching to the full text brings the columns into view', async ({ page }) => {
+    for (const path of ['/compare/full-text/', `/compare/${slugs[0]}--${slugs[1]}/full-text/`]) {
+      await page.goto(path);
+      await expect(page.locator('#full-text .cmp-column').first()).toBeVisible();
+      // the compare view has settled (its layout applied) before the position is read
+      await expect(page.locator('compare-view[data-layout="text"]')).toBeAttached();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => scrollY), path).toBe(0);
+      await expect(page.locator('h1')).toBeInViewport();
+    }
+    await page.goto('/compare/');
+    await page.getByRole('link', { name: 'Full text' }).click();
+    await expect(page.locator('#full-text .cmp-column').first()).toBeVisible();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  });
+
   test('a page holds one layout; switching from the keyboard fetches the other once, wired like the first', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (request) => {

@@ -93,7 +93,7 @@ class CompareView extends HTMLElement {
     this.#wirePicker();
     this.#wireTabs();
     this.#wireStickyOffsets();
-    addEventListener('hashchange', () => void this.#onHash());
+    addEventListener('hashchange', () => void this.#onHash(true));
 
     this.#apply();
     void this.#onHash();
@@ -225,7 +225,7 @@ class CompareView extends HTMLElement {
    * then lands on what the fragment names (a theme row, a passage). A fragment that names
    * nothing of the compare view keeps the layout shown.
    */
-  async #onHash(): Promise<void> {
+  async #onHash(followed = false): Promise<void> {
     const run = ++this.#hashRun;
     const hash = safeDecode(location.hash.slice(1)) ?? '';
     const layout = this.#layoutFor(hash);
@@ -250,8 +250,9 @@ class CompareView extends HTMLElement {
     if (target instanceof HTMLDetailsElement && target.matches('.cmp-row')) target.open = true;
     this.#layout();
     this.#syncStep();
-    if (layout !== 'text') return;
-    // the full-text stage fills the window below the sticky band: bring all of it into view
+    // A page opened on the full text stays at its top (heading, sources); a switch to it or a
+    // passage named in the address brings the stage, which fills the window below the sticky band, into view.
+    if (layout !== 'text' || (!followed && !hash)) return;
     requestAnimationFrame(() => {
       this.querySelector('#full-text')?.scrollIntoView({ block: 'start' });
       if (target?.matches('.cmp-passage')) this.#landOnPassage(target as HTMLElement);
