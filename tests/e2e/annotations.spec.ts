@@ -96,6 +96,34 @@ test('a passage is highlighted or noted without selecting text: its tools button
   await expect.poll(() => markedQuotes(page)).toEqual(expect.arrayContaining([first, second, some]));
 });
 
+test('a highlight that starts on a linked name takes focus outside the link, and the link still leads to its page', async ({ page }) => {
+  // a passage whose text opens with a linked name, in any article
+  let found: { url: string; id: string; href: string } | null = null;
+  for (const a of articles) {
+    await page.goto(a.url);
+    const hit = await page.evaluate(() => {
+      for (const p of document.querySelectorAll<HTMLElement>('.passage')) {
+        const first = p.querySelector('.passage-text')?.firstElementChild;
+        const text = p.querySelector('.passage-text')!;
+        if (first?.matches('a.entity-link') && text.textContent!.trimStart().startsWith(first.textContent!)) return { id: p.id, href: first.getAttribute('href')! };
+      }
+      return null;
+    });
+    if (hit) {
+      found = { url: a.url, ...hit };
+      break;
+    }
+  }
+  expect(found, 'a passage opening with a linked name').not.toBeNull();
+  await page.locator(`[id="${found!.id}"] .passage-annotate`).click();
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Highlight' }).click();
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('role', 'button');
+  expect(await focused.evaluate((m) => m.matches('mark.annotation-highlight') && !m.closest('a'))).toBe(true);
+  await page.locator(`[id="${found!.id}"] .passage-text > a.entity-link`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${found!.href}$`));
+});
+
 test('edit, delete and undo', async ({ page }) => {
   await page.goto(article.url);
   await annotate(page, passage.id, sentence, { text: 'First thought' });

@@ -20,7 +20,7 @@ import {
   type HighlightColour,
 } from '../../annotations/model';
 import { DeletedElsewhereError, type AnnotationStore } from '../store/db';
-import { marksOf } from './draw';
+import { focusableMarkOf, marksOf } from './draw';
 import { openEditor, tellEditor } from './editor';
 import { pageSource, textElementOf } from './page';
 import type { SelectionInfo, ToolbarAction } from './selection';
@@ -67,7 +67,7 @@ async function save(ctx: AnnotatorContext, annotations: Annotation | readonly An
   return true;
 }
 
-const focusAnnotation = (id: string) => marksOf(id)[0]?.focus();
+const focusAnnotation = (id: string) => focusableMarkOf(id)?.focus();
 
 async function copyQuoteLink(info: SelectionInfo) {
   // The browser looks for the quote in the whole page (rails, headings, hidden text too): make it unambiguous there.

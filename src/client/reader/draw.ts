@@ -23,6 +23,9 @@ export function clearDrawn(): void {
 
 export const marksOf = (id: string) => [...document.querySelectorAll<HTMLElement>(`mark.${MARK}[data-annotation-id="${CSS.escape(id)}"]`)];
 
+/** The one mark of an annotation that takes focus (see drawAnnotations). */
+export const focusableMarkOf = (id: string) => marksOf(id).find((m) => m.tabIndex === 0);
+
 export function notesContainer(passage: HTMLElement): HTMLElement {
   let box = passage.querySelector<HTMLElement>(':scope > .annotation-notes');
   if (!box) {
@@ -52,9 +55,10 @@ export function drawAnnotations(placed: readonly Placed[]): void {
         className: `${MARK} highlight-${colour}`,
         data: { annotationId: annotation.id },
       });
-      const first = marks[0];
+      // One focusable stop per annotation (Enter opens it), on a piece outside the passage's links
+      // where there is one: a button inside a link would be a control inside a control.
+      const first = marks.find((m) => !m.closest('a')) ?? marks[0];
       if (!first) continue;
-      // One focusable stop per annotation: Enter opens it.
       first.tabIndex = 0;
       first.setAttribute('role', 'button');
       const note = noteOf(annotation);
