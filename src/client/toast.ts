@@ -74,14 +74,24 @@ export function hideToast(): void {
   returnFocus = null;
 }
 
-/** Moves the toast out of the selection toolbar's way (to the top of the viewport), or back. */
+/**
+ * Moves the toast to the top of the viewport when it would cover what the reader is at: the
+ * selection toolbar, the element in focus (a highlight just saved) and that highlight's note
+ * card; or back to the bottom.
+ */
 export function keepToastClear(): void {
   if (!toast?.matches(':popover-open')) return;
   toast.classList.remove('toast-top');
-  const bar = document.querySelector('.selection-toolbar')?.getBoundingClientRect();
+  const focused = document.activeElement instanceof HTMLElement && document.activeElement !== document.body && !toast.contains(document.activeElement) ? document.activeElement : null;
+  const annotation = focused?.dataset.annotationId;
+  const inTheWay = [
+    document.querySelector('.selection-toolbar'),
+    focused,
+    annotation ? document.querySelector(`.annotation-card[data-annotation-id="${CSS.escape(annotation)}"]`) : null,
+  ];
   const box = toast.getBoundingClientRect();
-  const overlaps = bar && bar.height && bar.bottom > box.top && bar.top < box.bottom && bar.right > box.left && bar.left < box.right;
-  if (overlaps) toast.classList.add('toast-top');
+  const covers = (r: DOMRect) => r.height > 0 && r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right;
+  if (inTheWay.some((el) => el && covers(el.getBoundingClientRect()))) toast.classList.add('toast-top');
 }
 
 function show(children: Node[], ms: number) {

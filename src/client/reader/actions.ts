@@ -7,7 +7,7 @@ import { passageFragment } from '../../annotations/anchoring/text-fragment';
 import { copyLink } from '../clipboard';
 import { highlightOffsets, removeHighlights } from '../dom/highlighter';
 import { pageTextDirective } from '../dom/searchable-text';
-import { notify, offerUndoDelete } from '../toast';
+import { keepToastClear, notify, offerUndoDelete } from '../toast';
 import {
   colourOf,
   newAnnotation,
@@ -67,7 +67,11 @@ async function save(ctx: AnnotatorContext, annotations: Annotation | readonly An
   return true;
 }
 
-const focusAnnotation = (id: string) => focusableMarkOf(id)?.focus();
+/** Focuses an annotation's highlight, and keeps the toast that says it was saved off it and its note. */
+function focusAnnotation(id: string): void {
+  focusableMarkOf(id)?.focus();
+  keepToastClear();
+}
 
 async function copyQuoteLink(info: SelectionInfo) {
   // The browser looks for the quote in the whole page (rails, headings, hidden text too): make it unambiguous there.
@@ -173,7 +177,9 @@ export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation):
     },
     onDelete: () => removeAnnotation(ctx, annotation),
     onClose: () => {
-      if (!focusAnnotation(annotation.id) && !marksOf(annotation.id).length) passage.focus({ preventScroll: true });
+      // its highlight, or the passage when it was deleted
+      if (marksOf(annotation.id).length) focusAnnotation(annotation.id);
+      else passage.focus({ preventScroll: true });
     },
   });
 }

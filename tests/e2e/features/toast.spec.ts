@@ -129,3 +129,26 @@ test('the toast does not cover the selection toolbar', async ({ page, context })
   const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
   expect(overlap, `toolbar ${JSON.stringify(a)} and toast ${JSON.stringify(b)}`).toBe(false);
 });
+
+test('on a phone, the toast saying a note was saved does not cover the highlight or its note', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(article.url);
+  // a passage scrolled to the foot of the screen, where the toast shows
+  const target = page.locator('.passage').nth(2);
+  await target.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 40));
+  await target.locator('.passage-annotate').click();
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Note' }).click();
+  const editor = page.locator('.annotation-editor');
+  await editor.getByLabel('Note').fill('Seen after saving.');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(toast(page)).toContainText('Note saved');
+  const mark = page.locator(':focus');
+  await expect(mark).toHaveAttribute('role', 'button');
+  const card = target.locator('.annotation-card');
+  const t = (await toast(page).boundingBox())!;
+  for (const [name, box] of [['highlight', await mark.boundingBox()], ['note', await card.boundingBox()]] as const) {
+    const b = box!;
+    const overlap = b.x < t.x + t.width && t.x < b.x + b.width && b.y < t.y + t.height && t.y < b.y + b.height;
+    expect(overlap, `${name} ${JSON.stringify(b)} and toast ${JSON.stringify(t)}`).toBe(false);
+  }
+});
