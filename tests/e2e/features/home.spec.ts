@@ -49,4 +49,7 @@ test('the "/" key focuses the search field', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('/');
   await expect(page.locator('#site-search-q')).toBeFocused();
+  // its name holds what it shows (WCAG 2.5.3): a voice user says what they see
+  const placeholder = (await page.locator('#site-search-q').getAttribute('placeholder'))!;
+  await expect(page.getByRole('searchbox', { name: placeholder, exact: true })).toBeFocused();
 });
