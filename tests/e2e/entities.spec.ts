@@ -68,6 +68,37 @@ test('an entity page lists its mentions from several sources as keyword-in-conte
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
+test('a keyword-in-context line keeps punctuation against the name and a space before a word, as the passage has them', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // the gap between the name and the text after it, in pixels, and that text's first character
+  const gaps = async () =>
+    page.locator('.kwic-line').evaluateAll((lines) =>
+      lines.map((line) => {
+        const match = line.querySelector('.kwic-match')!.getBoundingClientRect();
+        const after = line.querySelector('.kwic-after')!.firstChild!;
+        const range = document.createRange();
+        const text = after.textContent!;
+        const at = text.search(/\S/);
+        range.setStart(after, at);
+        range.setEnd(after, at + 1);
+        return { first: text[0]!, gap: range.getBoundingClientRect().left - match.right };
+      }),
+    );
+  // entities named just before a comma or full stop somewhere
+  const charAfter = (text: string, name: string) => text[text.indexOf(name) + name.length] ?? '';
+  const entities = dossier.entities.filter((e) =>
+    dossier.passages.some((p) => p.entities.some((m) => m.entity === e.id && /[,.;:]/.test(charAfter(p.text, m.text)))),
+  );
+  expect(entities.length, 'an entity followed by punctuation').toBeGreaterThan(0);
+  await page.goto(`/entities/${entities[0]!.id}/`);
+  const lines = await gaps();
+  expect(lines.some((l) => /[,.;:]/.test(l.first))).toBe(true);
+  for (const line of lines) {
+    if (/[,.;:]/.test(line.first)) expect(line.gap, JSON.stringify(line)).toBeLessThan(1);
+    else if (line.first === ' ') expect(line.gap, JSON.stringify(line)).toBeGreaterThan(2);
+  }
+});
+
 test('every entity linked from an article has its page', async ({ page, request }) => {
   const hrefs = new Set<string>();
   for (const article of dossier.articles) {
