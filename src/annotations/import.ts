@@ -18,7 +18,14 @@ export interface Refusal {
 }
 
 export type ImportResult =
-  | { ok: true; annotations: Annotation[]; refused: Refusal[]; notices: string[] }
+  | {
+      ok: true;
+      annotations: Annotation[];
+      refused: Refusal[];
+      notices: string[];
+      /** Each annotation's 1-based position in the file (its last, when an id comes twice), for refusals made after reading. */
+      positions: ReadonlyMap<string, number>;
+    }
   | { ok: false; error: string };
 
 /** Keys that could reach an object's prototype when merged; a file holding one is refused. */
@@ -47,12 +54,14 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
     items = itemsOf(data);
   }
   if (!items.ok) return items;
+  if (items.items.length === 0) return { ok: false, error: 'The file holds no annotations. Nothing was imported.' };
   for (const item of items.items) {
     const unsafe = findForbiddenKey(item, 0);
     if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
   }
 
   const byId = new Map<string, Annotation>();
+  const positions = new Map<string, number>();
   items.items.forEach((item, index) => {
     if (item === BROKEN) return;
     const parsed = normalizeAnnotation(item);
@@ -62,7 +71,10 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
       return;
     }
     const seen = byId.get(parsed.annotation.id);
-    if (!seen || isNewer(parsed.annotation, seen)) byId.set(parsed.annotation.id, parsed.annotation);
+    if (!seen || isNewer(parsed.annotation, seen)) {
+      byId.set(parsed.annotation.id, parsed.annotation);
+      positions.set(parsed.annotation.id, index + 1);
+    }
   });
 
   const annotations = [...byId.values()];
@@ -71,7 +83,7 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
   if (markup) {
     notices.push(`${markup} ${markup === 1 ? 'note contains' : 'notes contain'} HTML markup; it is kept as plain text and never run.`);
   }
-  return { ok: true, annotations, refused, notices };
+  return { ok: true, annotations, refused, notices, positions };
 }
 
 /** Stands for a record line of a Markdown export that is not JSON (refused, keeping its place in the count). */
@@ -119,13 +131,13 @@ function itemsOf(data: unknown): { ok: true; items: unknown[] } | { ok: false; e
   if (type === 'Annotation') return { ok: true, items: [data] };
   if (type === 'AnnotationCollection') {
     const parsed = annotationCollectionSchema.safeParse(data);
-    if (!parsed.success) return { ok: false, error: `The annotation collection is malformed: ${describeIssue(parsed.error)}. Nothing was imported.` };
+    if (!parsed.success) return { ok: false, error: `The annotation collection is malformed: ${describeIssue(parsed.error, data)}. Nothing was imported.` };
     return { ok: true, items: parsed.data.first.items };
   }
   if (Array.isArray(type) && type.includes('Annotation')) return { ok: true, items: [data] };
   if (Array.isArray(type) && type.includes('AnnotationCollection')) {
     const parsed = annotationCollectionSchema.safeParse(data);
-    if (!parsed.success) return { ok: false, error: `The annotation collection is malformed: ${describeIssue(parsed.error)}. Nothing was imported.` };
+    if (!parsed.success) return { ok: false, error: `The annotation collection is malformed: ${describeIssue(parsed.error, data)}. Nothing was imported.` };
     return { ok: true, items: parsed.data.first.items };
   }
   return {

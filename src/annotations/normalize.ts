@@ -13,8 +13,9 @@ export type Normalized = { ok: true; annotation: Annotation } | { ok: false; rea
 
 
 export function normalizeAnnotation(value: unknown): Normalized {
-  const parsed = conformingAnnotationSchema.safeParse(isLegacyDossier(value) ? upgradeRecord(value) : value);
-  if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error) };
+  const input = isLegacyDossier(value) ? upgradeRecord(value) : value;
+  const parsed = conformingAnnotationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error, input) };
   const a = parsed.data as Record<string, unknown>;
 
   const targets = [a.target].flat();

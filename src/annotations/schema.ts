@@ -199,9 +199,13 @@ export const annotationCollectionSchema = z.looseObject({
 });
 
 /** The first problem, said plainly: "target.source: must be an IRI…". */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.ZodError, input?: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  return `${path || 'annotation'}: ${issue.message}`;
+  // A field that is not there is said to be missing (zod's own word for a failed union is "Invalid input").
+  let value: unknown = input;
+  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  const missing = input !== undefined && issue.path.length > 0 && value === undefined;
+  return `${path || 'annotation'}: ${missing ? 'missing' : issue.message}`;
 }

@@ -10,7 +10,27 @@ describe('parseAnnotationFile', () => {
   it('should accept what the notebook exports', () => {
     const a = makeAnnotation('remain and expand', { note: 'n' });
     const result = parseAnnotationFile(JSON.stringify(toCollection([a], { id: 'urn:x' })));
-    expect(result).toEqual({ ok: true, annotations: [a], refused: [], notices: [] });
+    expect(result).toEqual({ ok: true, annotations: [a], refused: [], notices: [], positions: new Map([[a.id, 1]]) });
+  });
+
+  it('should say a file with no annotations holds none, rather than import nothing silently', () => {
+    for (const empty of ['[]', JSON.stringify(toCollection([], { id: 'urn:x' }))]) {
+      expect(parseAnnotationFile(empty)).toEqual({ ok: false, error: 'The file holds no annotations. Nothing was imported.' });
+    }
+  });
+
+  it('should name a missing field as missing, not as "Invalid input"', () => {
+    const { '@context': _, ...bare } = toCollection([makeAnnotation('remain and expand')], { id: 'urn:x' });
+    expect(parseAnnotationFile(JSON.stringify(bare))).toEqual({
+      ok: false,
+      error: 'The annotation collection is malformed: @context: missing. Nothing was imported.',
+    });
+  });
+
+  it('should give each annotation its place in the file, for refusals made after reading', () => {
+    const [a, b] = [makeAnnotation('remain and expand'), makeAnnotation('agile attacks')];
+    const result = parseAnnotationFile(JSON.stringify([{ type: 'nonsense' }, a, b]));
+    expect(result.ok && [result.positions.get(a.id), result.positions.get(b.id)]).toEqual([2, 3]);
   });
 
   it('should also accept a bare list of annotations or a single one', () => {

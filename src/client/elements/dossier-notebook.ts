@@ -510,7 +510,7 @@ class DossierNotebook extends HTMLElement {
     // An article this site does not have (the file is from another dossier) is refused, not kept as an orphan.
     const known = this.index ? new Set(this.index.articles.map((a) => a.slug)) : null;
     const foreign = known ? result.annotations.filter((a) => !known.has(articleSlugOf(a) ?? '')) : [];
-    for (const a of foreign) result.refused.push({ item: 0, id: a.id, reason: `${articlePathOf(a)} is not an article of this site` });
+    for (const a of foreign) result.refused.push({ item: result.positions.get(a.id) ?? 0, id: a.id, reason: `${articlePathOf(a)} is not an article of this site` });
     const plan = planMerge(await this.store.list(), result.annotations.filter((a) => !foreign.includes(a)));
     try {
       await this.store.putMany(plan.toWrite);
