@@ -274,7 +274,7 @@ test('two tabs editing one annotation: a save keeps the fields the other tab cha
   }
 });
 
-test('an annotation deleted in one tab is not brought back by an editor left open in another', async ({ page, context }) => {
+test('an annotation deleted in one tab is not brought back by an editor left open in another, unless its reader saves their note as a new one', async ({ page, context }) => {
   await page.goto(article.url);
   await annotate(page, passage.id, sentence, { text: 'to be deleted' });
   const tabB = await context.newPage();
@@ -287,10 +287,45 @@ test('an annotation deleted in one tab is not brought back by an editor left ope
   await expect(page.locator('mark.annotation-highlight')).toHaveCount(0);
   await expect(editorB.locator('.annotation-editor-message')).toContainText('deleted in another tab');
 
-  await editorB.getByLabel('Note').fill('stale edit');
-  await editorB.getByRole('button', { name: 'Save' }).click();
-  await expect(editorB.locator('.annotation-editor-message')).toContainText('your changes were not saved');
+  // the deletion stands: nothing is stored again on its own, and Delete is gone from the editor
   expect(await storedAnnotations(tabB)).toHaveLength(0);
+  await expect(editorB.getByRole('button', { name: 'Delete' })).toHaveCount(0);
   await page.reload();
   await expect(page.locator('mark.annotation-highlight')).toHaveCount(0);
+
+  // …until the reader of the open editor keeps what they typed: a new annotation on the same words
+  await editorB.getByLabel('Note').fill('kept after all');
+  await editorB.getByRole('button', { name: 'Save as a new note' }).click();
+  await expect(editorB).toHaveCount(0);
+  await expect(tabB.locator('#status')).toHaveText('Saved as a new note.');
+  const stored = await storedAnnotations(tabB);
+  expect(stored).toHaveLength(1);
+  await expect(tabB.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('kept after all');
+  await expect.poll(() => markedQuotes(tabB, passage.id)).toEqual([sentence]);
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('kept after all');
+});
+
+test('saving an edit of an annotation deleted in another tab (before the editor heard of it) offers to keep it as a new note', async ({ page, context }) => {
+  await page.goto(article.url);
+  await annotate(page, passage.id, sentence, { text: 'first version' });
+  await page.locator(`[id="${passage.id}"] .annotation-card-edit`).click();
+  const editor = page.locator('.annotation-editor');
+  await editor.getByLabel('Note').fill('second version');
+  // deleted behind the page's back (no message reaches this tab)
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('dossier');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('annotations', 'readwrite');
+          tx.objectStore('annotations').clear();
+          tx.oncomplete = () => resolve();
+        };
+      }),
+  );
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.locator('.annotation-editor-message')).toContainText('deleted in another tab');
+  await editor.getByRole('button', { name: 'Save as a new note' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(page.locator(`[id="${passage.id}"] .annotation-card-note`)).toHaveText('second version');
 });

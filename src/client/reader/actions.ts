@@ -10,6 +10,7 @@ import { pageTextDirective } from '../dom/searchable-text';
 import { keepToastClear, notify, offerUndoDelete } from '../toast';
 import {
   colourOf,
+  editAnnotation,
   newAnnotation,
   newAnnotationId,
   noteOf,
@@ -21,7 +22,7 @@ import {
 } from '../../annotations/model';
 import { DeletedElsewhereError, type AnnotationStore } from '../store/db';
 import { focusableMarkOf, marksOf } from './draw';
-import { openEditor, tellEditor } from './editor';
+import { KEEP_AS_NEW, openEditor, tellEditor } from './editor';
 import { pageSource, textElementOf } from './page';
 import type { SelectionInfo, ToolbarAction } from './selection';
 import { hideToolbar } from './toolbar';
@@ -152,6 +153,7 @@ export async function runToolbarAction(ctx: AnnotatorContext, action: ToolbarAct
 export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation): void {
   const passage = ctx.passageOf(annotation.id);
   if (!passage) return;
+  let savedAs: string | null = null;
   hideToolbar();
   void openEditor({
     passage,
@@ -159,8 +161,16 @@ export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation):
     initial: { colour: colourOf(annotation), note: noteOf(annotation), tags: tagsOf(annotation) },
     isNew: false,
     annotationId: annotation.id,
-    onSave: async (content) => {
+    onSave: async (content, asNew) => {
       rememberColour(content.colour);
+      if (asNew) {
+        // Deleted in another tab meanwhile: the reader's note is kept as a new annotation on the same words.
+        const now = new Date();
+        const copy = { ...editAnnotation(annotation, content, now), id: newAnnotationId(), created: now.toISOString() };
+        if (!(await save(ctx, copy, 'Saved as a new note.'))) return false;
+        savedAs = copy.id;
+        return true;
+      }
       // Merged with the stored version: fields another tab changed since this editor opened are kept.
       try {
         const { keptFromOthers } = await ctx.store.saveEdit(annotation, content, new Date());
@@ -171,14 +181,16 @@ export function editAnnotationUi(ctx: AnnotatorContext, annotation: Annotation):
       } catch (error) {
         const message = (error as Error).message;
         notify(message);
-        tellEditor(error instanceof DeletedElsewhereError ? `${message} Copy your note if you want to keep it, then close.` : message, annotation.id);
+        if (error instanceof DeletedElsewhereError) tellEditor(`${message} ${KEEP_AS_NEW}`, annotation.id, true);
+        else tellEditor(message, annotation.id);
         return false;
       }
     },
     onDelete: () => removeAnnotation(ctx, annotation),
     onClose: () => {
-      // its highlight, or the passage when it was deleted
-      if (marksOf(annotation.id).length) focusAnnotation(annotation.id);
+      // its highlight (or the new one it was saved as), or the passage when it was deleted
+      const id = savedAs ?? annotation.id;
+      if (marksOf(id).length) focusAnnotation(id);
       else passage.focus({ preventScroll: true });
     },
   });

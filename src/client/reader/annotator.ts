@@ -209,7 +209,7 @@ export async function startAnnotator(): Promise<void> {
     notify('Your annotations were changed in another tab; this page now shows them.');
     if (change.deleted) {
       void import('./editor').then((m) =>
-        change.ids.forEach((id) => m.tellEditor('This annotation was deleted in another tab: saving will not bring it back.', id)),
+        change.ids.forEach((id) => m.tellEditor(`This annotation was deleted in another tab. ${m.KEEP_AS_NEW}`, id, true)),
       );
     }
   });

@@ -25,18 +25,40 @@ export interface EditorOptions {
   isNew: boolean;
   /** The annotation being edited (none for a new one): lets another tab's change be shown here. */
   annotationId?: string;
-  /** Resolves to false when saving failed: the editor then stays open, keeping what was typed. */
-  onSave(content: AnnotationContent): Promise<boolean | void> | boolean | void;
+  /**
+   * Resolves to false when saving failed: the editor then stays open, keeping what was typed.
+   * `asNew`: the annotation was deleted elsewhere meanwhile (see tellEditor) and the reader saves
+   * the note as a new one.
+   */
+  onSave(content: AnnotationContent, asNew: boolean): Promise<boolean | void> | boolean | void;
   onDelete?(): Promise<void> | void;
   onClose(): void;
 }
 
-let open: { form: HTMLFormElement; close(): void; closeIfAllowed(): Promise<boolean>; annotationId?: string | undefined } | null = null;
+let open: {
+  form: HTMLFormElement;
+  close(): void;
+  closeIfAllowed(): Promise<boolean>;
+  annotationId?: string | undefined;
+  /** Set when the annotation was deleted elsewhere: Save then keeps the note as a new one. */
+  deleted?: boolean;
+} | null = null;
 let counter = 0;
 
-/** Shows a message in the open editor (for `annotationId` only, when given). */
-export function tellEditor(message: string, annotationId?: string): void {
+/** What an editor whose annotation was deleted elsewhere offers (see tellEditor). */
+export const KEEP_AS_NEW = 'Save keeps your note as a new one on the same words; Cancel lets it go.';
+
+/**
+ * Shows a message in the open editor (for `annotationId` only, when given). `deleted`: the
+ * annotation is gone (another tab deleted it), so Save becomes "Save as a new note" and Delete goes.
+ */
+export function tellEditor(message: string, annotationId?: string, deleted = false): void {
   if (!open || (annotationId !== undefined && open.annotationId !== annotationId)) return;
+  if (deleted && !open.deleted) {
+    open.deleted = true;
+    open.form.querySelector('.annotation-save')!.textContent = 'Save as a new note';
+    open.form.querySelector('.annotation-delete')?.remove();
+  }
   let box = open.form.querySelector<HTMLElement>('.annotation-editor-message');
   if (!box) {
     box = el('p', { class: 'annotation-editor-message', attrs: { role: 'alert' } });
@@ -152,7 +174,7 @@ export async function openEditor(options: EditorOptions): Promise<boolean> {
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if ((await options.onSave(content())) !== false) close();
+    if ((await options.onSave(content(), open?.form === form && Boolean(open.deleted))) !== false) close();
   });
   form.querySelector('.annotation-cancel')!.addEventListener('click', () => void closeIfAllowed());
   remove?.addEventListener('click', async () => {
