@@ -50,6 +50,15 @@ const entityIndex = () => {
 const passagesOn = (themeId: string, slug?: string) =>
   [...corpus.passagesById.values()].filter((p) => p.themes.includes(themeId) && (!slug || p.article === slug));
 
+describe('searchExample', () => {
+  it('should suggest the two names found in the most passages of this dossier', () => {
+    const passagesOf = (e: Corpus['entities'][number]) => new Set(e.mentions.map((m) => m.passageId)).size;
+    const top = [...corpus.entities].sort((a, b) => passagesOf(b) - passagesOf(a) || a.name.localeCompare(b.name)).slice(0, 2);
+    expect(views.searchExample(corpus)).toBe(`e.g. ${top.map((e) => e.name).join(', ')}`);
+    expect(views.searchExample({ ...corpus, entities: [] })).toBe('A word or a name');
+  });
+});
+
 describe('coverageLevel', () => {
   it('should give 0 to an empty cell and 4 to the largest', () => {
     expect(views.coverageLevel(0, 17)).toBe(0);

@@ -74,6 +74,15 @@ export function searchFacets(corpus: Corpus): SearchFacets {
   };
 }
 
+/**
+ * What a search field suggests typing ("e.g. Syria, Mosul"): the names found in the most
+ * passages of this dossier, whatever it is about. Two, so the hint fits a phone's field.
+ */
+export function searchExample(corpus: Corpus, count = 2): string {
+  const names = searchFacets(corpus).entity.slice(0, count).map((e) => e.label);
+  return names.length ? `e.g. ${names.join(', ')}` : 'A word or a name';
+}
+
 /** An option as /search/facets.json carries it: what the page needs to add its checkbox. */
 export function facetOptionJson(option: FacetOption): SearchFacetOptionJson {
   const { value, param, label, passages } = option;
