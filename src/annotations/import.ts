@@ -51,13 +51,18 @@ export function parseAnnotationFile(text: string, bytes = new TextEncoder().enco
     } catch (error) {
       return { ok: false, error: `${whyNotJson(text, (error as Error).message)} Nothing was imported.` };
     }
+    // anywhere in the file, the collection's own keys too
+    const unsafe = findForbiddenKey(data, 0);
+    if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
     items = itemsOf(data);
   }
   if (!items.ok) return items;
   if (items.items.length === 0) return { ok: false, error: 'The file holds no annotations. Nothing was imported.' };
-  for (const item of items.items) {
-    const unsafe = findForbiddenKey(item, 0);
-    if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
+  if (markdown) {
+    for (const item of items.items) {
+      const unsafe = findForbiddenKey(item, 0);
+      if (unsafe) return { ok: false, error: `${unsafe} Nothing was imported.` };
+    }
   }
 
   const byId = new Map<string, Annotation>();

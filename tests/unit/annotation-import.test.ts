@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editAnnotation, IMPORT_BYTES, noteOf } from '../../src/annotations/model';
-import { toCollection } from '../../src/annotations/export';
+import { toCollection, toMarkdown } from '../../src/annotations/export';
 import { describeImport, parseAnnotationFile, planMerge } from '../../src/annotations/import';
 import { makeAnnotation } from './annotation-helpers';
 
@@ -99,6 +99,11 @@ describe('parseAnnotationFile', () => {
     const result = parseAnnotationFile(text);
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/"__proto__" key/) });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // in the collection's own keys, and in a Markdown export's records
+    const outer = JSON.stringify(toCollection([a], { id: 'urn:x' })).replace('"label":', '"constructor":{"x":1},"label":');
+    expect(parseAnnotationFile(outer)).toMatchObject({ ok: false, error: expect.stringMatching(/"constructor" key/) });
+    const md = toMarkdown([a], { origin: 'https://dossier.example', articles: new Map() }).replace('"motivation":', '"__proto__":{"polluted":true},"motivation":');
+    expect(parseAnnotationFile(md)).toMatchObject({ ok: false, error: expect.stringMatching(/"__proto__" key/) });
   });
 
   it('should refuse items of the wrong types one by one, keeping the valid ones', () => {
