@@ -96,7 +96,7 @@ test('a passage is highlighted or noted without selecting text: its tools button
   await expect.poll(() => markedQuotes(page)).toEqual(expect.arrayContaining([first, second, some]));
 });
 
-test('a highlight that starts on a linked name takes focus outside the link, and the link still leads to its page', async ({ page }) => {
+test('a highlight that starts on a linked name takes focus outside the link, shows its focus on every piece, and the link still leads to its page', async ({ page }) => {
   // a passage whose text opens with a linked name, in any article
   let found: { url: string; id: string; href: string } | null = null;
   for (const a of articles) {
@@ -115,11 +115,20 @@ test('a highlight that starts on a linked name takes focus outside the link, and
     }
   }
   expect(found, 'a passage opening with a linked name').not.toBeNull();
-  await page.locator(`[id="${found!.id}"] .passage-annotate`).click();
-  await page.locator('.selection-toolbar').getByRole('button', { name: 'Highlight' }).click();
+  await page.locator(`[id="${found!.id}"] .passage-annotate`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.selection-toolbar').getByRole('button', { name: 'Copy link to quote' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
   const focused = page.locator(':focus');
   await expect(focused).toHaveAttribute('role', 'button');
   expect(await focused.evaluate((m) => m.matches('mark.annotation-highlight') && !m.closest('a'))).toBe(true);
+  // every piece of it shows the focus ring, the linked name's too; none once focus moves on
+  const pieces = page.locator(`[id="${found!.id}"] mark.annotation-highlight`);
+  expect(await pieces.count()).toBeGreaterThan(1);
+  await expect(page.locator(`[id="${found!.id}"] mark.annotation-highlight.has-focus`)).toHaveCount(await pieces.count());
+  await page.keyboard.press('Tab');
+  await expect(page.locator('mark.annotation-highlight.has-focus')).toHaveCount(0);
   await page.locator(`[id="${found!.id}"] .passage-text > a.entity-link`).first().click();
   await expect(page).toHaveURL(new RegExp(`${found!.href}$`));
 });

@@ -13,7 +13,7 @@ import { notify } from '../toast';
 import { ANNOTATION_MARKS, mark } from '../timing';
 import { openAnnotationStore, type AnnotationStore } from '../store/db';
 import type { AnnotatorContext } from './actions';
-import { clearDrawn, drawAnnotations, positionMarginBars, type Placed } from './draw';
+import { clearDrawn, drawAnnotations, positionMarginBars, ringFocusedHighlight, type Placed } from './draw';
 import { passageById, passageElements, passageTexts } from './page';
 import { selectionInPassage, watchSelection, type SelectionInfo, type ToolbarAction } from './selection';
 
@@ -196,6 +196,8 @@ export async function startAnnotator(): Promise<void> {
     const annotation = annotationFromEvent(event);
     if (annotation) edit(annotation);
   });
+  document.addEventListener('focusin', (event) => ringFocusedHighlight(event.target));
+  document.addEventListener('focusout', () => ringFocusedHighlight(null));
   document.addEventListener('keydown', (event) => {
     if ((event.key !== 'Enter' && event.key !== ' ') || !(event.target as Element | null)?.matches?.('mark.annotation-highlight')) return;
     const annotation = annotationFromEvent(event);

@@ -23,6 +23,16 @@ export function clearDrawn(): void {
 
 export const marksOf = (id: string) => [...document.querySelectorAll<HTMLElement>(`mark.${MARK}[data-annotation-id="${CSS.escape(id)}"]`)];
 
+/**
+ * Shows the focus ring on every piece of the highlight in keyboard focus (a highlight through a
+ * link is drawn as several marks; only one takes focus), and takes it off the last one's.
+ */
+export function ringFocusedHighlight(focused: EventTarget | null): void {
+  for (const piece of document.querySelectorAll(`mark.${MARK}.has-focus`)) piece.classList.remove('has-focus');
+  if (!(focused instanceof HTMLElement) || !focused.matches(`mark.${MARK}:focus-visible`)) return;
+  for (const piece of marksOf(focused.dataset.annotationId ?? '')) piece.classList.add('has-focus');
+}
+
 /** The one mark of an annotation that takes focus (see drawAnnotations). */
 export const focusableMarkOf = (id: string) => marksOf(id).find((m) => m.tabIndex === 0);
 
