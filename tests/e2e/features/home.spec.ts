@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { homeUrl } from '../../../src/contract/routes';
+import { CERTAINTY_LABEL } from '../../../src/corpus/format';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 import { fixtureArticles } from './fixture';
 
@@ -43,6 +44,17 @@ test('uncertain metadata is shown as uncertain, and the excerpt says so', async 
   await expect(page.locator('.article-header .published')).toContainText('(estimated)');
   await page.goto(excerpt!.url);
   await expect(page.locator('.article-header .notice-excerpt')).toContainText('Excerpt');
+});
+
+test('an uncertain headline is marked beside it, and said after the heading, not as part of its name', async ({ page }) => {
+  const uncertain = articles.find((a) => a.meta.headline.status !== 'verified');
+  expect(uncertain, 'an article whose headline is not verified').toBeTruthy();
+  await page.goto(uncertain!.url);
+  const label = CERTAINTY_LABEL[uncertain!.meta.headline.status];
+  await expect(page.locator('.article-header h1 .certainty')).toHaveText(`(${label})`);
+  const headline = (await page.locator('.article-header h1 > span').first().textContent())!;
+  await expect(page.getByRole('heading', { level: 1, name: headline, exact: true })).toBeVisible();
+  await expect(page.locator('.article-header h1 + p.visually-hidden')).toHaveText(new RegExp(`^Headline ${label}`));
 });
 
 test('the "/" key focuses the search field', async ({ page }) => {
