@@ -50,45 +50,41 @@ function cleanName(name: string): string | null {
 const cleanNames = (names: string[]) => names.map(cleanName).filter((name): name is string => name !== null);
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
-/** Month name (lower case) → its number, 1–12, in every language of CALENDAR_LANGUAGES: for reading a date. */
-export const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
-  CALENDAR_LANGUAGES.flatMap((locale) =>
-    Array.from({ length: 12 }, (_, month) =>
-      cleanNames([...monthForms(locale, month, 'long'), ...monthForms(locale, month, 'short')]).map((name) => [name.toLowerCase(), month + 1] as const),
-    ).flat(),
-  ),
+/** Every month name as printed, with its number (1–12): each language's long and short forms, alone and beside a day. */
+const MONTHS_PRINTED: readonly (readonly [string, number])[] = CALENDAR_LANGUAGES.flatMap((locale) =>
+  Array.from({ length: 12 }, (_, month) =>
+    cleanNames([...monthForms(locale, month, 'long'), ...monthForms(locale, month, 'short')]).map((name) => [name, month + 1] as const),
+  ).flat(),
 );
+/** Every weekday name in full, and every abbreviation, as printed. */
+const WEEKDAYS_LONG = CALENDAR_LANGUAGES.flatMap((locale) => cleanNames(weekdayForms(locale, 'long')));
+const WEEKDAYS_SHORT = CALENDAR_LANGUAGES.flatMap((locale) => cleanNames(weekdayForms(locale, 'short')));
+
+/** Month name (lower case) → its number, 1–12, in every language of CALENDAR_LANGUAGES: for reading a date. */
+export const MONTH_NAMES: ReadonlyMap<string, number> = new Map(MONTHS_PRINTED.map(([name, month]) => [name.toLowerCase(), month]));
 
 /** Weekday names (lower case), in every language of CALENDAR_LANGUAGES: for reading a date. */
-export const WEEKDAY_NAMES: ReadonlySet<string> = new Set(
-  CALENDAR_LANGUAGES.flatMap((locale) => cleanNames([...weekdayForms(locale, 'long'), ...weekdayForms(locale, 'short')])).map((name) => name.toLowerCase()),
-);
+export const WEEKDAY_NAMES: ReadonlySet<string> = new Set([...WEEKDAYS_LONG, ...WEEKDAYS_SHORT].map((name) => name.toLowerCase()));
 
 /**
  * Month names exactly as each language prints them, long and short: French "mars" and
  * Spanish "marzo" in lower case, German "März" with its capital. Taken as printed, a name
  * that is also an English word when capitalised ("Mars 2030") is not taken for a date.
  */
-export const PRINTED_MONTHS: readonly string[] = [
-  ...new Set(CALENDAR_LANGUAGES.flatMap((locale) => Array.from({ length: 12 }, (_, month) => cleanNames([...monthForms(locale, month, 'long'), ...monthForms(locale, month, 'short')])).flat())),
-];
+export const PRINTED_MONTHS: readonly string[] = [...new Set(MONTHS_PRINTED.map(([name]) => name))];
 
 /**
  * Weekday names in full as each language prints them, and also capitalised: a date line opens
  * with one ("Mardi 12 mars 2024"). One of them tells a line of figures from a date.
  */
-export const PRINTED_WEEKDAYS: readonly string[] = [
-  ...new Set(CALENDAR_LANGUAGES.flatMap((locale) => cleanNames(weekdayForms(locale, 'long')).flatMap((name) => [name, capitalised(name)]))),
-];
+export const PRINTED_WEEKDAYS: readonly string[] = [...new Set(WEEKDAYS_LONG.flatMap((name) => [name, capitalised(name)]))];
 
 /**
  * Weekday abbreviations as each language prints them ("lun.", Turkish "Sal", Indonesian
  * "Min"). They may stand in a date, but never make a line one alone: many are words of
  * other languages ("Per 100,000" and "Min 5" are not dates).
  */
-export const PRINTED_WEEKDAY_ABBREVIATIONS: readonly string[] = [
-  ...new Set(CALENDAR_LANGUAGES.flatMap((locale) => cleanNames(weekdayForms(locale, 'short')))),
-];
+export const PRINTED_WEEKDAY_ABBREVIATIONS: readonly string[] = [...new Set(WEEKDAYS_SHORT)];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

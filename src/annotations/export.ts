@@ -79,7 +79,8 @@ export function toMarkdown(
   const articleOrder = new Map([...options.articles.keys()].map((path, i) => [path, i]));
   const lines: string[] = [`# ${options.title ?? 'Dossier annotations'}`, ''];
   let currentPath: string | null = null;
-  for (const a of sortForReading(annotations, options.passageOrder, articleOrder)) {
+  const inOrder = sortForReading(annotations, options.passageOrder, articleOrder);
+  for (const a of inOrder) {
     const path = articlePathOf(a);
     const info = options.articles.get(path);
     if (path !== currentPath) {
@@ -104,7 +105,7 @@ export function toMarkdown(
   else {
     // The annotations whole, for the notebook's Import: hidden when the Markdown is rendered.
     lines.push(MARKDOWN_RECORDS_OPEN);
-    for (const a of sortForReading(annotations)) lines.push(recordLine(a));
+    for (const a of inOrder) lines.push(recordLine(a));
     lines.push(MARKDOWN_RECORDS_CLOSE, '');
   }
   return lines.join('\n');

@@ -101,6 +101,8 @@ const BROKEN = Symbol('broken record');
  * cut short (no closing line) refuses the file.
  */
 function markdownRecords(text: string): { ok: true; items: unknown[]; broken: Refusal[] } | { ok: false; error: string } | null {
+  // a JSON file (up to IMPORT_BYTES) is not cut into lines for nothing
+  if (!text.includes(MARKDOWN_RECORDS_OPEN)) return null;
   const lines = text.split(/\r?\n/);
   const open = lines.findIndex((line) => line.trimEnd() === MARKDOWN_RECORDS_OPEN);
   if (open === -1) return null;

@@ -6,7 +6,7 @@
  */
 import './elements/passage-tools';
 import { SELECTORS } from '../contract/dom';
-import { isTypingTarget } from './keyboard';
+import { isMenuKey, isTypingTarget } from './keyboard';
 import { ARTICLE_INDEX, CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
 import { ANNOTATION_MARKS, mark } from './timing';
 
@@ -82,8 +82,6 @@ function annotatePassage(passage: HTMLElement) {
   }
   void annotator().then((m) => m.offerToolbar(true));
 }
-
-const isMenuKey = (event: KeyboardEvent) => event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
 
 /**
  * The menu key (or Shift+F10): on a selection before the annotator is listening, load it and

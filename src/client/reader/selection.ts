@@ -7,6 +7,7 @@ import { splitAcrossPassages } from '../../annotations/anchoring/split-selection
 import { offsetsInElement } from '../dom/text-range';
 import { SELECTORS } from '../../contract/dom';
 import { passageElements, textElementOf } from './page';
+import { isMenuKey } from '../keyboard';
 
 /** The selected text of one passage. */
 export interface SelectionPart {
@@ -88,7 +89,7 @@ export function watchSelection(handlers: SelectionHandlers): void {
     handlers.show(info, true);
   };
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) openFromKeyboard(e);
+    if (isMenuKey(e)) openFromKeyboard(e);
   });
   // The context-menu key also fires `contextmenu` (with no pointer position) in some browsers.
   document.addEventListener('contextmenu', (e) => {

@@ -63,14 +63,12 @@ export function searchFacets(corpus: Corpus): SearchFacets {
       passages: themeTotals.get(theme.id)!,
       theme,
     })),
-    entity: corpus.entities
-      .map((e) => ({
-        value: values.get(e.id)!,
-        param: e.id,
-        label: e.name,
-        passages: passagesPerEntity.get(e.id)!,
-      }))
-      .sort((a, b) => b.passages - a.passages || a.label.localeCompare(b.label)),
+    entity: entitiesByReach(corpus).map((e) => ({
+      value: values.get(e.id)!,
+      param: e.id,
+      label: e.name,
+      passages: passagesPerEntity.get(e.id)!,
+    })),
   };
 }
 
@@ -79,8 +77,14 @@ export function searchFacets(corpus: Corpus): SearchFacets {
  * passages of this dossier, whatever it is about. Two, so the hint fits a phone's field.
  */
 export function searchExample(corpus: Corpus, count = 2): string {
-  const names = searchFacets(corpus).entity.slice(0, count).map((e) => e.label);
-  return names.length ? `e.g. ${names.join(', ')}` : 'A word or a name';
+  const top = entitiesByReach(corpus).slice(0, count);
+  return top.length ? `e.g. ${top.map((e) => e.name).join(', ')}` : 'A word or a name';
+}
+
+/** The entities, those found in the most passages first (then by name): the entity facet's order. */
+function entitiesByReach(corpus: Corpus): Corpus['entities'] {
+  const { passagesPerEntity } = lookups(corpus);
+  return [...corpus.entities].sort((a, b) => passagesPerEntity.get(b.id)! - passagesPerEntity.get(a.id)! || a.name.localeCompare(b.name));
 }
 
 /** An option as /search/facets.json carries it: what the page needs to add its checkbox. */
