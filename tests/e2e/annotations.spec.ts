@@ -97,15 +97,21 @@ test('a passage is highlighted or noted without selecting text: its tools button
 });
 
 test('a highlight that starts on a linked name takes focus outside the link, shows its focus on every piece, and the link still leads to its page', async ({ page }) => {
-  // a passage whose text opens with a linked name, in any article
-  let found: { url: string; id: string; href: string } | null = null;
+  // a passage with a linked name followed by more of its text, in any article
+  let found: { url: string; id: string; href: string; quote: string } | null = null;
   for (const a of articles) {
     await page.goto(a.url);
     const hit = await page.evaluate(() => {
       for (const p of document.querySelectorAll<HTMLElement>('.passage')) {
-        const first = p.querySelector('.passage-text')?.firstElementChild;
         const text = p.querySelector('.passage-text')!;
-        if (first?.matches('a.entity-link') && text.textContent!.trimStart().startsWith(first.textContent!)) return { id: p.id, href: first.getAttribute('href')! };
+        for (const link of text.querySelectorAll('a.entity-link')) {
+          // from the name to the passage's end
+          const before = document.createRange();
+          before.setStart(text, 0);
+          before.setEndBefore(link);
+          const quote = text.textContent!.slice(before.toString().length).trimEnd();
+          if (quote.length > link.textContent!.length + 10) return { id: p.id, href: link.getAttribute('href')!, quote };
+        }
       }
       return null;
     });
@@ -114,9 +120,10 @@ test('a highlight that starts on a linked name takes focus outside the link, sho
       break;
     }
   }
-  expect(found, 'a passage opening with a linked name').not.toBeNull();
-  await page.locator(`[id="${found!.id}"] .passage-annotate`).focus();
-  await page.keyboard.press('Enter');
+  expect(found, 'a passage with a linked name and words after it').not.toBeNull();
+  // selected from the name on, then highlighted from the keyboard
+  await selectInPassage(page, found!.id, found!.quote);
+  await page.keyboard.press('Shift+F10');
   await expect(page.locator('.selection-toolbar').getByRole('button', { name: 'Copy link to quote' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
@@ -129,7 +136,7 @@ test('a highlight that starts on a linked name takes focus outside the link, sho
   await expect(page.locator(`[id="${found!.id}"] mark.annotation-highlight.has-focus`)).toHaveCount(await pieces.count());
   await page.keyboard.press('Tab');
   await expect(page.locator('mark.annotation-highlight.has-focus')).toHaveCount(0);
-  await page.locator(`[id="${found!.id}"] .passage-text > a.entity-link`).first().click();
+  await page.locator(`[id="${found!.id}"] .passage-text a.entity-link[href="${found!.href}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`${found!.href}$`));
 });
 

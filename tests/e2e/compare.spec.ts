@@ -216,8 +216,9 @@ test.describe('wide screens', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/compare/');
     const titles = page.locator('.cmp-head:visible .cmp-head-title');
+    // narrow columns (as many sources make them), whatever this dossier's headlines: any of a few words is cut
+    await titles.evaluateAll((ps) => ps.forEach((p) => ((p as HTMLElement).style.width = '7em')));
     const cut = await titles.evaluateAll((ps) => ps.flatMap((p, i) => (p.scrollHeight > p.clientHeight + 1 ? [i] : [])));
-    // five columns at 1280 px leave a long headline two lines: at least one is cut
     expect(cut.length).toBeGreaterThan(0);
     for (const i of cut) {
       const link = titles.nth(i).locator('a');
