@@ -5,6 +5,7 @@
  * writes one. Published notes' inline marks load when the page has any.
  */
 import './elements/passage-tools';
+import { selectByDraggingLinks } from './dom/link-drag';
 import { SELECTORS } from '../contract/dom';
 import { isMenuKey, isTypingTarget } from './keyboard';
 import { ARTICLE_INDEX, CHANNEL_NAME, DB_NAME, STORE_NAME } from './store/names';
@@ -104,6 +105,7 @@ function onMenuKey(event: KeyboardEvent) {
 
 document.addEventListener('selectionchange', onFirstSelection);
 document.addEventListener('keydown', onMenuKey);
+selectByDraggingLinks();
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest?.(SELECTORS.annotate);
   const passage = button?.closest<HTMLElement>(SELECTORS.passage);

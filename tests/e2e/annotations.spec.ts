@@ -140,6 +140,43 @@ test('a highlight that starts on a linked name takes focus outside the link, sho
   await expect(page).toHaveURL(new RegExp(`${found!.href}$`));
 });
 
+test('a mouse drag that starts on a linked name selects from the name on and offers the toolbar; a click on the name still follows it', async ({ page }) => {
+  // a linked name with room after it on its line, in any article
+  let found: { url: string; href: string; name: string; x: number; y: number; right: number } | null = null;
+  for (const a of articles) {
+    await page.goto(a.url);
+    const hit = await page.evaluate(() => {
+      for (const link of document.querySelectorAll<HTMLElement>('.passage-text a.entity-link')) {
+        const line = link.getClientRects()[0]!;
+        const text = link.closest('.passage-text')!.getBoundingClientRect();
+        if (line.right + 80 < text.right) {
+          link.scrollIntoView({ block: 'center' });
+          const box = link.getClientRects()[0]!;
+          return { href: link.getAttribute('href')!, name: link.textContent!, x: box.left + 1, y: box.top + box.height / 2, right: box.right };
+        }
+      }
+      return null;
+    });
+    if (hit) {
+      found = { url: a.url, ...hit };
+      break;
+    }
+  }
+  expect(found, 'a linked name with words after it on its line').not.toBeNull();
+  const { x, y, right, name, href } = found!;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 6; step++) await page.mouse.move(x + ((right - x + 70) * step) / 6, y);
+  await page.mouse.up();
+  const selected = await page.evaluate(() => String(getSelection()));
+  expect(selected.startsWith(name), `"${selected}" starts with the name`).toBe(true);
+  expect(selected.length).toBeGreaterThan(name.length + 3);
+  await expect(page.locator('.selection-toolbar')).toBeVisible();
+  expect(page.url()).toBe(new URL(found!.url, page.url()).href);
+
+  await page.mouse.click(x + 2, y);
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+});
 test('edit, delete and undo', async ({ page }) => {
   await page.goto(article.url);
   await annotate(page, passage.id, sentence, { text: 'First thought' });
