@@ -5,16 +5,22 @@
  * article): a link may name a passage of another article (its id's prefix names the article).
  */
 import { RETIRED_IDS_URL, type RetiredIdsJson } from '../contract/endpoints';
+import { idPrefixOf } from '../contract/passage-id';
 import { parseRoute, shareUrl } from '../contract/routes';
 import { parseFragment } from '../contract/text-fragment';
 
-let retiredIds: Promise<RetiredIdsJson> | undefined;
+/** The retired ids, or null when they could not be read (offline, a host without the file). */
+let retiredIds: Promise<RetiredIdsJson | null> | undefined;
 
-export function loadRetiredIds(): Promise<RetiredIdsJson> {
+const readRetiredIds = () => {
   retiredIds ??= fetch(RETIRED_IDS_URL)
-    .then((r) => (r.ok ? (r.json() as Promise<RetiredIdsJson>) : {}))
-    .catch(() => ({}));
+    .then((r) => (r.ok ? (r.json() as Promise<RetiredIdsJson>) : null))
+    .catch(() => null);
   return retiredIds;
+};
+
+export async function loadRetiredIds(): Promise<RetiredIdsJson> {
+  return (await readRetiredIds()) ?? {};
 }
 
 /** An unknown id's place: a passage of this page, one of another article (its path and id), or none in the dossier. */
@@ -41,12 +47,16 @@ async function shareTarget(id: string): Promise<{ path: string; id: string } | n
 /**
  * Where `id` (a passage id this page does not have) is: its surviving passage when it was
  * retired and the survivor is here, else wherever its share page sends it (another article,
- * or a survivor elsewhere), else nowhere. The share page is fetched only when the page's own
- * retired ids do not answer.
+ * or a survivor elsewhere), else nowhere. The share page is fetched only when the retired ids
+ * do not answer, and not for an id with this article's own prefix that they do not know:
+ * every passage with that prefix is on this page, so it has no share page (whose 404 the
+ * browser would log).
  */
-export async function locatePassage(id: string, has: (id: string) => boolean): Promise<PassagePlace> {
-  const current = (await loadRetiredIds())[id];
+export async function locatePassage(id: string, has: (id: string) => boolean, ownPrefix: string | null): Promise<PassagePlace> {
+  const retired = await readRetiredIds();
+  const current = retired?.[id];
   if (current && has(current)) return { on: 'page', id: current };
+  if (retired && !current && ownPrefix && idPrefixOf(id) === ownPrefix) return { on: 'none' };
   const target = await shareTarget(id);
   if (!target) return { on: 'none' };
   if (target.path === location.pathname) return has(target.id) ? { on: 'page', id: target.id } : { on: 'none' };

@@ -6,7 +6,7 @@
  *   found and marked by ../reader/quote-target (loaded only then);
  * - `j` / `k` move focus to the next / previous passage.
  */
-import { encodeTextDirective, isPassageId, parseFragment, SELECTORS, type ParsedFragment } from '../../contract';
+import { encodeTextDirective, idPrefixOf, isPassageId, parseFragment, SELECTORS, type ParsedFragment } from '../../contract';
 import { locatePassage } from '../retired-ids';
 import { copyLink } from '../clipboard';
 import { isTypingTarget } from '../keyboard';
@@ -95,7 +95,8 @@ async function arrive(fragment: ParsedFragment) {
   if (!id) return;
   let passage = document.getElementById(id);
   if (!passage && isPassageId(id)) {
-    const place = await locatePassage(id, (other) => document.getElementById(other)?.matches(SELECTORS.passage) ?? false);
+    const ownPrefix = idPrefixOf(passages()[0]?.id ?? '');
+    const place = await locatePassage(id, (other) => document.getElementById(other)?.matches(SELECTORS.passage) ?? false, ownPrefix);
     if (place.on === 'article') {
       // Another article's passage (its id's prefix names it): go there, quote and all.
       const quote = directives.length ? `:~:${directives.map(encodeTextDirective).join('&')}` : '';

@@ -18,10 +18,18 @@ test('an old (retired) passage id leads to the passage that replaced it, not the
   await expect(page.locator('#status')).toContainText('replaced it');
 });
 
-test('an unknown passage id says the passage is gone', async ({ page }) => {
-  await page.goto(`${article.url}#${article.passages[0]!.id.split('-')[0]}-0000fe`);
+test('an unknown passage id with this article’s prefix says the passage is gone, without asking for a share page it cannot have', async ({ page }) => {
+  const unknown = `${article.passages[0]!.id.split('-')[0]}-0000fe`;
+  const asked: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${article.url}#${unknown}`);
   await expect(page.locator('#status')).toContainText('no longer in this dossier');
   await expect(page.locator('.passage.is-target')).toHaveCount(0);
+  expect(asked).toContain('/p/retired-ids.json');
+  expect(asked.filter((path) => path.startsWith(`/p/${unknown}`))).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('j and k move focus from passage to passage and announce it; typing in a field is left alone', async ({ page }) => {
