@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collectCspViolations } from './csp-violations';
 import { loadDossier, passagesOn, type DossierJson } from './dossier-json';
 
@@ -106,4 +106,34 @@ test('the analysis pages run under the Content-Security-Policy without violation
     await expect(page.locator('main [style]'), path).toHaveCount(0);
   }
   expect(violations).toEqual([]);
+});
+
+/**
+ * A large dossier's home page holds twenty sources (HOME_SOURCES_PER_PAGE), and its row totals
+ * count thousands of passages. The real dossier has five sources: its matrix is given fifteen
+ * more columns (copies of its own) and four-digit totals, as a page of a large dossier has.
+ */
+async function asALargeDossiersPage(page: Page) {
+  await page.locator('.coverage-matrix').evaluate((table) => {
+    for (const row of table.querySelectorAll('tr')) {
+      const cells = [...row.querySelectorAll(':scope > .coverage-source, :scope > .coverage-cell')];
+      const total = row.querySelector(':scope > .coverage-total')!;
+      for (let copy = 0; copy < 3; copy++) for (const cell of cells) total.before(cell.cloneNode(true));
+      if (total.matches('td')) total.textContent = '6106';
+    }
+  });
+}
+
+test.describe('a page of twenty sources, as a large dossier’s home page holds', () => {
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('the matrix scrolls in its own box, never the page', async ({ page }) => {
+      await page.goto('/');
+      await asALargeDossiersPage(page);
+      const region = page.locator('.coverage .table-scroll');
+      expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    });
+  });
 });
