@@ -125,6 +125,32 @@ async function asALargeDossiersPage(page: Page) {
 }
 
 test.describe('a page of twenty sources, as a large dossier’s home page holds', () => {
+  test('on a wide screen the source names do not run into one another, and the totals stay whole', async ({ page }) => {
+    await page.goto('/');
+    await asALargeDossiersPage(page);
+    const heads = await page.locator('.coverage-matrix thead th.coverage-source a').evaluateAll((links) =>
+      links.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+    );
+    expect(heads).toHaveLength(20);
+    for (const [i, head] of heads.entries()) {
+      const next = heads[i + 1];
+      if (next) expect(head.right, `source name ${i + 1} ends before name ${i + 2} starts`).toBeLessThanOrEqual(next.left + 0.5);
+    }
+    // a number is read whole: a total on one line, each count within its own cell
+    const totalLines = await page.locator('td.coverage-total').evaluateAll((tds) =>
+      tds.map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return range.getClientRects().length;
+      }),
+    );
+    expect(totalLines.every((lines) => lines === 1), `lines of each total: ${totalLines}`).toBe(true);
+    const cells = await page.locator('.coverage-matrix tbody tr').first().locator('td.coverage-cell').evaluateAll((tds) =>
+      tds.map((td) => [td.getBoundingClientRect().width, (td.firstElementChild as HTMLElement).getBoundingClientRect().width]),
+    );
+    for (const [cell, number] of cells) expect(number).toBeLessThanOrEqual(cell! + 0.5);
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 360, height: 740 } });
 
