@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { SEARCH_FACETS_URL } from '../../src/contract/endpoints';
+import { foldText } from '../../src/client/search/fold';
 import { loadDossier, type DossierJson } from './dossier-json';
 
 let dossier: DossierJson;
@@ -73,4 +74,37 @@ test('a link ticking a name the HTML leaves out searches it, ticked, named in th
     .locator('.search-result a.search-result-title')
     .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
   expect(ids.sort()).toEqual([...entity.passageIds].sort());
+});
+
+test('a long facet’s find field lists the names it matches from every option, keeps a ticked one in sight, and says when none matches', async ({
+  page,
+}) => {
+  const named = dossier.entities.filter((e) => e.passageIds.length > 0);
+  const listed = new Set(await listedEntities(page));
+  // a name the HTML leaves out, found by a piece of it typed in capitals
+  const wanted = named.find((e) => !listed.has(e.id) && e.passageIds.length <= 20 && /\p{L}{4}/u.test(e.name))!;
+  const piece = /\p{L}{4}/u.exec(wanted.name.split(' ').at(-1)!)?.[0] ?? /\p{L}{4}/u.exec(wanted.name)![0];
+  const matching = named.filter((e) => foldText(e.name).includes(foldText(piece)));
+  await page.goto('/search/');
+  const group = page.locator('[data-facet="entity"]');
+  const find = group.getByRole('searchbox', { name: 'Find a name' });
+  await find.fill(piece.toUpperCase());
+  const shown = group.locator('[data-facet-option]:visible');
+  await expect(shown).toHaveCount(matching.length);
+  expect((await shown.locator('input').evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).value))).sort()).toEqual(
+    matching.map((e) => e.id).sort(),
+  );
+  await expect(group.getByRole('status')).toHaveText(`${matching.length} name${matching.length === 1 ? '' : 's'}`);
+  await expect(group.locator('[data-facet-more]')).toBeHidden();
+
+  await group.locator(`input[value="${wanted.id}"]`).check();
+  await expect(page.locator('.search-summary')).toContainText(`naming ${wanted.name}`);
+  await find.fill('qxzqxz');
+  await expect(group.getByRole('status')).toHaveText('No name matches “qxzqxz” in these results');
+  await expect(shown, 'the ticked name stays in sight').toHaveCount(1);
+  await expect(group.locator(`input[value="${wanted.id}"]`)).toBeVisible();
+
+  await find.fill('');
+  await expect(group.locator('[data-facet-find-status]')).toBeEmpty();
+  await expect(group.locator(`input[value="${wanted.id}"]`)).toBeChecked();
 });

@@ -12,6 +12,8 @@
  * The same weight at any size: the long facets (sources, entities) come with their first few
  * options in the HTML; the others load from /search/facets.json only when needed (see
  * #allOptions), and a result's article comes from its record, not from the source facet.
+ * Each long facet has a field that finds its options by name (#findIn), as "Show all" of a
+ * thousand sources is no list to pick from.
  */
 import { SEARCH_FACETS_URL, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import { recordOf } from '../../contract/search';
@@ -26,9 +28,15 @@ import { hitPlace } from './hit-place';
 import { SearchHelp } from './search-help';
 import { searchTargetUrl } from './target-url';
 import { languageAttributes } from '../../contract/language';
+import { foldText } from './fold';
 
 /** Results loaded at a time past the first screenful (on scroll or "Show more"). */
 const PAGE_SIZE = 20;
+/**
+ * A long facet's find field shows this many of the options it matches at most, the most
+ * relevant first: one letter matches most of a thousand sources, and drawing them all is slow.
+ */
+const FOUND_SHOWN = 50;
 /** The least height a result takes: how many fit on screen decides how many load first. */
 const MIN_RESULT_HEIGHT = 110;
 /** Counting the facets waits this long for the reader to stop typing. */
@@ -94,6 +102,8 @@ class DossierSearch extends HTMLElement {
   #urlTimer = 0;
   /** The ticked boxes by facet, once read (see #tickedBoxes). */
   #ticked: Map<string, HTMLInputElement[]> | null = null;
+  /** Each long facet's option labels, folded for its find field (see #findIn), once asked for. */
+  #foldedLabels = new WeakMap<HTMLElement, string>();
 
   connectedCallback() {
     this.#input = this.querySelector('input[type=search]')!;
@@ -159,6 +169,9 @@ class DossierSearch extends HTMLElement {
     ).observe(this.#more);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-facet-more]')) {
       button.addEventListener('click', () => void this.#toggleAll(button));
+    }
+    for (const field of this.querySelectorAll<HTMLInputElement>('[data-facet-find]')) {
+      field.addEventListener('input', () => void this.#findIn(field.closest<HTMLElement>('[data-facet]')!));
     }
     this.#didYouMean.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-suggestion]');
@@ -631,36 +644,74 @@ class DossierSearch extends HTMLElement {
     const searching = this.#searching;
     const limit = Number(group.dataset.limit);
     const list = group.querySelector('.facet-options')!;
+    const field = group.querySelector<HTMLInputElement>('[data-facet-find]');
+    const term = foldText(field?.value.trim() ?? '');
     // read each option once: a long facet has an option per source or name of the dossier
     const options = items.map((item) => ({
       item,
       checked: item.querySelector('input')!.checked,
       count: Number(item.dataset.count),
       rank: Number(item.dataset.rank),
+      found: !term || this.#foldedLabel(item).includes(term),
     }));
     options.sort(
       (a, b) => Number(b.checked) - Number(a.checked) || (searching ? b.count - a.count : 0) || a.rank - b.rank,
     );
     const expanded = group.querySelector('[data-facet-more]')?.getAttribute('aria-expanded') === 'true';
-    const shown = expanded ? Infinity : Math.max(limit, options.filter((o) => o.checked).length);
+    const ticked = options.filter((o) => o.checked).length;
+    // what the find field finds shows whole, up to a point: a name is typed until the list is short
+    const shown = term ? FOUND_SHOWN + ticked : expanded ? Infinity : Math.max(limit, ticked);
     // the options shown go first, in order; where the hidden ones stand does not matter, so
     // they are not moved (a long facet has thousands)
     const visible = document.createDocumentFragment();
     let relevant = 0;
-    for (const { item, checked, count } of options) {
+    let found = 0;
+    let listed = 0;
+    for (const { item, checked, count, found: isFound } of options) {
       const isRelevant = checked || !searching || count > 0;
-      item.hidden = !isRelevant || relevant >= shown;
+      // a ticked option stays in sight whatever the field says: the reader sees what narrows the results
+      item.hidden = !isRelevant || !(isFound || checked) || listed >= shown;
       if (isRelevant) relevant++;
-      if (!item.hidden) visible.append(item);
+      if (isRelevant && isFound) found++;
+      if (!item.hidden) {
+        listed++;
+        visible.append(item);
+      }
     }
     list.prepend(visible);
     const button = group.querySelector<HTMLButtonElement>('[data-facet-more]');
     if (button) {
       // before the other options have loaded, the whole dossier has as many as the HTML says
       const all = searching ? relevant : Math.max(relevant, Number(group.dataset.options ?? 0));
-      button.hidden = all <= limit;
+      button.hidden = all <= limit || term !== '';
       button.textContent = expanded ? 'Show fewer' : `Show all ${all}`;
     }
+    const status = group.querySelector<HTMLElement>('[data-facet-find-status]');
+    if (status && field) status.textContent = term ? this.#foundSentence(field, found) : '';
+  }
+
+  /** What a facet's find field found: "3 names", "No source matches “Reuters” in these results". */
+  #foundSentence(field: HTMLInputElement, found: number): string {
+    const noun = field.dataset.noun!;
+    if (found > FOUND_SHOWN) return `${found} ${noun}s match; the first ${FOUND_SHOWN} are listed`;
+    if (found) return `${found} ${noun}${found === 1 ? '' : 's'}`;
+    return `No ${noun} matches “${field.value.trim()}”${this.#searching ? ' in these results' : ''}`;
+  }
+
+  /** An option's label, folded as the find field's words are (case, diacritics, dashes). */
+  #foldedLabel(item: HTMLElement): string {
+    let folded = this.#foldedLabels.get(item);
+    if (folded === undefined) {
+      folded = foldText(item.querySelector('.facet-label')?.textContent ?? '');
+      this.#foldedLabels.set(item, folded);
+    }
+    return folded;
+  }
+
+  /** Shows the options of a long facet its find field names, from every option (loaded once). */
+  async #findIn(group: HTMLElement) {
+    await this.#allOptions();
+    this.#arrangeLong(group, [...group.querySelectorAll<HTMLElement>('[data-facet-option]')]);
   }
 
   async #toggleAll(button: HTMLButtonElement) {
