@@ -29,6 +29,12 @@ export const HOME_SOURCES_PER_PAGE = 20;
 export const FIGURES_SOURCES_PER_PAGE = 20;
 /** Sources (columns) per page of a theme page. */
 export const THEME_SOURCES_PER_PAGE = 10;
+/**
+ * A theme page's columns stand side by side on a wide screen up to this many (as many as the
+ * compare view takes); a page of more is stacked, source after source, as on a phone: ten
+ * columns at 1280 px are some 12 characters wide.
+ */
+export const THEME_SIDE_BY_SIDE_MAX = 5;
 /** Keyword-in-context lines per page of an entity page. */
 export const ENTITY_MENTIONS_PER_PAGE = 100;
 /** Entities (rows) per page of the entity index. */

@@ -135,6 +135,24 @@ test.describe('on a wide screen', () => {
     expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
   });
 
+  test('a theme page of more sources than fit side by side stacks them, with its jump links, at a reading width', async ({ page }) => {
+    const theme = dossier.themes[0]!;
+    await page.goto(`/themes/${theme.id}/`);
+    await expect(page.locator('.theme-columns')).toHaveAttribute('data-layout', 'side-by-side');
+    await expect(page.locator('.theme-jump')).toBeHidden();
+    // as ThemeColumns writes a page of more than THEME_SIDE_BY_SIDE_MAX sources (unit-tested)
+    await page.locator('.theme-jump, .theme-columns').evaluateAll((els) => els.forEach((e) => e.setAttribute('data-layout', 'stacked')));
+    await expect(page.locator('.theme-jump')).toBeVisible();
+    const boxes = await page.locator('.theme-column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
+    expect(new Set(boxes.map((b) => Math.round(b.x))).size, 'one column under another').toBe(1);
+    const measure = await page.locator('.theme-passage-text').first().evaluate((e) => e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize));
+    expect(measure, 'a line of some 60–75 characters').toBeGreaterThan(25);
+    expect(measure).toBeLessThan(48);
+    const last = dossier.articles.at(-1)!;
+    await page.locator('.theme-jump').getByRole('link', { name: new RegExp(last.meta.outlet) }).click();
+    await expect(page.locator(`#source-${last.slug} .theme-column-title`)).toBeInViewport();
+  });
+
   test('a source silent on a theme says so in its column', async ({ page }) => {
     const silent = dossier.themes
       .flatMap((t) => dossier.articles.filter((a) => passagesOn(dossier, t.id, a.slug).length === 0).map((a) => [t, a] as const))[0];
