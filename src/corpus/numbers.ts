@@ -70,9 +70,15 @@ const NUMBER = new RegExp(
   'giu',
 );
 
+/** Before a version label: a name (a word with a capital in it, "al-Qaeda" too) or "version". */
+const NAME_BEFORE = /(?:\bversion|[\p{L}\p{M}'’-]*\p{Lu}[\p{L}\p{M}'’-]*),?\s$/u;
+/** After a figure, what makes it a quantity even after a name ("Iraq 1.5 million"). */
+const SCALE_AFTER = /^\s*(?:%|per\s?cent|percent|hundred|thousand|million|billion|trillion)\b/i;
+
 /**
  * The numbers in a sentence that count something. Left out: years (1900–2099 on their own),
- * dates written like 9/11, and version labels ("ISIS 2.0").
+ * dates written like 9/11, and version labels: a decimal after a name ("ISIS 2.0", "Web 2.0",
+ * "Industry 4.0"), unless a scale follows it.
  */
 export function findNumbers(sentence: string): Span[] {
   const found: Span[] = [];
@@ -82,7 +88,7 @@ export function findNumbers(sentence: string): Span[] {
     const end = start + text.length;
     if (/^(19|20)\d{2}$/.test(text)) continue;
     if (sentence[start - 1] === '/' || sentence[end] === '/') continue;
-    if (/^\d+\.\d+$/.test(text) && /\b(?:ISIS|Isis|IS|version|State),?\s$/.test(sentence.slice(Math.max(0, start - 9), start))) continue;
+    if (/^\d+\.\d+$/.test(text) && NAME_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) && !SCALE_AFTER.test(sentence.slice(end))) continue;
     found.push({ start, end, text });
   }
   return found;

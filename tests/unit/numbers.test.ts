@@ -48,6 +48,11 @@ describe('findNumbers', () => {
 
   it('should leave out years, 9/11-style dates and version labels', () => {
     expect(findNumbers('Since 2014, after 9/11, ISIS 2.0 and the ISIS, 2.0 model')).toEqual([]);
+    expect(findNumbers('Web 2.0, Industry 4.0, al-Qaeda 2.0 and version 1.1 of the plan')).toEqual([]);
+  });
+
+  it('should keep a decimal after a name when a scale follows it, or after a word that is no name', () => {
+    expect(texts(findNumbers('In Iraq 1.5 million fled; Syria 2.5 per cent; rates rose 2.5 times'))).toEqual(['1.5', 'million', '2.5 per cent', '2.5']);
   });
 
   it('should not take digits inside words or ids', () => {
