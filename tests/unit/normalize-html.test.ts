@@ -227,3 +227,28 @@ describe('normalize html: what the page says about itself', () => {
     expect(french('<meta property="og:locale" content="es_ES">', '').metadata.language?.value).toBe('es-ES');
   });
 });
+
+describe('normalize html: section headings in wrappers of their own', () => {
+  const chapter = (wrapper: string, heading: string, lines: string[]) => `<section class="chapter">${wrapper.replace('%', heading)}${paragraphs(lines)}</section>`;
+
+  it('should keep a section heading wrapped in a <header> or a "chapter__header" box, with the label beside it', () => {
+    const kept = texts(
+      `<div class="longform"><h1>Headline</h1>` +
+        chapter('<header class="chapter__header"><span class="chapter__number">Part one</span><h2>The blast</h2></header>', '', PROSE.slice(0, 2)) +
+        chapter('<div class="section-header"><h3>%</h3></div>', 'The money', PROSE.slice(2)) +
+        `</div>`,
+    );
+    expect(kept).toEqual(['Headline', 'Part one', 'The blast', ...PROSE.slice(0, 2), 'The money', ...PROSE.slice(2)]);
+  });
+
+  it('should leave alone a masthead, and an article header that holds the headline', () => {
+    const result = extract(
+      `<header class="site-header"><h2>Latest news</h2><a href="/">Home</a></header>` +
+        `<article><header class="article-header"><h1>Headline</h1><h2>A standfirst set as a subheading</h2></header>${paragraphs(PROSE)}</article>`,
+    );
+    const kept = result.blocks.map((b) => b.text);
+    expect(kept).not.toContain('Latest news');
+    expect(kept).not.toContain('A standfirst set as a subheading');
+    expect(kept).toEqual(expect.arrayContaining(PROSE));
+  });
+});

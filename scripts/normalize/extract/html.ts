@@ -374,6 +374,30 @@ function numberOrderedLists(document: Document) {
   }
 }
 
+/** Class or id words of a heading's wrapper ("chapter__header", "section-header"). */
+const HEADER_WORDS = /(?:^|[\s_-])header(?:$|[\s_-])/i;
+
+/**
+ * A section's heading in a wrapper of its own (<header>, "chapter__header") is the section's
+ * title, but Readability takes such wrappers for page furniture and drops the heading with
+ * them. A wrapper that holds a subheading (h2–h6, never the page's h1), no running prose of
+ * its own, and lies in a section that does hold running prose is unwrapped, so its heading
+ * stays in the article. A page's masthead or an article's header with its headline is left
+ * as it is.
+ */
+function unwrapSectionHeaders(document: Document) {
+  const wrappers = Array.from(document.querySelectorAll('header, [class], [id]')).filter(
+    (el) => el.tagName === 'HEADER' || HEADER_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`),
+  );
+  for (const wrapper of wrappers) {
+    const parent = wrapper.parentElement;
+    if (!wrapper.isConnected || !parent || parent.tagName === 'BODY' || parent.tagName === 'HTML') continue;
+    if (!wrapper.querySelector('h2, h3, h4, h5, h6') || wrapper.querySelector('h1')) continue;
+    if (proseIn(wrapper).paragraphs > 0 || proseIn(parent).paragraphs === 0) continue;
+    wrapper.replaceWith(...Array.from(wrapper.childNodes));
+  }
+}
+
 /** A paragraph of running prose: ten words or more, ending a sentence (a note marker may follow). */
 const isProse = (text: string) => text.split(' ').length >= 10 && /[.!?…]["'”’»)\]]*(?:\[[^\]\s]{1,8}\])*$/u.test(text);
 const wordCount = (text: string) => (text ? text.split(' ').length : 0);
@@ -470,6 +494,7 @@ export function extractHtml(html: string, where: string): Extracted {
     el.remove();
   }
   numberOrderedLists(document);
+  unwrapSectionHeaders(document);
 
   // What is left before Readability chooses, so that what it leaves out can be listed too.
   const before = document.body ? blocksOf(document.body) : [];
