@@ -252,3 +252,30 @@ describe('normalize html: section headings in wrappers of their own', () => {
     expect(kept).toEqual(expect.arrayContaining(PROSE));
   });
 });
+
+describe('normalize html: posts embedded from social networks', () => {
+  const TWEET = 'This morning our police dismantled a cell that intended to attack the cup final. Four men are in custody.';
+
+  it('should keep an embedded tweet quoted in the story, out of its <figure> and its embed box, with its attribution', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<p>The minister announced the arrests in a post on X:</p>` +
+        `<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet"><p lang="en">${TWEET}</p>&mdash; Interior Minister (@interior_min) <a href="https://twitter.com/x/status/1">September 21, 2025</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script></div></figure>` +
+        `<div class="social-embed"><blockquote class="instagram-media"><p>Fans queue at the stadium gates.</p></blockquote></div>` +
+        `${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    const kept = result.blocks.map((b) => b.text);
+    expect(kept).toEqual([...PROSE.slice(0, 2), 'The minister announced the arrests in a post on X:', TWEET, '— Interior Minister (@interior_min) September 21, 2025', 'Fans queue at the stadium gates.', ...PROSE.slice(2)]);
+  });
+
+  it('should still leave out a picture with its caption, a pull quote in a <figure> and a box of share links', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE.slice(0, 2))}` +
+        `<figure><img src="a.jpg"><figcaption>Police outside the stadium. Photograph: Agency</figcaption></figure>` +
+        `<figure class="pull-quote"><blockquote><p>Four men are in custody</p></blockquote></figure>` +
+        `<div class="social-share"><a href="#">Share on X</a> <a href="#">Share on Facebook</a></div>` +
+        `${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['figure or caption', 'figure or caption', '"social" box']);
+  });
+});

@@ -8,7 +8,7 @@
  * newsletter/ad boxes — each listed in `dropped`), Mozilla's Readability finds the
  * article, and its HTML is walked into headings and paragraphs. What the page shows but
  * its text would lose is written out first: footnote markers as "[1]", the numbers of
- * ordered lists, tables kept out of their <figure>.
+ * ordered lists, tables and embedded social-media posts kept out of their <figure>.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -334,6 +334,31 @@ function unwrapTableFigures(document: Document) {
   }
 }
 
+/** The blockquotes a social network's embed code writes: the post's own words, with its author and date. */
+const EMBEDDED_POST = ['twitter-tweet', 'twitter-video', 'instagram-media', 'tiktok-embed', 'bluesky-embed', 'mastodon-embed', 'text-post-media', 'fb-xfbml-parse-ignore', 'reddit-embed-bq', 'reddit-card']
+  .map((name) => `blockquote.${name}`)
+  .join(', ');
+/** Class or id words of an embed's wrapper ("wp-block-embed", "social-embed", "embed-twitter"). */
+const EMBED_WORDS = /(?:^|[\s_-])embed(?:$|[\s_-])/i;
+
+/**
+ * A post from a social network quoted in the story (an embedded tweet) is a quotation, as a
+ * <blockquote> is: the reporter quotes it ("… wrote in a post on X:") and the story may not
+ * repeat it. CMSs wrap it in a <figure> or an embed box that would be left out as a picture or
+ * as social furniture, so the post's blockquote is lifted out of those wrappers, in its place;
+ * the wrapper's caption, if any, goes with the wrapper.
+ */
+function liftEmbeddedPosts(document: Document) {
+  for (const post of Array.from(document.querySelectorAll(EMBEDDED_POST))) {
+    let outermost: Element | null = null;
+    for (let el = post.parentElement; el && el.tagName !== 'BODY'; el = el.parentElement) {
+      if (el.tagName === 'FIGURE' || EMBED_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) outermost = el;
+      else break;
+    }
+    outermost?.before(post);
+  }
+}
+
 /** An item's number as an <ol type> shows it: 3, c, C, iii, III. */
 function listMarker(n: number, type: string): string {
   if (n < 1) return String(n);
@@ -472,6 +497,7 @@ export function extractHtml(html: string, where: string): Extracted {
 
   writeOutNoteReferences(document);
   unwrapTableFigures(document);
+  liftEmbeddedPosts(document);
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
       if (!el.isConnected) continue; // inside something already left out
