@@ -279,3 +279,28 @@ describe('normalize html: posts embedded from social networks', () => {
     expect(result.dropped.map((d) => d.reason)).toEqual(['figure or caption', 'figure or caption', '"social" box']);
   });
 });
+
+describe('normalize html: the rest of the article hidden behind "Continue reading"', () => {
+  const MORE = [
+    'Prosecutors said the boy had been isolated and angry when he first joined a gaming chat group where the recruiter was active.',
+    'Within weeks the conversations had moved to a private channel, where he was sent videos of attacks and bomb-making manuals.',
+    'His mother found one of the documents on his laptop in November and contacted the police the same evening.',
+  ];
+
+  it('should keep the hidden rest of the article, by the hidden attribute or by display:none', () => {
+    for (const hide of ['hidden class="read-more-wrapper"', 'style="display: none" class="article-rest"']) {
+      const kept = texts(`<article><h1>Headline</h1><div class="article-body">${paragraphs(PROSE)}<div ${hide}>${paragraphs(MORE)}</div><button>Continue reading</button></div></article>`);
+      expect(kept.filter((text) => text !== 'Headline')).toEqual([...PROSE, ...MORE]);
+    }
+  });
+
+  it('should still leave out a hidden copy of the article, a hidden notice beside it and a hidden line', () => {
+    const result = extract(
+      `<article><h1>Headline</h1>${paragraphs(PROSE)}<p hidden>Tap to hear this article read aloud by an automated voice, in full.</p></article>` +
+        `<div class="print-copy" hidden>${paragraphs(PROSE)}</div>` +
+        `<div class="modal" aria-hidden="true">${paragraphs(MORE.map((line) => line.replace('.', ' on our site.')))}</div>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual(['Headline', ...PROSE]);
+    expect(result.dropped.filter((d) => d.reason === 'hidden element')).toHaveLength(3);
+  });
+});

@@ -459,12 +459,13 @@ function proseRoot(body: Element, skip: Set<Element>): Element {
  * not mostly link text, holds running prose (three paragraphs, or a third of the page's), and
  * either holds most of the page's prose itself or lies where the rest of it is (`proseRoot`,
  * such boxes not counted): a cookie notice or a comment thread may hold prose too, but beside
- * the article, not in it.
+ * the article, not in it. A hidden box is judged the same way: a mobile or AMP page saves the
+ * rest of the article hidden behind a "Continue reading" button.
  */
 function articleBoxes(body: Element): Set<Element> {
   const page = proseIn(body).words;
-  const candidates = Array.from(body.querySelectorAll('[class], [id]')).filter((el) => {
-    if (!FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
+  const candidates = Array.from(body.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"], [style]')).filter((el) => {
+    if (!FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !isHidden(el)) return false;
     const words = wordCount(normalizeSpace(el.textContent ?? ''));
     const linkWords = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + wordCount(normalizeSpace(a.textContent ?? '')), 0);
     const prose = proseIn(el);
@@ -472,6 +473,19 @@ function articleBoxes(body: Element): Set<Element> {
   });
   const root = proseRoot(body, new Set(candidates));
   return new Set(candidates.filter((el) => proseIn(el).words * 2 > page || root.contains(el)));
+}
+
+/** Hidden from the reader until something is clicked, or from screen readers. */
+const isHidden = (el: Element) =>
+  el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /(?:^|;)\s*display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+
+/** Whether a hidden box's running prose is printed elsewhere on the page too (a copy for print or a modal): then it is not the article's. */
+function printedElsewhere(box: Element, body: Element): boolean {
+  const first = blocksOf(box).find((b) => b.kind === 'paragraph' && isProse(b.text));
+  if (!first) return false;
+  const page = normalizeSpace(body.textContent ?? '');
+  const at = page.indexOf(first.text);
+  return at >= 0 && page.indexOf(first.text, at + 1) >= 0;
 }
 
 /** The fewest words an article must have for a page to count as holding one. */
@@ -507,6 +521,10 @@ export function extractHtml(html: string, where: string): Extracted {
     }
   }
   const keptBoxes = document.body ? articleBoxes(document.body) : new Set<Element>();
+  for (const box of keptBoxes) {
+    // The rest of the article, hidden until "Continue reading", is shown, so that Readability reads it.
+    if (isHidden(box) && !printedElsewhere(box, document.body!)) for (const attribute of ['hidden', 'aria-hidden', 'style']) box.removeAttribute(attribute);
+  }
   for (const el of Array.from(document.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"]'))) {
     if (!el.isConnected) continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
