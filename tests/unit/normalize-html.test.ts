@@ -304,3 +304,20 @@ describe('normalize html: the rest of the article hidden behind "Continue readin
     expect(result.dropped.filter((d) => d.reason === 'hidden element')).toHaveLength(3);
   });
 });
+
+describe('normalize html: an article saved only in its <noscript> fallback', () => {
+  it('should read the article from the <noscript> fallback of a page that builds it with JavaScript', () => {
+    const result = extract(`<div id="root"><div class="spinner">Loading…</div></div><noscript><div class="article"><h1>Headline</h1>${paragraphs(PROSE)}</div></noscript>`);
+    expect(result.blocks.map((b) => b.text).filter((text) => text !== 'Headline')).toEqual(PROSE);
+    expect(result.notes.join(' ')).toMatch(/<noscript> fallback/);
+  });
+
+  it('should still leave out a <noscript> copy of an article the page holds, and a "please enable JavaScript" line', () => {
+    const result = extract(
+      `<article><h1>Headline</h1>${paragraphs(PROSE)}<noscript><p>Please enable JavaScript to view the comments powered by our provider.</p></noscript></article>` +
+        `<noscript><div>${paragraphs(PROSE)}</div></noscript>`,
+    );
+    expect(result.blocks.map((b) => b.text).filter((text) => text !== 'Headline')).toEqual(PROSE);
+    expect(result.notes.join(' ')).not.toMatch(/noscript/);
+  });
+});

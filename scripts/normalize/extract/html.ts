@@ -488,6 +488,26 @@ function printedElsewhere(box: Element, body: Element): boolean {
   return at >= 0 && page.indexOf(first.text, at + 1) >= 0;
 }
 
+/**
+ * A page that builds its article with JavaScript may save it only in its <noscript> fallback,
+ * with an empty app shell around it. A <noscript> holding running prose (two paragraphs or
+ * more), and more of it than the rest of the page, is that article: it is unwrapped rather than
+ * left out with the other <noscript>s (a tracking pixel, a "please enable JavaScript" line).
+ * Where the page holds the article too, the fallback is a copy and goes.
+ */
+function unwrapNoscriptArticle(body: Element): boolean {
+  const fallbacks = Array.from(body.querySelectorAll('noscript'));
+  const outside = proseIn(body, new Set(fallbacks)).words;
+  let unwrapped = false;
+  for (const fallback of fallbacks) {
+    const prose = proseIn(fallback);
+    if (!fallback.isConnected || prose.paragraphs < 2 || prose.words <= outside) continue;
+    fallback.replaceWith(...Array.from(fallback.childNodes));
+    unwrapped = true;
+  }
+  return unwrapped;
+}
+
 /** The fewest words an article must have for a page to count as holding one. */
 export const MIN_ARTICLE_WORDS = 40;
 
@@ -512,6 +532,7 @@ export function extractHtml(html: string, where: string): Extracted {
   writeOutNoteReferences(document);
   unwrapTableFigures(document);
   liftEmbeddedPosts(document);
+  const fromNoscript = document.body ? unwrapNoscriptArticle(document.body) : false;
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
       if (!el.isConnected) continue; // inside something already left out
@@ -561,6 +582,7 @@ export function extractHtml(html: string, where: string): Extracted {
   }
   if (!metadata.authors && organizationAuthors) metadata.authors = organizationAuthors;
   const notes = [`Readability found ${blocks.length} blocks`];
+  if (fromNoscript) notes.push('the article is in the page\'s <noscript> fallback (the page builds it with JavaScript): read from there');
   // Many pages give their first paragraph as their description: that is the article's lead,
   // which must stay a passage, not a standfirst (the standfirst rule would take it out).
   const lead = blocks.find((block) => block.kind === 'paragraph');
