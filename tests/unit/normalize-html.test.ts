@@ -321,3 +321,25 @@ describe('normalize html: an article saved only in its <noscript> fallback', () 
     expect(result.notes.join(' ')).not.toMatch(/noscript/);
   });
 });
+
+describe('normalize html: a description printed above the byline', () => {
+  const DEK = 'Banning a group makes membership a crime. Here is how the process works and what it changes for its members.';
+  const described = (body: string, description: string) => extract(body, `<meta property="og:description" content="${description}">`);
+
+  it('should take a description printed above the byline, inside the article, for the standfirst', () => {
+    const result = described(`<article><h1>Headline</h1><p class="dek">${DEK}</p><p class="byline">By Jane Doe · 2 November 2024</p>${paragraphs(PROSE)}</article>`, DEK);
+    expect(result.metadata.standfirst).toMatchObject({ value: DEK, status: 'verified' });
+    expect(result.notes.join(' ')).not.toMatch(/description is its first paragraph/);
+  });
+
+  it('should still keep as the lead a description printed under the byline, or above a byline that closes the article', () => {
+    for (const body of [
+      `<article><h1>Headline</h1><p class="byline">By Jane Doe</p>${paragraphs(PROSE)}</article>`,
+      `<article><h1>Headline</h1>${paragraphs(PROSE)}<p class="byline">By Jane Doe, in Maputo</p></article>`,
+    ]) {
+      const result = described(body, PROSE[0]!);
+      expect(result.metadata.standfirst).toBeUndefined();
+      expect(result.notes.join(' ')).toMatch(/description is its first paragraph/);
+    }
+  });
+});

@@ -508,6 +508,29 @@ function unwrapNoscriptArticle(body: Element): boolean {
   return unwrapped;
 }
 
+/** Where a page prints its byline. */
+const BYLINE_SELECTOR = '[rel="author"], [itemprop="author"], .byline, .author-name, [class*="byline"]';
+
+/**
+ * Whether the description is printed above the byline, with no running prose between them:
+ * the standfirst of a header (headline, standfirst, byline), which Readability often takes into
+ * the article. The article's lead comes after the byline — or, when the byline closes the
+ * article, has the rest of the body between it and the byline.
+ */
+function printedAboveByline(document: Document, description: string): boolean {
+  const byline = document.querySelector(BYLINE_SELECTOR);
+  if (!byline) return false;
+  const printed = Array.from(document.querySelectorAll('p, div, h2, h3, h4, span')).filter(
+    (el) => normalizeSpace(el.textContent ?? '') === description && !el.contains(byline),
+  );
+  const standfirst = printed.at(-1); // the innermost
+  if (!standfirst || !(standfirst.compareDocumentPosition(byline) & 4)) return false;
+  const between = Array.from(document.querySelectorAll('p, li, blockquote')).filter(
+    (el) => standfirst.compareDocumentPosition(el) & 4 && el.compareDocumentPosition(byline) & 4 && !standfirst.contains(el),
+  );
+  return !between.some((el) => isProse(normalizeSpace(textOf(el))));
+}
+
 /** The fewest words an article must have for a page to count as holding one. */
 export const MIN_ARTICLE_WORDS = 40;
 
@@ -522,9 +545,11 @@ export function extractHtml(html: string, where: string): Extracted {
     else delete metadata.standfirst;
   }
 
+  const standfirstAboveByline = metadata.standfirst ? printedAboveByline(document, metadata.standfirst.value) : false;
+
   // The byline element is read before it goes (its text is not body text).
   if (!metadata.authors) {
-    const byline = document.querySelector('[rel="author"], [itemprop="author"], .byline, .author-name, [class*="byline"]');
+    const byline = document.querySelector(BYLINE_SELECTOR);
     const names = bylineNames(byline?.textContent ?? '');
     if (names.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
   }
@@ -584,9 +609,10 @@ export function extractHtml(html: string, where: string): Extracted {
   const notes = [`Readability found ${blocks.length} blocks`];
   if (fromNoscript) notes.push('the article is in the page\'s <noscript> fallback (the page builds it with JavaScript): read from there');
   // Many pages give their first paragraph as their description: that is the article's lead,
-  // which must stay a passage, not a standfirst (the standfirst rule would take it out).
+  // which must stay a passage, not a standfirst (the standfirst rule would take it out) —
+  // unless it is printed above the byline, as a standfirst is.
   const lead = blocks.find((block) => block.kind === 'paragraph');
-  if (metadata.standfirst && lead && normalizeSpace(lead.text).startsWith(normalizeSpace(metadata.standfirst.value).replace(/(?:…|\.\.\.)$/, ''))) {
+  if (metadata.standfirst && !standfirstAboveByline && lead && normalizeSpace(lead.text).startsWith(normalizeSpace(metadata.standfirst.value).replace(/(?:…|\.\.\.)$/, ''))) {
     notes.push(`the page's description is its first paragraph (${metadata.standfirst.from}): kept as text, not taken for a standfirst`);
     delete metadata.standfirst;
   }
