@@ -231,22 +231,24 @@ function turnTakingLabels(texts: readonly string[], groups: Map<string, number[]
   return labels;
 }
 
-/** The label above a table of contents. */
-const CONTENTS_LABEL = /^(?:(?:Table of )?[Cc]ontents|CONTENTS|In this (?:report|paper|article|issue)|On this page)$/;
+/** The label above a table of contents, or a live blog's list of its key entries. */
+const CONTENTS_LABEL = /^(?:(?:Table of )?[Cc]ontents|CONTENTS|In this (?:report|paper|article|issue|story)|On this page|Jump to(?: a section)?|Key (?:events|moments|updates|developments)|KEY EVENTS)$/;
 
 /**
- * A table of contents: a run of three or more consecutive lines each printed again later, in
- * the same order (the section headings of a report), and the label above it ("Contents").
+ * A table of contents: a run of consecutive lines each printed again later, in the same order
+ * (the section headings of a report, the titles of a live blog's key entries) — three or more,
+ * or any number under a contents label ("Contents", "Key events"), which then goes with them.
  * The run is furniture; the headings themselves are kept. Returns each listed line's index.
  */
 function contentsList(texts: readonly string[], groups: Map<string, number[]>, claimedBy: readonly (string | undefined)[]): Map<string, number> {
   const listed = new Map<string, number>();
   let run: number[] = [];
   const close = () => {
-    if (run.length >= 3) {
+    const label = run.length ? run[0]! - 1 : -1;
+    const labelled = label >= 0 && claimedBy[label] === undefined && CONTENTS_LABEL.test(texts[label]!);
+    if (run.length >= 3 || (run.length >= 1 && labelled)) {
       for (const index of run) listed.set(texts[index]!, index);
-      const label = run[0]! - 1;
-      if (label >= 0 && claimedBy[label] === undefined && CONTENTS_LABEL.test(texts[label]!)) listed.set(texts[label]!, label);
+      if (labelled) listed.set(texts[label]!, label);
     }
     run = [];
   };

@@ -106,6 +106,18 @@ describe('normalize rules: the engine', () => {
     expect(claims.slice(5)).toEqual(texts.slice(5).map(() => null));
   });
 
+  it('should remove a live blog\'s short list of key events under its label, but keep the entry headings it lists', () => {
+    const texts = ['Key events', 'Man detained, hostages freed', 'Negotiators make contact', '11:31', 'Man detained, hostages freed', 'The man has been detained, police said.', '09:48', 'Negotiators make contact', 'Negotiators have spoken to the man by telephone.'];
+    const claims = claimedBy(texts, exampleEntry());
+    expect(claims.slice(0, 3)).toEqual(['repeated-furniture', 'repeated-furniture', 'repeated-furniture']);
+    expect(claims.slice(3)).toEqual(texts.slice(3).map(() => null));
+  });
+
+  it('should still remove both copies of two short lines printed twice without a contents label', () => {
+    const texts = ['Sign up now', 'Watch live', 'The court sat.', 'Sign up now', 'Watch live', 'The judge returned.'];
+    expect(claimedBy(texts, exampleEntry(), [byName('repeated-furniture')])).toEqual(['repeated-furniture', 'repeated-furniture', null, 'repeated-furniture', 'repeated-furniture', null]);
+  });
+
   it('should keep every entry time of a live blog, even at the top and when two entries share a minute', () => {
     const texts = ['09:05 BST', 'The court sat.', '09:41 BST', 'The defendant spoke.', '11:02 BST', 'A break.', '11:02 BST', 'The judge returned.'];
     expect(claimedBy(texts, exampleEntry())).toEqual(texts.map(() => null));
