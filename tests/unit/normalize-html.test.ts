@@ -142,6 +142,19 @@ describe('normalize html: footnote markers and superscripts', () => {
     expect(kept.at(-1)).toBe('[1] Figures from the unit’s annual report, published in April 2024.');
   });
 
+  it('should leave out the arrow at the end of a footnote that links back to its marker', () => {
+    const kept = texts(
+      `<article>${paragraphs(PROSE)}<ol class="footnotes"><li id="fn1">The database covers the EU member states. <a href="#ref1">↩</a></li>` +
+        `<li id="fn2">See the earlier paper (2023). <a href="#fnref2" class="footnote-backref">back to text</a></li><li id="fn3">Excluded. <a href="#r3" role="doc-backlink">↑</a></li></ol></article>`,
+    );
+    expect(kept.slice(-3)).toEqual(['1. The database covers the EU member states.', '2. See the earlier paper (2023).', '3. Excluded.']);
+  });
+
+  it('should keep an in-page link with words, and a caret or arrow that is text', () => {
+    const kept = texts(`<article>${paragraphs(PROSE)}<p>Prices rose 3 ↑ in May, as <a href="#table-2">table 2</a> shows, from 10^3 tonnes.</p></article>`);
+    expect(kept.at(-1)).toBe('Prices rose 3 ↑ in May, as table 2 shows, from 10^3 tonnes.');
+  });
+
   it('should keep superscripts inside words sensible: m2, 19th, Mme, and an exponent after a number as 10^6', () => {
     expect(first('A flat of 80 m<sup>2</sup> on the 19<sup>th</sup> floor, said M<sup>me</sup> Diallo, cost 10<sup>6</sup> francs')).toBe(
       'A flat of 80 m2 on the 19th floor, said Mme Diallo, cost 10^6 francs',

@@ -286,6 +286,20 @@ function charBefore(el: Element): string {
   return '';
 }
 
+/** A footnote's link back to its marker: an arrow or caret, alone ("↩", "↑", "^", "↩︎"). */
+const BACKLINK_TEXT = /^[↩↑⤴↵^]\uFE0E?$/u;
+
+/**
+ * The link at the end of a footnote back to its marker in the text ("↩") is a control, not
+ * the note's words: it goes, so that the note reads as the page's reader reads it.
+ */
+function removeNoteBacklinks(document: Document) {
+  for (const link of Array.from(document.querySelectorAll('a[href^="#"], [role="doc-backlink"]'))) {
+    const marked = link.getAttribute('role') === 'doc-backlink' || /(?:^|\s)(?:footnote-backref|reversefootnote|fn-backref)(?:$|\s)/.test(link.getAttribute('class') ?? '');
+    if (marked || BACKLINK_TEXT.test(normalizeSpace(link.textContent ?? ''))) link.remove();
+  }
+}
+
 /**
  * Footnote references are written out as "[1]", so that "in 2021.<sup>1</sup>" does not read
  * "in 2021.1". A reference is a short label marked as one (role="doc-noteref", a link to a note
@@ -554,6 +568,7 @@ export function extractHtml(html: string, where: string): Extracted {
     if (names.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
   }
 
+  removeNoteBacklinks(document);
   writeOutNoteReferences(document);
   unwrapTableFigures(document);
   liftEmbeddedPosts(document);
