@@ -78,6 +78,20 @@ describe('normalize html: boxes named like furniture', () => {
     expect(result.dropped.map((d) => d.reason)).toEqual(expect.arrayContaining(['"cookie" box', '"comments" box']));
   });
 
+  it('should leave out a caption or credit set in a box of its own, as a <figcaption> is (an AMP page\'s amp-img has none)', () => {
+    const result = extract(
+      `<article><amp-img src="court.jpg" width="1200" height="675"></amp-img><div class="amp-caption">The case is being heard at the crown court. Photo: Riverside Echo</div>` +
+        `${paragraphs(PROSE)}<p class="image-credit">Map: Example Graphics</p></article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['"caption" box', '"credit" box']);
+  });
+
+  it('should keep a photo essay whose running text is set in "caption" boxes', () => {
+    const kept = texts(`<article><h1>Headline</h1><div class="essay caption-text">${paragraphs(PROSE)}</div></article>`);
+    expect(kept.filter((text) => text !== 'Headline')).toEqual(PROSE);
+  });
+
   it('should keep the body of the fixture page saved by a subscriber, and leave out its furniture', () => {
     const html = readFileSync(join(FIXTURES_DIR, 'html-subscriber-page', 'source.html'), 'utf8');
     const result = extractHtml(html, 'source.html');

@@ -4,8 +4,8 @@
  * Metadata is read first, from the page as saved: schema.org JSON-LD (NewsArticle,
  * Article, BlogPosting, Report…), Open Graph and `article:*` tags, other `<meta>` tags,
  * `<link rel=canonical>`, `<title>`. Then what is never article text is taken out of the
- * page (scripts, navigation, asides, forms, pictures and their captions, related/share/
- * newsletter/ad boxes — each listed in `dropped`), Mozilla's Readability finds the
+ * page (scripts, navigation, asides, forms, pictures and their captions or credits, related/
+ * share/newsletter/ad boxes — each listed in `dropped`), Mozilla's Readability finds the
  * article, and its HTML is walked into headings and paragraphs. What the page shows but
  * its text would lose is written out first: footnote markers as "[1]", the numbers of
  * ordered lists, tables and embedded social-media posts kept out of their <figure>.
@@ -32,7 +32,7 @@ const NEVER_TEXT: [selector: string, reason: string][] = [
 ];
 /** Class or id words of boxes around an article (matched as whole words of the attribute). */
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(related|recirc|newsletter|newsletters|signup|share|sharing|social|promo|promotion|advert|advertisement|ads?|ad-slot|sponsor|sponsored|subscribe|subscription|paywall|cookie|cookies|consent|comments?|breadcrumbs?|tags|topics|author-bio|bio|read-more|readmore|more-on|recommended|outbrain|taboola|most-read|popular|toolbar|print)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(related|recirc|newsletter|newsletters|signup|share|sharing|social|promo|promotion|advert|advertisement|ads?|ad-slot|sponsor|sponsored|subscribe|subscription|paywall|cookie|cookies|consent|comments?|breadcrumbs?|tags|topics|author-bio|bio|read-more|readmore|more-on|recommended|outbrain|taboola|most-read|popular|toolbar|print|caption|credit)(?:$|[\s_-])/i;
 
 type Json = Record<string, unknown>;
 
