@@ -169,6 +169,23 @@ describe('normalize html: footnote markers and superscripts', () => {
     expect(kept.at(-1)).toBe('Prices rose 3 ↑ in May, as table 2 shows, from 10^3 tonnes.');
   });
 
+  it('should keep a footnote set beside its paragraph in an <aside> (role="doc-footnote", a "sidenote"), in its place', () => {
+    const kept = texts(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<aside role="doc-footnote" id="fn1"><sup>1</sup> Around two thirds of attackers told someone of their plans.</aside>` +
+        `${paragraphs(PROSE.slice(2))}<aside class="sidenote"><sup>2</sup> The shortest interval recorded was eleven days.</aside></article>`,
+    );
+    expect(kept).toEqual([...PROSE.slice(0, 2), '[1] Around two thirds of attackers told someone of their plans.', ...PROSE.slice(2), '[2] The shortest interval recorded was eleven days.']);
+  });
+
+  it('should still leave out an <aside> of key points or related stories', () => {
+    const result = extract(
+      `<article><aside class="key-points"><ul><li>The brothers deny the charges</li><li>The trial will last six weeks</li></ul></aside>${paragraphs(PROSE)}` +
+        `<aside class="related-notes"><a href="/a">How the plot was found</a></aside></article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['aside', 'aside']);
+  });
+
   it('should keep superscripts inside words sensible: m2, 19th, Mme, and an exponent after a number as 10^6', () => {
     expect(first('A flat of 80 m<sup>2</sup> on the 19<sup>th</sup> floor, said M<sup>me</sup> Diallo, cost 10<sup>6</sup> francs')).toBe(
       'A flat of 80 m2 on the 19th floor, said Mme Diallo, cost 10^6 francs',

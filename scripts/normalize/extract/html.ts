@@ -373,6 +373,25 @@ function liftEmbeddedPosts(document: Document) {
   }
 }
 
+/** DPUB-ARIA roles and class words of a note set beside its paragraph (a sidenote, a margin note, a footnote). */
+const NOTE_ROLE = /^doc-(?:footnote|endnote|endnotes|footnotes)$/;
+const NOTE_BOX_WORDS = /(?:^|[\s_-])(?:sidenotes?|marginnotes?|margin-notes?|footnotes?|endnotes?)(?:$|[\s_-])/i;
+
+/**
+ * A footnote set beside its paragraph in an <aside> (role="doc-footnote", a "sidenote") is the
+ * note's text, as a footnote at the end of the article is: the <aside> becomes a <div>, so it is
+ * not left out with the page's asides.
+ */
+function keepNoteAsides(document: Document) {
+  for (const aside of Array.from(document.querySelectorAll('aside'))) {
+    const note = NOTE_ROLE.test(aside.getAttribute('role') ?? '') || NOTE_BOX_WORDS.test(`${aside.getAttribute('class') ?? ''} ${aside.getAttribute('id') ?? ''}`);
+    if (!note) continue;
+    const box = document.createElement('div');
+    box.append(...Array.from(aside.childNodes));
+    aside.replaceWith(box);
+  }
+}
+
 /** An item's number as an <ol type> shows it: 3, c, C, iii, III. */
 function listMarker(n: number, type: string): string {
   if (n < 1) return String(n);
@@ -572,6 +591,7 @@ export function extractHtml(html: string, where: string): Extracted {
   writeOutNoteReferences(document);
   unwrapTableFigures(document);
   liftEmbeddedPosts(document);
+  keepNoteAsides(document);
   const fromNoscript = document.body ? unwrapNoscriptArticle(document.body) : false;
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
