@@ -192,6 +192,19 @@ describe('normalize html: footnote markers and superscripts', () => {
     );
   });
 
+  it('should write out the quotation marks a browser draws around <q>, nested and in the page\'s language', () => {
+    const kept = texts(
+      `<article>${paragraphs(PROSE)}<p>As one investigator put it, <q>we are looking for a needle in a <q>stack</q> of needles</q>.</p>` +
+        `<p lang="de">Der Ermittler sagte, <q>wir suchen eine Nadel im Nadelhaufen</q>.</p></article>`,
+    );
+    expect(kept.slice(-2)).toEqual(['As one investigator put it, “we are looking for a needle in a ‘stack’ of needles”.', 'Der Ermittler sagte, „wir suchen eine Nadel im Nadelhaufen“.']);
+  });
+
+  it('should leave a <q> that brings its own quotation marks as it is', () => {
+    const kept = texts(`<article>${paragraphs(PROSE)}<p>He said <q>"we will win"</q> and <q>“so will they”</q>.</p></article>`);
+    expect(kept.at(-1)).toBe('He said "we will win" and “so will they”.');
+  });
+
   it('should keep words either side of a <br> inside a paragraph apart', () => {
     expect(first('The first line<br>and the second')).toBe('The first line and the second');
   });

@@ -8,7 +8,8 @@
  * share/newsletter/ad boxes — each listed in `dropped`), Mozilla's Readability finds the
  * article, and its HTML is walked into headings and paragraphs. What the page shows but
  * its text would lose is written out first: footnote markers as "[1]", the numbers of
- * ordered lists, tables and embedded social-media posts kept out of their <figure>.
+ * ordered lists, the quotation marks of <q>, tables and embedded social-media posts kept
+ * out of their <figure>.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -373,6 +374,30 @@ function liftEmbeddedPosts(document: Document) {
   }
 }
 
+/** The quotation marks a browser draws around <q> in a language (outer, then nested); English's elsewhere. */
+const QUOTE_MARKS: Record<string, [string, string, string, string]> = {
+  de: ['„', '“', '‚', '‘'],
+  fr: ['« ', ' »', '“', '”'],
+};
+const ENGLISH_QUOTES: [string, string, string, string] = ['“', '”', '‘', '’'];
+const OPENING_QUOTE = /^\s*["'“”‘’„‚«‹»]/u;
+
+/**
+ * A <q> is a quotation the browser puts in quotation marks (its text has none): the marks are
+ * written out, so that "said <q>we will win</q>" reads as the page shows it, not as the
+ * reporter's own words. A <q> whose text brings its own marks is left as it is.
+ */
+function writeOutInlineQuotes(document: Document) {
+  for (const q of Array.from(document.querySelectorAll('q'))) {
+    if (OPENING_QUOTE.test(q.textContent ?? '')) continue;
+    const language = (q.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().split('-')[0]!;
+    const [open, close, innerOpen, innerClose] = QUOTE_MARKS[language] ?? ENGLISH_QUOTES;
+    const nested = Boolean(q.parentElement?.closest('q'));
+    q.prepend(document.createTextNode(nested ? innerOpen : open));
+    q.append(document.createTextNode(nested ? innerClose : close));
+  }
+}
+
 /** DPUB-ARIA roles and class words of a note set beside its paragraph (a sidenote, a margin note, a footnote). */
 const NOTE_ROLE = /^doc-(?:footnote|endnote|endnotes|footnotes)$/;
 const NOTE_BOX_WORDS = /(?:^|[\s_-])(?:sidenotes?|marginnotes?|margin-notes?|footnotes?|endnotes?)(?:$|[\s_-])/i;
@@ -592,6 +617,7 @@ export function extractHtml(html: string, where: string): Extracted {
   unwrapTableFigures(document);
   liftEmbeddedPosts(document);
   keepNoteAsides(document);
+  writeOutInlineQuotes(document);
   const fromNoscript = document.body ? unwrapNoscriptArticle(document.body) : false;
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
