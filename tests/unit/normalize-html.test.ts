@@ -92,6 +92,18 @@ describe('normalize html: boxes named like furniture', () => {
     expect(kept.filter((text) => text !== 'Headline')).toEqual(PROSE);
   });
 
+  it('should leave out a pull quote, which repeats a sentence of the body in large type', () => {
+    const result = extract(`<article>${paragraphs(PROSE.slice(0, 2))}<blockquote class="pull-quote"><p>Burned-out market stalls and a stripped hospital</p></blockquote><div class="story__pullquote">Ten thousand people fled</div>${paragraphs(PROSE.slice(2))}</article>`);
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['"pull-quote" box', '"pullquote" box']);
+  });
+
+  it('should keep a quotation the story makes in a <blockquote>, whatever its class', () => {
+    const quote = '"I want to thank the negotiators, who kept talking to him for three hours," the superintendent said.';
+    const kept = texts(`<article>${paragraphs(PROSE.slice(0, 2))}<blockquote class="quote"><p>${quote}</p></blockquote>${paragraphs(PROSE.slice(2))}</article>`);
+    expect(kept).toEqual([...PROSE.slice(0, 2), quote, ...PROSE.slice(2)]);
+  });
+
   it('should keep the body of the fixture page saved by a subscriber, and leave out its furniture', () => {
     const html = readFileSync(join(FIXTURES_DIR, 'html-subscriber-page', 'source.html'), 'utf8');
     const result = extractHtml(html, 'source.html');

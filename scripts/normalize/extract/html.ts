@@ -33,7 +33,7 @@ const NEVER_TEXT: [selector: string, reason: string][] = [
 ];
 /** Class or id words of boxes around an article (matched as whole words of the attribute). */
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(related|recirc|newsletter|newsletters|signup|share|sharing|social|promo|promotion|advert|advertisement|ads?|ad-slot|sponsor|sponsored|subscribe|subscription|paywall|cookie|cookies|consent|comments?|breadcrumbs?|tags|topics|author-bio|bio|read-more|readmore|more-on|recommended|outbrain|taboola|most-read|popular|toolbar|print|caption|credit)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(related|recirc|newsletter|newsletters|signup|share|sharing|social|promo|promotion|advert|advertisement|ads?|ad-slot|sponsor|sponsored|subscribe|subscription|paywall|cookie|cookies|consent|comments?|breadcrumbs?|tags|topics|author-bio|bio|read-more|readmore|more-on|recommended|outbrain|taboola|most-read|popular|toolbar|print|caption|credit|pull-?quotes?|pull_quotes?)(?:$|[\s_-])/i;
 
 type Json = Record<string, unknown>;
 
