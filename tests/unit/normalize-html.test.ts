@@ -412,3 +412,15 @@ describe('normalize html: a description printed above the byline', () => {
     }
   });
 });
+
+describe('normalize html: accordions', () => {
+  it('should keep a heading set inside the <button> that opens its panel, and still leave out a button without one', () => {
+    const result = extract(
+      `<article><h1>Headline</h1>${paragraphs(PROSE.slice(0, 2))}<button aria-expanded="true" class="faq__question"><h3>Who sets the threat level?</h3></button>` +
+        `${paragraphs(PROSE.slice(2))}<button class="more">Continue reading</button></article>`,
+    );
+    expect(result.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toContain('Who sets the threat level?');
+    expect(result.blocks.map((b) => b.text).filter((text) => text !== 'Headline')).toEqual([...PROSE.slice(0, 2), 'Who sets the threat level?', ...PROSE.slice(2)]);
+    expect(result.dropped).toContainEqual({ reason: 'form', text: 'Continue reading' });
+  });
+});

@@ -374,6 +374,18 @@ function liftEmbeddedPosts(document: Document) {
   }
 }
 
+/**
+ * An accordion's question or section title is often a heading set inside the <button> that
+ * opens its panel ("<button><h3>Who sets the threat level?</h3></button>"): the heading is the
+ * article's, the button only makes it clickable, so such a button is unwrapped rather than left
+ * out with the page's forms. A button without a heading ("Continue reading", "Subscribe") goes.
+ */
+function unwrapHeadingButtons(document: Document) {
+  for (const button of Array.from(document.querySelectorAll('button'))) {
+    if (button.isConnected && button.querySelector('h1, h2, h3, h4, h5, h6')) button.replaceWith(...Array.from(button.childNodes));
+  }
+}
+
 /** The quotation marks a browser draws around <q> in a language (outer, then nested); English's elsewhere. */
 const QUOTE_MARKS: Record<string, [string, string, string, string]> = {
   de: ['„', '“', '‚', '‘'],
@@ -618,6 +630,7 @@ export function extractHtml(html: string, where: string): Extracted {
   liftEmbeddedPosts(document);
   keepNoteAsides(document);
   writeOutInlineQuotes(document);
+  unwrapHeadingButtons(document);
   const fromNoscript = document.body ? unwrapNoscriptArticle(document.body) : false;
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
