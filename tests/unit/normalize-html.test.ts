@@ -423,4 +423,28 @@ describe('normalize html: accordions', () => {
     expect(result.blocks.map((b) => b.text).filter((text) => text !== 'Headline')).toEqual([...PROSE.slice(0, 2), 'Who sets the threat level?', ...PROSE.slice(2)]);
     expect(result.dropped).toContainEqual({ reason: 'form', text: 'Continue reading' });
   });
+
+  const ANSWERS = [
+    'The level is set by an analysis centre within the security service, which brings together analysts from across government.',
+    'Officials have not given a reason, but changes usually follow an attack, a series of disrupted plots or new intelligence.',
+  ];
+
+  it('should keep the answers in an accordion\'s closed panels, opened by a button beside them or named by aria-controls', () => {
+    const kept = texts(
+      `<article><h1>Headline</h1>${paragraphs(PROSE.slice(0, 2))}<div class="faq">` +
+        `<div class="faq__item"><button aria-expanded="false"><h3>Who sets the threat level?</h3></button><div class="faq__answer" hidden><p>${ANSWERS[0]}</p></div></div>` +
+        `<div class="faq__item"><h3><span role="button" aria-controls="a2">Why now?</span></h3><div id="a2" style="display:none"><p>${ANSWERS[1]}</p></div></div>` +
+        `</div>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(kept.filter((text) => text !== 'Headline')).toEqual([...PROSE.slice(0, 2), 'Who sets the threat level?', ANSWERS[0], 'Why now?', ANSWERS[1], ...PROSE.slice(2)]);
+  });
+
+  it('should still leave out a closed menu or notice beside the article, and a hidden paragraph that no control opens', () => {
+    const result = extract(
+      `<div class="masthead"><button aria-expanded="false">Menu</button><div class="drawer" hidden><p>Subscribers can read every article on the site and in the app for one low monthly price.</p></div></div>` +
+        `<article><h1>Headline</h1>${paragraphs(PROSE)}<div class="panel" hidden><p>${ANSWERS[0]}</p></div></article>`,
+    );
+    expect(result.blocks.map((b) => b.text).filter((text) => text !== 'Headline')).toEqual(PROSE);
+    expect(result.dropped.filter((d) => d.reason === 'hidden element')).toHaveLength(2);
+  });
 });

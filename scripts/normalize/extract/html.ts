@@ -530,19 +530,37 @@ function proseRoot(body: Element, skip: Set<Element>): Element {
  * either holds most of the page's prose itself or lies where the rest of it is (`proseRoot`,
  * such boxes not counted): a cookie notice or a comment thread may hold prose too, but beside
  * the article, not in it. A hidden box is judged the same way: a mobile or AMP page saves the
- * rest of the article hidden behind a "Continue reading" button.
+ * rest of the article hidden behind a "Continue reading" button. An accordion's closed panel
+ * (`panels`) holds its answer in a paragraph or two, and counts with one.
  */
-function articleBoxes(body: Element): Set<Element> {
+function articleBoxes(body: Element, panels: ReadonlySet<Element>): Set<Element> {
   const page = proseIn(body).words;
   const candidates = Array.from(body.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"], [style]')).filter((el) => {
     if (!FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !isHidden(el)) return false;
     const words = wordCount(normalizeSpace(el.textContent ?? ''));
     const linkWords = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + wordCount(normalizeSpace(a.textContent ?? '')), 0);
     const prose = proseIn(el);
-    return linkWords * 2 < words && (prose.paragraphs >= 3 || (prose.paragraphs > 0 && prose.words * 3 >= page));
+    return linkWords * 2 < words && (prose.paragraphs >= 3 || (prose.paragraphs > 0 && (prose.words * 3 >= page || panels.has(el))));
   });
   const root = proseRoot(body, new Set(candidates));
   return new Set(candidates.filter((el) => proseIn(el).words * 2 > page || root.contains(el)));
+}
+
+/**
+ * The closed panels of an accordion: hidden boxes that a control opens — named by its
+ * aria-controls, or set right after a button or an aria-expanded toggle. Read before the
+ * buttons go with the page's forms.
+ */
+function accordionPanels(document: Document): Set<Element> {
+  const controlled = new Set(
+    Array.from(document.querySelectorAll('[aria-controls]')).flatMap((el) => (el.getAttribute('aria-controls') ?? '').split(/\s+/).filter(Boolean)),
+  );
+  const toggle = (el: Element | null) => Boolean(el && (el.tagName === 'BUTTON' || el.hasAttribute('aria-expanded') || el.querySelector('button, [aria-expanded]')));
+  return new Set(
+    Array.from(document.querySelectorAll('[hidden], [aria-hidden="true"], [style]')).filter(
+      (el) => isHidden(el) && ((el.id && controlled.has(el.id)) || toggle(el.previousElementSibling)),
+    ),
+  );
 }
 
 /** Hidden from the reader until something is clicked, or from screen readers. */
@@ -624,6 +642,7 @@ export function extractHtml(html: string, where: string): Extracted {
     if (names.length) metadata.authors = { value: names, status: 'verified', from: 'the byline on the page' };
   }
 
+  const panels = accordionPanels(document);
   removeNoteBacklinks(document);
   writeOutNoteReferences(document);
   unwrapTableFigures(document);
@@ -640,7 +659,7 @@ export function extractHtml(html: string, where: string): Extracted {
       el.remove();
     }
   }
-  const keptBoxes = document.body ? articleBoxes(document.body) : new Set<Element>();
+  const keptBoxes = document.body ? articleBoxes(document.body, panels) : new Set<Element>();
   for (const box of keptBoxes) {
     // The rest of the article, hidden until "Continue reading", is shown, so that Readability reads it.
     if (isHidden(box) && !printedElsewhere(box, document.body!)) for (const attribute of ['hidden', 'aria-hidden', 'style']) box.removeAttribute(attribute);
