@@ -448,3 +448,18 @@ describe('normalize html: accordions', () => {
     expect(result.dropped.filter((d) => d.reason === 'hidden element')).toHaveLength(2);
   });
 });
+
+describe('normalize html: quotations and their attribution', () => {
+  const QUOTE = 'I came back after three weeks because I did not know what else to do. My hands would not stop shaking.';
+
+  it('should keep the attribution a <blockquote> sets in its own <footer>', () => {
+    const kept = texts(`<article>${paragraphs(PROSE.slice(0, 2))}<blockquote class="blockquote"><p>${QUOTE}</p><footer class="blockquote-footer">Leyla Demir, stallholder</footer></blockquote>${paragraphs(PROSE.slice(2))}</article>`);
+    expect(kept).toEqual([...PROSE.slice(0, 2), QUOTE, 'Leyla Demir, stallholder', ...PROSE.slice(2)]);
+  });
+
+  it('should still leave out the footer of the page and of the article', () => {
+    const result = extract(`<article>${paragraphs(PROSE)}<footer class="story-footer"><p>Filed under Courts and Security</p></footer></article><footer>© Harbourline 2025</footer>`);
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['page footer', 'page footer']);
+  });
+});

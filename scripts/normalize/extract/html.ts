@@ -386,6 +386,19 @@ function unwrapHeadingButtons(document: Document) {
   }
 }
 
+/**
+ * A quotation's attribution set in a <footer> inside its <blockquote> ("— Leyla Demir,
+ * stallholder", Bootstrap's blockquote-footer) is the article's text, not the page's footer:
+ * it becomes a paragraph of the quotation before footers are left out.
+ */
+function keepQuotationFooters(document: Document) {
+  for (const footer of Array.from(document.querySelectorAll('blockquote footer'))) {
+    const paragraph = document.createElement('p');
+    paragraph.append(...Array.from(footer.childNodes));
+    footer.replaceWith(paragraph);
+  }
+}
+
 /** The quotation marks a browser draws around <q> in a language (outer, then nested); English's elsewhere. */
 const QUOTE_MARKS: Record<string, [string, string, string, string]> = {
   de: ['„', '“', '‚', '‘'],
@@ -650,6 +663,7 @@ export function extractHtml(html: string, where: string): Extracted {
   keepNoteAsides(document);
   writeOutInlineQuotes(document);
   unwrapHeadingButtons(document);
+  keepQuotationFooters(document);
   const fromNoscript = document.body ? unwrapNoscriptArticle(document.body) : false;
   for (const [selector, reason] of NEVER_TEXT) {
     for (const el of Array.from(document.querySelectorAll(selector))) {
