@@ -457,6 +457,20 @@ describe('normalize html: quotations and their attribution', () => {
     expect(kept).toEqual([...PROSE.slice(0, 2), QUOTE, 'Leyla Demir, stallholder', ...PROSE.slice(2)]);
   });
 
+  it('should keep a quotation in a <figure>, and its source in the <figcaption>', () => {
+    const kept = texts(`<article>${paragraphs(PROSE.slice(0, 2))}<figure class="quote"><blockquote><p>${QUOTE}</p></blockquote><figcaption>— Owen Price, former paramedic</figcaption></figure>${paragraphs(PROSE.slice(2))}</article>`);
+    expect(kept).toEqual([...PROSE.slice(0, 2), QUOTE, '— Owen Price, former paramedic', ...PROSE.slice(2)]);
+  });
+
+  it('should still leave out a pull quote in a <figure>, and a picture\'s caption beside a quotation', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<figure class="wp-block-pullquote"><blockquote><p>My hands would not stop shaking</p><cite>Leyla Demir</cite></blockquote></figure>` +
+        `<figure><img src="market.jpg"><blockquote><p>${QUOTE}</p></blockquote><figcaption>The market today. Photograph: Agency</figcaption></figure>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual([...PROSE.slice(0, 2), QUOTE, ...PROSE.slice(2)]);
+    expect(result.dropped.map((d) => d.text)).toEqual(['My hands would not stop shaking Leyla Demir', 'The market today. Photograph: Agency']);
+  });
+
   it('should still leave out the footer of the page and of the article', () => {
     const result = extract(`<article>${paragraphs(PROSE)}<footer class="story-footer"><p>Filed under Courts and Security</p></footer></article><footer>© Harbourline 2025</footer>`);
     expect(result.blocks.map((b) => b.text)).toEqual(PROSE);

@@ -330,14 +330,19 @@ function writeOutNoteReferences(document: Document) {
 }
 
 /**
- * A table in a <figure> (WordPress's wp-block-table, many CMSs) is data, not a picture: the figure
- * is unwrapped so its table is read like any other. Its caption then names the table or its source
- * ("Source: …", "Table 1: …") and stays as a paragraph — unless the figure also holds a picture,
- * whose caption it may be: that goes with the picture.
+ * A table or a quotation in a <figure> (WordPress's wp-block-table, the <figure><blockquote>
+ * <figcaption> that HTML recommends for a quotation and its source) is text, not a picture: the
+ * figure is unwrapped so its table or quotation is read like any other. Its caption then names
+ * the table or its source ("Source: …", "Table 1: …") or who is quoted ("— Owen Price, former
+ * paramedic") and stays as a paragraph — unless the figure also holds a picture, whose caption
+ * it may be: that goes with the picture. A pull quote in a figure (its class says so) repeats
+ * the body, and goes with the figures.
  */
-function unwrapTableFigures(document: Document) {
+function unwrapTextFigures(document: Document) {
   for (const figure of Array.from(document.querySelectorAll('figure'))) {
-    if (!figure.isConnected || !figure.querySelector('table')) continue;
+    if (!figure.isConnected) continue;
+    const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`);
+    if (!figure.querySelector('table') && !(figure.querySelector('blockquote') && !pullQuote)) continue;
     if (!figure.querySelector('img, picture, video, audio, svg, canvas, iframe, object, embed')) {
       for (const caption of Array.from(figure.querySelectorAll('figcaption'))) {
         const paragraph = document.createElement('p');
@@ -658,7 +663,7 @@ export function extractHtml(html: string, where: string): Extracted {
   const panels = accordionPanels(document);
   removeNoteBacklinks(document);
   writeOutNoteReferences(document);
-  unwrapTableFigures(document);
+  unwrapTextFigures(document);
   liftEmbeddedPosts(document);
   keepNoteAsides(document);
   writeOutInlineQuotes(document);
