@@ -189,6 +189,14 @@ describe('normalize html: footnote markers and superscripts', () => {
     expect(kept).toEqual([...PROSE.slice(0, 2), '[1] Around two thirds of attackers told someone of their plans.', ...PROSE.slice(2), '[2] The shortest interval recorded was eleven days.']);
   });
 
+  it('should keep the endnotes Pandoc writes in an <aside role="doc-endnotes">, without their "↩︎" links', () => {
+    const kept = texts(
+      `<p>${PROSE[0]}</p><p>${PROSE[1]}<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a></p>${paragraphs(PROSE.slice(2))}` +
+        `<aside id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol><li id="fn1"><p>Interviews by the author, March 2024.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></aside>`,
+    );
+    expect(kept).toEqual([PROSE[0], `${PROSE[1]}[1]`, ...PROSE.slice(2), '1. Interviews by the author, March 2024.']);
+  });
+
   it('should still leave out an <aside> of key points or related stories', () => {
     const result = extract(
       `<article><aside class="key-points"><ul><li>The brothers deny the charges</li><li>The trial will last six weeks</li></ul></aside>${paragraphs(PROSE)}` +
