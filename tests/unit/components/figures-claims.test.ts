@@ -15,7 +15,7 @@ describe('FiguresClaims', () => {
   it('should say that no figures are set side by side yet, and where they are added, with no table', async () => {
     const html = await container.renderToString(FiguresClaims, { props: { groups: [], sources: [], rows: [] } });
     expect(html).toContain('No figures set side by side yet');
-    expect(html).toContain('content/claims.yaml');
+    expect(html).toMatch(/ in <code>content\/claims\.yaml<\/code>/);
     expect(html).not.toContain('<table');
     expect(html).not.toMatch(/\b0 quantities/);
   });
