@@ -2,6 +2,7 @@
 import type { SearchFacetOptionJson } from '../../contract/endpoints';
 import { lookups } from '../lookups';
 import type { Corpus, Passage, ThemeInfo } from '../model';
+import { sourceNamer } from './sources';
 
 /**
  * The value an entity has in the search index's `entity` filter: its name, or, when two
@@ -44,15 +45,14 @@ export interface SearchFacets {
 export function searchFacets(corpus: Corpus): SearchFacets {
   const values = entityFilterValues(corpus);
   const { themeTotals, passagesPerEntity } = lookups(corpus);
-  const outlets = new Map<string, number>();
-  for (const a of corpus.articles) outlets.set(a.meta.outlet, (outlets.get(a.meta.outlet) ?? 0) + 1);
+  const nameOf = sourceNamer(corpus.articles);
   return {
     // One value per article, not per outlet: an outlet may have several articles. The index
     // knows an article by its passage-id prefix, the URL by its slug.
     source: corpus.articles.map((a) => ({
       value: a.meta.idPrefix,
       param: a.slug,
-      label: (outlets.get(a.meta.outlet) ?? 0) > 1 ? `${a.meta.outlet}: ${a.headline}` : a.meta.outlet,
+      label: nameOf(a),
       passages: a.passages.length,
       article: { url: a.url, headline: a.headline, outlet: a.meta.outlet },
     })),

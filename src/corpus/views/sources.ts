@@ -16,6 +16,18 @@ export interface SourceRef {
   language?: string;
 }
 
+/**
+ * How a list names a source: by its outlet, or, when the dossier holds several articles of that
+ * outlet, by outlet and headline ("Lantern News: Raids in the north"), so that no two entries of
+ * a list read alike. Counted over `articles`, the whole dossier.
+ */
+type Named = { meta: { outlet: string }; headline: string };
+export function sourceNamer(articles: readonly Named[]): (article: Named) => string {
+  const perOutlet = new Map<string, number>();
+  for (const a of articles) perOutlet.set(a.meta.outlet, (perOutlet.get(a.meta.outlet) ?? 0) + 1);
+  return (a) => ((perOutlet.get(a.meta.outlet) ?? 0) > 1 ? `${a.meta.outlet}: ${a.headline}` : a.meta.outlet);
+}
+
 export const sourceRef = (article: Article): SourceRef => ({
   slug: article.slug,
   outlet: article.meta.outlet,

@@ -4,7 +4,7 @@ import { lookups, passagesOnTheme } from '../lookups';
 import { passageUrl, themeUrl, type Corpus, type ThemeInfo } from '../model';
 import { pageOf, pageSize, paginate, type Paged } from '../paging';
 import { SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
-import { coverage, sourceAnchor, sourceRef, type SourceRef } from './sources';
+import { coverage, sourceAnchor, sourceNamer, sourceRef, type SourceRef } from './sources';
 
 export interface ThemeSummary {
   theme: ThemeInfo;
@@ -17,7 +17,8 @@ export interface ThemeSummary {
    * dossier has at most `listMax`; otherwise only the `listMax` with the most (a list of every
    * source on every theme would make /themes/ grow with the dossier; the theme's pages have them all).
    */
-  perSource: { source: SourceRef; count: number }[];
+  /** Each source with its name in a list (sourceNamer) and its passages on the theme. */
+  perSource: { source: SourceRef; name: string; count: number }[];
   /** True when `perSource` is every source. */
   complete: boolean;
 }
@@ -26,8 +27,9 @@ export interface ThemeSummary {
 export function themeIndex(corpus: Corpus, listMax = SOURCE_COLUMNS_MAX): ThemeSummary[] {
   const counts = coverage(corpus);
   const complete = corpus.articles.length <= listMax;
+  const nameOf = sourceNamer(corpus.articles);
   return corpus.themes.map((theme) => {
-    const all = corpus.articles.map((a) => ({ source: sourceRef(a), count: counts.get(a.slug)!.get(theme.id)! }));
+    const all = corpus.articles.map((a) => ({ source: sourceRef(a), name: nameOf(a), count: counts.get(a.slug)!.get(theme.id)! }));
     const speaking = all.filter((s) => s.count > 0);
     // Most passages first; ties keep publication order (the sort is stable).
     const perSource = complete ? all : [...speaking].sort((a, b) => b.count - a.count).slice(0, listMax);
