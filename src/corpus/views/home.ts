@@ -8,6 +8,8 @@ import { coverage, coverageLevel, sourceRef, type SourceRef } from './sources';
 
 export interface CoverageMatrix {
   sources: SourceRef[];
+  /** How many sources the dossier has: the totals column counts them all, not only the columns shown. */
+  dossierSources: number;
   rows: {
     theme: ThemeInfo;
     /** Passages on the theme in the whole dossier (every source, not only the columns shown). */
@@ -29,6 +31,7 @@ export function coverageMatrix(corpus: Corpus, articles: readonly Article[] = co
   const { themeTotals } = lookups(corpus);
   return {
     sources,
+    dossierSources: corpus.articles.length,
     max,
     rows: corpus.themes.map((theme) => ({
       theme,

@@ -110,6 +110,8 @@ test('the home page lists a few sources a page, in publication order, each page 
       .locator('td.coverage-cell')
       .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-source')!));
     expect(columns).toEqual(slugs);
+    // the totals count every source, not only this page's columns, and say so
+    await expect(page.locator('.coverage-matrix th.coverage-total')).toHaveText(`All ${dossier.articles.length} sources`);
     return slugs;
   });
   expect(cards).toEqual(dossier.articles.map((a) => a.slug));
