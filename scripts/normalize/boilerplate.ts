@@ -140,9 +140,12 @@ export function findBoilerplate(texts: readonly string[], rules: readonly Rule[]
   const compiled = lineRules
     .filter((rule) => !('repeated' in rule.match))
     .map((rule) => {
-      const test = compileMatcher(rule.match, entry, texts);
-      const within = rule.within;
-      return { name: rule.name, test: within === undefined ? test : (text: string, index: number) => index < within && test(text, index) };
+      const matches = compileMatcher(rule.match, entry, texts);
+      const follows = rule.notAfter && compileMatcher(rule.notAfter, entry, texts);
+      const { within } = rule;
+      const test = (text: string, index: number) =>
+        (within === undefined || index < within) && matches(text, index) && !(follows && index > 0 && follows(texts[index - 1]!, index - 1));
+      return { name: rule.name, test };
     });
   const times = entryTimes(texts);
   texts.forEach((text, index) => {

@@ -23,6 +23,9 @@
  * A span rule removes every line from one matching `from` to the next matching `to`,
  * if that is at most `maxParagraphs` away (so a stray opener cannot eat an article).
  *
+ * A line rule may also say where it does not apply: `within` (only the first paragraphs) and
+ * `notAfter` (not right after a paragraph that matches: "Source: …" under a table's last row).
+ *
  * `examples` are lines the rule must remove; `keeps` are near misses it must leave
  * alone. Both are checked by tests/unit/normalize-rules.test.ts, and the fixture corpus
  * in tests/fixtures/sources/ checks the rules together on whole sources.
@@ -65,6 +68,8 @@ export interface LineRule extends RuleBase {
   match: LineMatcher;
   /** only in the first this-many paragraphs (a label that is furniture at the top, a heading further down) */
   within?: number;
+  /** not right after a paragraph this matches (a table's "Source: …" under its last row is the table's) */
+  notAfter?: LineMatcher;
 }
 export interface SpanRule extends RuleBase {
   from: LineMatcher;
@@ -377,6 +382,8 @@ export const rules: readonly Rule[] = [
     },
     examples: ['IHS Conflict Monitor, Google Maps', 'Source: Institute for the Study of War', 'Data: UNHCR, OpenStreetMap'],
     keeps: ['Sources close to the investigation say the cell had six members.'],
+    // a table's rows are paragraphs with their cells joined by " | ": the line under them is its source
+    notAfter: { regex: / \| / },
   },
   {
     name: 'location-caption',

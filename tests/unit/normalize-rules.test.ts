@@ -132,6 +132,18 @@ describe('normalize rules: the engine', () => {
     expect(claims.at(-1)).toBe('update-line');
   });
 
+  it('should keep a table\'s source line under its last row, and remove the same line elsewhere as a map credit', () => {
+    const texts = [
+      'The attacks were spread across the region.',
+      'Country | Attacks | Killed',
+      'Iraq | 260 | 3',
+      'Source: Conflict Watch incident database.',
+      'The figures were compiled from local reports.',
+      'Source: Conflict Watch incident database.',
+    ];
+    expect(claimedBy(texts, exampleEntry())).toEqual([null, null, null, null, null, 'map-credit']);
+  });
+
   it('should keep a short sentence printed twice ("No."), and report it', () => {
     const texts = ['Did they return?', 'No.', 'Were they charged?', 'No.', 'The ministry declined to comment.'];
     const result = findBoilerplate(texts, rules, exampleEntry());
