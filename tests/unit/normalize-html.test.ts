@@ -479,6 +479,14 @@ describe('normalize html: quotations and their attribution', () => {
     expect(result.dropped.map((d) => d.text)).toEqual(['My hands would not stop shaking Leyla Demir', 'The market today. Photograph: Agency']);
   });
 
+  it('should leave out a quotation in a <figure> that repeats the body\'s words, whatever its class: a pull quote', () => {
+    const result = extract(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<figure class="wp-block-quote is-large"><blockquote><p>“burned-out market stalls and a hospital stripped of its medicines”</p></blockquote></figure>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual(PROSE);
+    expect(result.dropped.map((d) => d.text)).toEqual(['“burned-out market stalls and a hospital stripped of its medicines”']);
+  });
+
   it('should still leave out the footer of the page and of the article', () => {
     const result = extract(`<article>${paragraphs(PROSE)}<footer class="story-footer"><p>Filed under Courts and Security</p></footer></article><footer>© Harbourline 2025</footer>`);
     expect(result.blocks.map((b) => b.text)).toEqual(PROSE);

@@ -335,13 +335,13 @@ function writeOutNoteReferences(document: Document) {
  * figure is unwrapped so its table or quotation is read like any other. Its caption then names
  * the table or its source ("Source: …", "Table 1: …") or who is quoted ("— Owen Price, former
  * paramedic") and stays as a paragraph — unless the figure also holds a picture, whose caption
- * it may be: that goes with the picture. A pull quote in a figure (its class says so) repeats
- * the body, and goes with the figures.
+ * it may be: that goes with the picture. A pull quote in a figure (its class says so, or its
+ * words are printed elsewhere on the page) repeats the body, and goes with the figures.
  */
 function unwrapTextFigures(document: Document) {
   for (const figure of Array.from(document.querySelectorAll('figure'))) {
     if (!figure.isConnected) continue;
-    const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`);
+    const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`) || repeatsTheBody(figure, document);
     if (!figure.querySelector('table') && !(figure.querySelector('blockquote') && !pullQuote)) continue;
     if (!figure.querySelector('img, picture, video, audio, svg, canvas, iframe, object, embed')) {
       for (const caption of Array.from(figure.querySelectorAll('figcaption'))) {
@@ -352,6 +352,26 @@ function unwrapTextFigures(document: Document) {
     }
     figure.replaceWith(...Array.from(figure.childNodes));
   }
+}
+
+/** Quotation marks and ellipses around a pull quote's words, which the body prints without them. */
+const QUOTE_EDGES = /^[\s"'“”‘’„«»‹›…]+|[\s"'“”‘’„«»‹›…]+$/gu;
+
+/**
+ * Whether a figure's quotation repeats words the page prints elsewhere (four or more of them):
+ * a pull quote, whatever its class — a quotation of someone else is printed once.
+ */
+function repeatsTheBody(figure: Element, document: Document): boolean {
+  const quote = figure.querySelector('blockquote');
+  if (!quote || figure.querySelector('table')) return false;
+  const lines = Array.from(quote.querySelectorAll('p')).map((p) => normalizeSpace(p.textContent ?? '').replace(QUOTE_EDGES, ''));
+  const words = (lines.length ? lines : [normalizeSpace(quote.textContent ?? '').replace(QUOTE_EDGES, '')]).filter((line) => line.split(' ').length >= 4);
+  if (!words.length) return false;
+  const page = normalizeSpace(document.body?.textContent ?? '');
+  return words.every((line) => {
+    const at = page.indexOf(line);
+    return at >= 0 && page.indexOf(line, at + 1) >= 0;
+  });
 }
 
 /** The blockquotes a social network's embed code writes: the post's own words, with its author and date. */
