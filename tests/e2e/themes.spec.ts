@@ -192,6 +192,15 @@ test.describe('on a wide screen', () => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
+  test('the themes index cuts a long source name short instead of scrolling sideways', async ({ page }) => {
+    await page.goto('/themes/');
+    // as a dossier with several articles of one outlet names them (outlet: headline)
+    await page.locator('.theme-index-outlet').first().evaluate((e) => {
+      e.textContent = `${e.textContent}: ${'a headline long enough to run past the edge of a phone '.repeat(2)}`;
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
   test('a theme page stacks its columns, with links to jump to each source, and never scrolls sideways', async ({ page }) => {
     const theme = dossier.themes[0]!;
     await page.goto(`/themes/${theme.id}/`);

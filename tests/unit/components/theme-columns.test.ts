@@ -43,6 +43,18 @@ describe('ThemeColumns', () => {
     }
   });
 
+  it('should name each column by its outlet and headline, so that two articles of one outlet are told apart', async () => {
+    const page = pageOf(3);
+    page.columns[2]!.source.outlet = page.columns[1]!.source.outlet;
+    const html = await container.renderToString(ThemeColumns, { props: { page } });
+    for (const match of html.matchAll(/<section[^>]*aria-labelledby="([^"]+)"/g)) {
+      const ids = match[1]!.split(' ');
+      expect(ids).toHaveLength(2);
+      for (const id of ids) expect(html).toContain(`id="${id}"`);
+    }
+    expect(html).toMatch(/id="source-s2-headline"[^>]*>Headline 2</);
+  });
+
   it('should stack a page of more sources, every one of them still there', async () => {
     const sources = THEME_SIDE_BY_SIDE_MAX + 1;
     const html = await container.renderToString(ThemeColumns, { props: { page: pageOf(sources) } });
