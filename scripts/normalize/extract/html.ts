@@ -339,9 +339,12 @@ function writeOutNoteReferences(document: Document) {
  * words are printed elsewhere on the page) repeats the body, and goes with the figures.
  */
 function unwrapTextFigures(document: Document) {
+  // the page's words, read once (unwrapping a figure keeps them): a report may hold hundreds of figures
+  let page: string | undefined;
+  const pageText = () => (page ??= normalizeSpace(document.body?.textContent ?? ''));
   for (const figure of Array.from(document.querySelectorAll('figure'))) {
     if (!figure.isConnected) continue;
-    const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`) || repeatsTheBody(figure, document);
+    const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`) || repeatsTheBody(figure, pageText);
     if (!figure.querySelector('table') && !(figure.querySelector('blockquote') && !pullQuote)) continue;
     if (!figure.querySelector('img, picture, video, audio, svg, canvas, iframe, object, embed')) {
       for (const caption of Array.from(figure.querySelectorAll('figcaption'))) {
@@ -361,13 +364,13 @@ const QUOTE_EDGES = /^[\s"'“”‘’„«»‹›…]+|[\s"'“”‘’„«
  * Whether a figure's quotation repeats words the page prints elsewhere (four or more of them):
  * a pull quote, whatever its class — a quotation of someone else is printed once.
  */
-function repeatsTheBody(figure: Element, document: Document): boolean {
+function repeatsTheBody(figure: Element, pageText: () => string): boolean {
   const quote = figure.querySelector('blockquote');
   if (!quote || figure.querySelector('table')) return false;
   const lines = Array.from(quote.querySelectorAll('p')).map((p) => normalizeSpace(p.textContent ?? '').replace(QUOTE_EDGES, ''));
   const words = (lines.length ? lines : [normalizeSpace(quote.textContent ?? '').replace(QUOTE_EDGES, '')]).filter((line) => line.split(' ').length >= 4);
   if (!words.length) return false;
-  const page = normalizeSpace(document.body?.textContent ?? '');
+  const page = pageText();
   return words.every((line) => {
     const at = page.indexOf(line);
     return at >= 0 && page.indexOf(line, at + 1) >= 0;
@@ -522,11 +525,17 @@ function unwrapSectionHeaders(document: Document) {
   const wrappers = Array.from(document.querySelectorAll('header, [class], [id]')).filter(
     (el) => el.tagName === 'HEADER' || HEADER_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`),
   );
+  // Whether a section holds prose, read once a section: a long report has a wrapper per
+  // section in one parent, and reading the parent for each made the step quadratic. Unwrapping
+  // moves only headings, so a parent's prose does not change.
+  const holdsProse = new Map<Element, boolean>();
   for (const wrapper of wrappers) {
     const parent = wrapper.parentElement;
     if (!wrapper.isConnected || !parent || parent.tagName === 'BODY' || parent.tagName === 'HTML') continue;
     if (!wrapper.querySelector('h2, h3, h4, h5, h6') || wrapper.querySelector('h1')) continue;
-    if (proseIn(wrapper).paragraphs > 0 || proseIn(parent).paragraphs === 0) continue;
+    if (proseIn(wrapper).paragraphs > 0) continue;
+    if (!holdsProse.has(parent)) holdsProse.set(parent, proseIn(parent).paragraphs > 0);
+    if (!holdsProse.get(parent)) continue;
     wrapper.replaceWith(...Array.from(wrapper.childNodes));
   }
 }
@@ -606,10 +615,10 @@ const isHidden = (el: Element) =>
   el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /(?:^|;)\s*display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
 
 /** Whether a hidden box's running prose is printed elsewhere on the page too (a copy for print or a modal): then it is not the article's. */
-function printedElsewhere(box: Element, body: Element): boolean {
+function printedElsewhere(box: Element, pageText: () => string): boolean {
   const first = blocksOf(box).find((b) => b.kind === 'paragraph' && isProse(b.text));
   if (!first) return false;
-  const page = normalizeSpace(body.textContent ?? '');
+  const page = pageText();
   const at = page.indexOf(first.text);
   return at >= 0 && page.indexOf(first.text, at + 1) >= 0;
 }
@@ -699,9 +708,12 @@ export function extractHtml(html: string, where: string): Extracted {
     }
   }
   const keptBoxes = document.body ? articleBoxes(document.body, panels) : new Set<Element>();
+  // the page's words, read once for all the hidden boxes (an FAQ may hold thousands of panels)
+  let page: string | undefined;
+  const pageText = () => (page ??= normalizeSpace(document.body?.textContent ?? ''));
   for (const box of keptBoxes) {
     // The rest of the article, hidden until "Continue reading", is shown, so that Readability reads it.
-    if (isHidden(box) && !printedElsewhere(box, document.body!)) for (const attribute of ['hidden', 'aria-hidden', 'style']) box.removeAttribute(attribute);
+    if (isHidden(box) && !printedElsewhere(box, pageText)) for (const attribute of ['hidden', 'aria-hidden', 'style']) box.removeAttribute(attribute);
   }
   for (const el of Array.from(document.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"]'))) {
     if (!el.isConnected) continue;
