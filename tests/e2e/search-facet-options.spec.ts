@@ -108,3 +108,21 @@ test('a long facet’s find field lists the names it matches from every option, 
   await expect(group.locator('[data-facet-find-status]')).toBeEmpty();
   await expect(group.locator(`input[value="${wanted.id}"]`)).toBeChecked();
 });
+
+test('a long facet’s find field lists the names with a word that begins with what is typed before those that only hold it', async ({ page }) => {
+  const names = dossier.entities.filter((e) => e.passageIds.length > 0).map((e) => foldText(e.name));
+  const startsAWord = (name: string, piece: string) => ` ${name}`.includes(` ${piece}`) || name.includes(`-${piece}`);
+  // three letters that begin a word of one name and stand inside a word of another
+  const piece = names
+    .flatMap((name) => name.split(/[\s-]+/).map((word) => word.slice(0, 3)))
+    .find((p) => p.length === 3 && /^\p{L}+$/u.test(p) && names.some((n) => n.includes(p) && !startsAWord(n, p)));
+  expect(piece, 'a piece of a name that another name holds mid-word').toBeTruthy();
+  await page.goto('/search/');
+  const group = page.locator('[data-facet="entity"]');
+  await group.getByRole('searchbox', { name: 'Find a name' }).fill(piece!);
+  const shown = await group.locator('[data-facet-option]:visible .facet-label').allTextContents();
+  const atWord = shown.map((label) => startsAWord(foldText(label.trim()), piece!));
+  expect(atWord).toContain(true);
+  expect(atWord).toContain(false);
+  expect(atWord, 'word-start matches first').toEqual([...atWord].sort((a, b) => Number(b) - Number(a)));
+});

@@ -653,9 +653,13 @@ class DossierSearch extends HTMLElement {
       count: Number(item.dataset.count),
       rank: Number(item.dataset.rank),
       found: !term || this.#foldedLabel(item).includes(term),
+      // a name one of whose words begins with what is typed ("tu": Turkey, Tunisia) before one
+      // that only holds it ("Institute")
+      atWord: Boolean(term) && (` ${this.#foldedLabel(item)}`.includes(` ${term}`) || this.#foldedLabel(item).includes(`-${term}`)),
     }));
     options.sort(
-      (a, b) => Number(b.checked) - Number(a.checked) || (searching ? b.count - a.count : 0) || a.rank - b.rank,
+      (a, b) =>
+        Number(b.checked) - Number(a.checked) || Number(b.atWord) - Number(a.atWord) || (searching ? b.count - a.count : 0) || a.rank - b.rank,
     );
     const expanded = group.querySelector('[data-facet-more]')?.getAttribute('aria-expanded') === 'true';
     const ticked = options.filter((o) => o.checked).length;
