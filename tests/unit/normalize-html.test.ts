@@ -487,6 +487,32 @@ describe('normalize html: quotations and their attribution', () => {
     expect(result.dropped.map((d) => d.text)).toEqual(['“burned-out market stalls and a hospital stripped of its medicines”']);
   });
 
+  it('should keep a quotation in a <figure> that only a script or a share box repeats (a JSON-LD articleBody, "click to tweet")', () => {
+    const jsonLd = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: [...PROSE, QUOTE].join(' ') })}</script>`;
+    const kept = texts(
+      `${jsonLd}<article>${paragraphs(PROSE.slice(0, 2))}<figure><blockquote><p>${QUOTE}</p></blockquote><figcaption>— Ann Lee, resident</figcaption></figure>` +
+        `<div class="share-quote"><a href="#">${QUOTE} Tweet this</a></div>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(kept).toEqual([...PROSE.slice(0, 2), QUOTE, '— Ann Lee, resident', ...PROSE.slice(2)]);
+  });
+
+  it('should keep a wrapper of article text whose class holds "caption" or "credit", and leave out a caption box', () => {
+    // the wrapper holds too little of the article for a furniture-named box to be rescued as article text
+    const more = [...PROSE, ...PROSE].map((line, i) => `${line.slice(0, -1)}, report ${i + 1} says.`);
+    const result = extract(
+      `<article><div class="entry-content has-caption">${paragraphs(PROSE.slice(0, 2))}</div><div class="image-credit">Photograph: Agency</div>${paragraphs(more)}</article>`,
+    );
+    expect(result.blocks.map((b) => b.text)).toEqual([...PROSE.slice(0, 2), ...more]);
+    expect(result.dropped.map((d) => d.text)).toEqual(['Photograph: Agency']);
+  });
+
+  it('should leave a hidden message beside a box of buttons hidden: only an accordion\'s toggle opens a panel', () => {
+    const kept = texts(
+      `<article>${paragraphs(PROSE.slice(0, 2))}<div class="tools"><button>Copy link</button></div><div hidden><p>Link copied to your clipboard, you can now paste it into an email or a message to a friend.</p></div>${paragraphs(PROSE.slice(2))}</article>`,
+    );
+    expect(kept).toEqual(PROSE);
+  });
+
   it('should still leave out the footer of the page and of the article', () => {
     const result = extract(`<article>${paragraphs(PROSE)}<footer class="story-footer"><p>Filed under Courts and Security</p></footer></article><footer>© Harbourline 2025</footer>`);
     expect(result.blocks.map((b) => b.text)).toEqual(PROSE);

@@ -33,7 +33,12 @@ const NEVER_TEXT: [selector: string, reason: string][] = [
 ];
 /** Class or id words of boxes around an article (matched as whole words of the attribute). */
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(related|recirc|newsletter|newsletters|signup|share|sharing|social|promo|promotion|advert|advertisement|ads?|ad-slot|sponsor|sponsored|subscribe|subscription|paywall|cookie|cookies|consent|comments?|breadcrumbs?|tags|topics|author-bio|bio|read-more|readmore|more-on|recommended|outbrain|taboola|most-read|popular|toolbar|print|caption|credit|pull-?quotes?|pull_quotes?)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(related|recirc|newsletter|newsletters|signup|share|sharing|social|promo|promotion|advert|advertisement|ads?|ad-slot|sponsor|sponsored|subscribe|subscription|paywall|cookie|cookies|consent|comments?|breadcrumbs?|tags|topics|author-bio|bio|read-more|readmore|more-on|recommended|outbrain|taboola|most-read|popular|toolbar|print|pull-?quotes?|pull_quotes?)(?:$|[\s_-])/i;
+/**
+ * Class or id words of a picture's caption or credit in a box of its own ("amp-caption",
+ * "image-credit"): left out unless the box holds running prose (a wrapper classed "has-caption").
+ */
+const CAPTION_WORDS = /(?:^|[\s_-])(caption|credit)(?:$|[\s_-])/i;
 
 type Json = Record<string, unknown>;
 
@@ -339,9 +344,9 @@ function writeOutNoteReferences(document: Document) {
  * words are printed elsewhere on the page) repeats the body, and goes with the figures.
  */
 function unwrapTextFigures(document: Document) {
-  // the page's words, read once (unwrapping a figure keeps them): a report may hold hundreds of figures
+  // the article's words, read once (unwrapping a figure keeps them): a report may hold hundreds of figures
   let page: string | undefined;
-  const pageText = () => (page ??= normalizeSpace(document.body?.textContent ?? ''));
+  const pageText = () => (page ??= document.body ? textOutsideFigures(document.body) : '');
   for (const figure of Array.from(document.querySelectorAll('figure'))) {
     if (!figure.isConnected) continue;
     const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`) || repeatsTheBody(figure, pageText);
@@ -360,9 +365,35 @@ function unwrapTextFigures(document: Document) {
 /** Quotation marks and ellipses around a pull quote's words, which the body prints without them. */
 const QUOTE_EDGES = /^[\s"'“”‘’„«»‹›…]+|[\s"'“”‘’„«»‹›…]+$/gu;
 
+/** Where a quotation's words do not count as printed again: code, figures and page furniture (a "click to tweet" box). */
+const NOT_PRINTED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FIGURE']);
+
 /**
- * Whether a figure's quotation repeats words the page prints elsewhere (four or more of them):
- * a pull quote, whatever its class — a quotation of someone else is printed once.
+ * The words of a page outside scripts (a JSON-LD `articleBody` holds the whole article), figures
+ * and boxes named like furniture, read without recursion (a page may nest deeply).
+ */
+function textOutsideFigures(body: Element): string {
+  const parts: string[] = [];
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      parts.push((node as Text).data);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (NOT_PRINTED.has(el.tagName) || (el !== body && FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`))) continue;
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return normalizeSpace(parts.join(''));
+}
+
+/**
+ * Whether a figure's quotation repeats words the article prints elsewhere (four or more of
+ * them; not counting scripts, other figures or furniture): a pull quote, whatever its class — a
+ * quotation of someone else is printed once.
  */
 function repeatsTheBody(figure: Element, pageText: () => string): boolean {
   const quote = figure.querySelector('blockquote');
@@ -371,10 +402,7 @@ function repeatsTheBody(figure: Element, pageText: () => string): boolean {
   const words = (lines.length ? lines : [normalizeSpace(quote.textContent ?? '').replace(QUOTE_EDGES, '')]).filter((line) => line.split(' ').length >= 4);
   if (!words.length) return false;
   const page = pageText();
-  return words.every((line) => {
-    const at = page.indexOf(line);
-    return at >= 0 && page.indexOf(line, at + 1) >= 0;
-  });
+  return words.every((line) => page.includes(line));
 }
 
 /** The blockquotes a social network's embed code writes: the post's own words, with its author and date. */
@@ -602,7 +630,9 @@ function accordionPanels(document: Document): Set<Element> {
   const controlled = new Set(
     Array.from(document.querySelectorAll('[aria-controls]')).flatMap((el) => (el.getAttribute('aria-controls') ?? '').split(/\s+/).filter(Boolean)),
   );
-  const toggle = (el: Element | null) => Boolean(el && (el.tagName === 'BUTTON' || el.hasAttribute('aria-expanded') || el.querySelector('button, [aria-expanded]')));
+  // the sibling before is the toggle: a button, or what says whether it is expanded (a heading
+  // around one); a box of other buttons ("Copy link") is not, and its hidden message stays hidden
+  const toggle = (el: Element | null) => Boolean(el && (el.tagName === 'BUTTON' || el.hasAttribute('aria-expanded') || el.querySelector('[aria-expanded]')));
   return new Set(
     Array.from(document.querySelectorAll('[hidden], [aria-hidden="true"], [style]')).filter(
       (el) => isHidden(el) && ((el.id && controlled.has(el.id)) || toggle(el.previousElementSibling)),
@@ -719,7 +749,7 @@ export function extractHtml(html: string, where: string): Extracted {
     if (!el.isConnected) continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
-    const match = FURNITURE_WORDS.exec(words);
+    const match = FURNITURE_WORDS.exec(words) ?? (CAPTION_WORDS.test(words) && proseIn(el).paragraphs === 0 ? CAPTION_WORDS.exec(words) : null);
     if (!match && !hidden) continue;
     if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
     if (!hidden && keptBoxes.has(el)) continue;
