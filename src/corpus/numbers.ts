@@ -70,15 +70,27 @@ const NUMBER = new RegExp(
   'giu',
 );
 
-/** Before a version label: a name (a word with a capital in it, "al-Qaeda" too) or "version". */
+/** A name (a word with a capital in it, "al-Qaeda" too), or "version", just before a figure. */
 const NAME_BEFORE = /(?:\bversion|[\p{L}\p{M}'’-]*\p{Lu}[\p{L}\p{M}'’-]*),?\s$/u;
-/** After a figure, what makes it a quantity even after a name ("Iraq 1.5 million"). */
-const SCALE_AFTER = /^\s*(?:%|per\s?cent|percent|hundred|thousand|million|billion|trillion)\b/i;
+/** The same name not opening the sentence: a first word has its capital whatever it is ("Around 2.5 tonnes"). */
+const NAME_WITHIN = /(?:\bversion|[\p{L}\p{N},;:)”’"]\s+[\p{L}\p{M}'’-]*\p{Lu}[\p{L}\p{M}'’-]*),?\s$/u;
+/** After a figure, what makes it a quantity even after a name ("Iraq 1.5 million", "Germany 2.5 times"). */
+const SCALE_AFTER = /^\s*(?:%|per\s?cent|percent|hundred|thousand|million|billion|trillion|times)\b/i;
+
+/**
+ * A version label: a whole version after a name ("ISIS 2.0", "Web 2.0" opening a sentence), or
+ * any decimal after a name within the sentence ("Windows 3.1"), unless a scale follows it
+ * ("Iraq 1.5 million", "Germany 2.5 times").
+ */
+function isVersionLabel(sentence: string, text: string, start: number, end: number): boolean {
+  if (!/^\d+\.\d+$/.test(text) || SCALE_AFTER.test(sentence.slice(end))) return false;
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  return /\.0$/.test(text) ? NAME_BEFORE.test(before) : NAME_WITHIN.test(before);
+}
 
 /**
  * The numbers in a sentence that count something. Left out: years (1900–2099 on their own),
- * dates written like 9/11, and version labels: a decimal after a name ("ISIS 2.0", "Web 2.0",
- * "Industry 4.0"), unless a scale follows it.
+ * dates written like 9/11, and version labels.
  */
 export function findNumbers(sentence: string): Span[] {
   const found: Span[] = [];
@@ -88,7 +100,7 @@ export function findNumbers(sentence: string): Span[] {
     const end = start + text.length;
     if (/^(19|20)\d{2}$/.test(text)) continue;
     if (sentence[start - 1] === '/' || sentence[end] === '/') continue;
-    if (/^\d+\.\d+$/.test(text) && NAME_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) && !SCALE_AFTER.test(sentence.slice(end))) continue;
+    if (isVersionLabel(sentence, text, start, end)) continue;
     found.push({ start, end, text });
   }
   return found;

@@ -53,6 +53,8 @@ describe('findNumbers', () => {
 
   it('should keep a decimal after a name when a scale follows it, or after a word that is no name', () => {
     expect(texts(findNumbers('In Iraq 1.5 million fled; Syria 2.5 per cent; rates rose 2.5 times'))).toEqual(['1.5', 'million', '2.5 per cent', '2.5']);
+    expect(texts(findNumbers('Around 2.5 tonnes of explosives were seized.'))).toEqual(['2.5']);
+    expect(texts(findNumbers('Nearly 3.5 times as many fled, and in Germany 2.5 times more.'))).toEqual(['3.5', '2.5']);
   });
 
   it('should not take digits inside words or ids', () => {
