@@ -24,7 +24,11 @@ function caretAt(x: number, y: number): Caret | null {
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
+/** Ends the drag under way, if any (its release may have been lost outside the window). */
+let endDrag: (() => void) | null = null;
+
 function onPress(down: PointerEvent) {
+  endDrag?.();
   if (down.pointerType !== 'mouse' || down.button !== 0 || down.altKey || down.shiftKey || down.ctrlKey || down.metaKey) return;
   const link = (down.target as Element | null)?.closest?.('a[href]');
   if (!link?.closest(SELECTORS.passageText)) return;
@@ -48,12 +52,14 @@ function onPress(down: PointerEvent) {
     event.stopPropagation();
   };
   const end = () => {
+    endDrag = null;
     document.removeEventListener('pointermove', move);
     document.removeEventListener('pointerup', end);
     document.removeEventListener('pointercancel', end);
     document.removeEventListener('dragstart', noLinkDrag);
     setTimeout(() => document.removeEventListener('click', noClick, true));
   };
+  endDrag = end;
   document.addEventListener('pointermove', move);
   document.addEventListener('pointerup', end);
   document.addEventListener('pointercancel', end);
