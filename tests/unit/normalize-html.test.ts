@@ -171,9 +171,10 @@ describe('normalize html: footnote markers and superscripts', () => {
   it('should leave out the arrow at the end of a footnote that links back to its marker', () => {
     const kept = texts(
       `<article>${paragraphs(PROSE)}<ol class="footnotes"><li id="fn1">The database covers the EU member states. <a href="#ref1">↩</a></li>` +
-        `<li id="fn2">See the earlier paper (2023). <a href="#fnref2" class="footnote-backref">back to text</a></li><li id="fn3">Excluded. <a href="#r3" role="doc-backlink">↑</a></li></ol></article>`,
+        `<li id="fn2">See the earlier paper (2023). <a href="#fnref2" class="footnote-backref">back to text</a></li><li id="fn3">Excluded. <a href="#r3" role="doc-backlink">↑</a></li>` +
+        `<li id="fn4">As drawn as an emoji. <a href="#r4">↩\uFE0F</a></li></ol></article>`,
     );
-    expect(kept.slice(-3)).toEqual(['1. The database covers the EU member states.', '2. See the earlier paper (2023).', '3. Excluded.']);
+    expect(kept.slice(-4)).toEqual(['1. The database covers the EU member states.', '2. See the earlier paper (2023).', '3. Excluded.', '4. As drawn as an emoji.']);
   });
 
   it('should keep an in-page link with words, and a caret or arrow that is text', () => {
@@ -187,6 +188,12 @@ describe('normalize html: footnote markers and superscripts', () => {
         `${paragraphs(PROSE.slice(2))}<aside class="sidenote"><sup>2</sup> The shortest interval recorded was eleven days.</aside></article>`,
     );
     expect(kept).toEqual([...PROSE.slice(0, 2), '[1] Around two thirds of attackers told someone of their plans.', ...PROSE.slice(2), '[2] The shortest interval recorded was eleven days.']);
+  });
+
+  it('should leave a hidden sidenote hidden (a copy for another layout), not read it twice', () => {
+    const note = 'The shortest interval recorded was eleven days, in a case from the north of the country.';
+    const kept = texts(`<article>${paragraphs(PROSE.slice(0, 2))}<p>${note}</p><aside class="sidenote" hidden>${note}</aside>${paragraphs(PROSE.slice(2))}</article>`);
+    expect(kept).toEqual([...PROSE.slice(0, 2), note, ...PROSE.slice(2)]);
   });
 
   it('should keep the endnotes Pandoc writes in an <aside role="doc-endnotes">, without their "↩︎" links', () => {

@@ -293,7 +293,7 @@ function charBefore(el: Element): string {
 }
 
 /** A footnote's link back to its marker: an arrow or caret, alone ("↩", "↑", "^", "↩︎"). */
-const BACKLINK_TEXT = /^[↩↑⤴↵^]\uFE0E?$/u;
+const BACKLINK_TEXT = /^[↩↑⤴↵^][\uFE0E\uFE0F]?$/u;
 
 /**
  * The link at the end of a footnote back to its marker in the text ("↩") is a control, not
@@ -493,6 +493,11 @@ function keepNoteAsides(document: Document) {
     const note = NOTE_ROLE.test(aside.getAttribute('role') ?? '') || NOTE_BOX_WORDS.test(`${aside.getAttribute('class') ?? ''} ${aside.getAttribute('id') ?? ''}`);
     if (!note) continue;
     const box = document.createElement('div');
+    // a hidden note (a copy for another layout) stays hidden, to be judged as any hidden box is
+    for (const attribute of ['hidden', 'aria-hidden', 'style']) {
+      const value = aside.getAttribute(attribute);
+      if (value !== null) box.setAttribute(attribute, value);
+    }
     box.append(...Array.from(aside.childNodes));
     aside.replaceWith(box);
   }
