@@ -70,10 +70,12 @@ const NUMBER = new RegExp(
   'giu',
 );
 
-/** A name (a word with a capital in it, "al-Qaeda" too), or "version", just before a figure. */
-const NAME_BEFORE = /(?:\bversion|[\p{L}\p{M}'’-]*\p{Lu}[\p{L}\p{M}'’-]*),?\s$/u;
+/** A name: a word with a capital in it ("al-Qaeda" too). */
+const NAME = String.raw`[\p{L}\p{M}'’-]*\p{Lu}[\p{L}\p{M}'’-]*`;
+/** A name, or "version", just before a figure. */
+const NAME_BEFORE = new RegExp(String.raw`(?:\bversion|${NAME}),?\s$`, 'u');
 /** The same name not opening the sentence: a first word has its capital whatever it is ("Around 2.5 tonnes"). */
-const NAME_WITHIN = /(?:\bversion|[\p{L}\p{N},;:)”’"]\s+[\p{L}\p{M}'’-]*\p{Lu}[\p{L}\p{M}'’-]*),?\s$/u;
+const NAME_WITHIN = new RegExp(String.raw`(?:\bversion|[\p{L}\p{N},;:)”’"]\s+${NAME}),?\s$`, 'u');
 /** After a figure, what makes it a quantity even after a name ("Iraq 1.5 million", "Germany 2.5 times"). */
 const SCALE_AFTER = /^\s*(?:%|per\s?cent|percent|hundred|thousand|million|billion|trillion|times)\b/i;
 

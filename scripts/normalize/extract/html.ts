@@ -40,6 +40,12 @@ const FURNITURE_WORDS =
  */
 const CAPTION_WORDS = /(?:^|[\s_-])(caption|credit)(?:$|[\s_-])/i;
 
+/** An element's class and id, the words the patterns above are matched against. */
+const nameWords = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
+/** The attributes that hide a box (`hidden`, `aria-hidden`, an inline `display: none`; see isHidden). */
+const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'style'] as const;
+
 type Json = Record<string, unknown>;
 
 const asArray = <T>(value: T | T[] | undefined | null): T[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
@@ -317,7 +323,7 @@ function writeOutNoteReferences(document: Document) {
   const marked = (el: Element) =>
     el.getAttribute('role') === 'doc-noteref' ||
     NOTE_HREF.test(el.getAttribute('href') ?? '') ||
-    NOTE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    NOTE_WORDS.test(nameWords(el));
   // In document order, so a reference wrapping another (<a><sup>1</sup></a>) is written out whole.
   for (const el of Array.from(document.querySelectorAll('sup, a[href^="#"], [role="doc-noteref"]'))) {
     if (!el.isConnected) continue;
@@ -349,7 +355,7 @@ function unwrapTextFigures(document: Document) {
   const pageText = () => (page ??= document.body ? textOutsideFigures(document.body) : '');
   for (const figure of Array.from(document.querySelectorAll('figure'))) {
     if (!figure.isConnected) continue;
-    const pullQuote = FURNITURE_WORDS.test(`${figure.getAttribute('class') ?? ''} ${figure.getAttribute('id') ?? ''}`) || repeatsTheBody(figure, pageText);
+    const pullQuote = FURNITURE_WORDS.test(nameWords(figure)) || repeatsTheBody(figure, pageText);
     if (!figure.querySelector('table') && !(figure.querySelector('blockquote') && !pullQuote)) continue;
     if (!figure.querySelector('img, picture, video, audio, svg, canvas, iframe, object, embed')) {
       for (const caption of Array.from(figure.querySelectorAll('figcaption'))) {
@@ -383,7 +389,7 @@ function textOutsideFigures(body: Element): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (NOT_PRINTED.has(el.tagName) || (el !== body && FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`))) continue;
+    if (NOT_PRINTED.has(el.tagName) || (el !== body && FURNITURE_WORDS.test(nameWords(el)))) continue;
     const children = el.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
@@ -423,7 +429,7 @@ function liftEmbeddedPosts(document: Document) {
   for (const post of Array.from(document.querySelectorAll(EMBEDDED_POST))) {
     let outermost: Element | null = null;
     for (let el = post.parentElement; el && el.tagName !== 'BODY'; el = el.parentElement) {
-      if (el.tagName === 'FIGURE' || EMBED_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) outermost = el;
+      if (el.tagName === 'FIGURE' || EMBED_WORDS.test(nameWords(el))) outermost = el;
       else break;
     }
     outermost?.before(post);
@@ -490,11 +496,11 @@ const NOTE_BOX_WORDS = /(?:^|[\s_-])(?:sidenotes?|marginnotes?|margin-notes?|foo
  */
 function keepNoteAsides(document: Document) {
   for (const aside of Array.from(document.querySelectorAll('aside'))) {
-    const note = NOTE_ROLE.test(aside.getAttribute('role') ?? '') || NOTE_BOX_WORDS.test(`${aside.getAttribute('class') ?? ''} ${aside.getAttribute('id') ?? ''}`);
+    const note = NOTE_ROLE.test(aside.getAttribute('role') ?? '') || NOTE_BOX_WORDS.test(nameWords(aside));
     if (!note) continue;
     const box = document.createElement('div');
     // a hidden note (a copy for another layout) stays hidden, to be judged as any hidden box is
-    for (const attribute of ['hidden', 'aria-hidden', 'style']) {
+    for (const attribute of HIDING_ATTRIBUTES) {
       const value = aside.getAttribute(attribute);
       if (value !== null) box.setAttribute(attribute, value);
     }
@@ -556,7 +562,7 @@ const HEADER_WORDS = /(?:^|[\s_-])header(?:$|[\s_-])/i;
  */
 function unwrapSectionHeaders(document: Document) {
   const wrappers = Array.from(document.querySelectorAll('header, [class], [id]')).filter(
-    (el) => el.tagName === 'HEADER' || HEADER_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`),
+    (el) => el.tagName === 'HEADER' || HEADER_WORDS.test(nameWords(el)),
   );
   // Whether a section holds prose, read once a section: a long report has a wrapper per
   // section in one parent, and reading the parent for each made the step quadratic. Unwrapping
@@ -616,7 +622,7 @@ function proseRoot(body: Element, skip: Set<Element>): Element {
 function articleBoxes(body: Element, panels: ReadonlySet<Element>): Set<Element> {
   const page = proseIn(body).words;
   const candidates = Array.from(body.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"], [style]')).filter((el) => {
-    if (!FURNITURE_WORDS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !isHidden(el)) return false;
+    if (!FURNITURE_WORDS.test(nameWords(el)) && !isHidden(el)) return false;
     const words = wordCount(normalizeSpace(el.textContent ?? ''));
     const linkWords = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + wordCount(normalizeSpace(a.textContent ?? '')), 0);
     const prose = proseIn(el);
@@ -748,11 +754,11 @@ export function extractHtml(html: string, where: string): Extracted {
   const pageText = () => (page ??= normalizeSpace(document.body?.textContent ?? ''));
   for (const box of keptBoxes) {
     // The rest of the article, hidden until "Continue reading", is shown, so that Readability reads it.
-    if (isHidden(box) && !printedElsewhere(box, pageText)) for (const attribute of ['hidden', 'aria-hidden', 'style']) box.removeAttribute(attribute);
+    if (isHidden(box) && !printedElsewhere(box, pageText)) for (const attribute of HIDING_ATTRIBUTES) box.removeAttribute(attribute);
   }
   for (const el of Array.from(document.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"]'))) {
     if (!el.isConnected) continue;
-    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const words = nameWords(el);
     const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
     const match = FURNITURE_WORDS.exec(words) ?? (CAPTION_WORDS.test(words) && proseIn(el).paragraphs === 0 ? CAPTION_WORDS.exec(words) : null);
     if (!match && !hidden) continue;

@@ -647,16 +647,19 @@ class DossierSearch extends HTMLElement {
     const field = group.querySelector<HTMLInputElement>('[data-facet-find]');
     const term = foldText(field?.value.trim() ?? '');
     // read each option once: a long facet has an option per source or name of the dossier
-    const options = items.map((item) => ({
-      item,
-      checked: item.querySelector('input')!.checked,
-      count: Number(item.dataset.count),
-      rank: Number(item.dataset.rank),
-      found: !term || this.#foldedLabel(item).includes(term),
-      // a name one of whose words begins with what is typed ("tu": Turkey, Tunisia) before one
-      // that only holds it ("Institute")
-      atWord: Boolean(term) && (` ${this.#foldedLabel(item)}`.includes(` ${term}`) || this.#foldedLabel(item).includes(`-${term}`)),
-    }));
+    const options = items.map((item) => {
+      const label = term ? this.#foldedLabel(item) : '';
+      return {
+        item,
+        checked: item.querySelector('input')!.checked,
+        count: Number(item.dataset.count),
+        rank: Number(item.dataset.rank),
+        found: !term || label.includes(term),
+        // a name one of whose words begins with what is typed ("tu": Turkey, Tunisia) before one
+        // that only holds it ("Institute")
+        atWord: Boolean(term) && (` ${label}`.includes(` ${term}`) || label.includes(`-${term}`)),
+      };
+    });
     options.sort(
       (a, b) =>
         Number(b.checked) - Number(a.checked) || Number(b.atWord) - Number(a.atWord) || (searching ? b.count - a.count : 0) || a.rank - b.rank,
