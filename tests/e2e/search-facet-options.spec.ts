@@ -120,9 +120,40 @@ test('a long facet’s find field lists the names with a word that begins with w
   await page.goto('/search/');
   const group = page.locator('[data-facet="entity"]');
   await group.getByRole('searchbox', { name: 'Find a name' }).fill(piece!);
+  // the field lists what it finds once every option has loaded: wait for that list, not the first few
+  const matching = names.filter((name) => name.includes(piece!)).length;
+  await expect(group.getByRole('status')).toHaveText(new RegExp(`^${matching} name`));
   const shown = await group.locator('[data-facet-option]:visible .facet-label').allTextContents();
   const atWord = shown.map((label) => startsAWord(foldText(label.trim()), piece!));
   expect(atWord).toContain(true);
   expect(atWord).toContain(false);
   expect(atWord, 'word-start matches first').toEqual([...atWord].sort((a, b) => Number(b) - Number(a)));
+});
+
+test('while the other names load, the find field says it is looking, then lists what it finds; if they fail to load, it says so', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**${SEARCH_FACETS_URL}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const named = dossier.entities.filter((e) => e.passageIds.length > 0);
+  const listed = new Set(await listedEntities(page));
+  const wanted = named.find((e) => !listed.has(e.id) && /\p{L}{4}/u.test(e.name))!;
+  const piece = /\p{L}{4}/u.exec(wanted.name)![0];
+  await page.goto('/search/');
+  const group = page.locator('[data-facet="entity"]');
+  const find = group.getByRole('searchbox', { name: 'Find a name' });
+  await find.fill(piece);
+  await expect(group.getByRole('status')).toHaveText('Looking through every name…');
+  release();
+  await expect(group.locator(`input[value="${wanted.id}"]`)).toBeVisible();
+  await expect(group.getByRole('status')).toHaveText(/^\d+ names?/);
+
+  await page.unrouteAll({ behavior: 'wait' });
+  await page.route(`**${SEARCH_FACETS_URL}`, (route) => route.abort());
+  await page.reload();
+  await find.fill(piece);
+  await expect(group.getByRole('status')).toHaveText(/^The other names could not be loaded; \d+ of the first few match$/);
+  await expect(group.locator(`input[value="${wanted.id}"]`)).toHaveCount(0);
 });

@@ -95,6 +95,9 @@ class DossierSearch extends HTMLElement {
   #notesIndexed = true;
   /** Every option of the long facets, once asked for (see #allOptions). */
   #allLoaded: Promise<boolean> | null = null;
+  /** Whether the folded facets (data-options) hold every option yet: not while loading, or when it failed. */
+  #allListed = false;
+  #allFailed = false;
   /** Filter value → label, per facet, for the sentence above the results. */
   #labels = new Map<string, string>();
   /** The address the bar will show once the query has stayed (see URL_SYNC_DELAY_MS). */
@@ -171,7 +174,7 @@ class DossierSearch extends HTMLElement {
       button.addEventListener('click', () => void this.#toggleAll(button));
     }
     for (const field of this.querySelectorAll<HTMLInputElement>('[data-facet-find]')) {
-      field.addEventListener('input', () => void this.#findIn(field.closest<HTMLElement>('[data-facet]')!));
+      field.addEventListener('input', () => this.#findIn(field.closest<HTMLElement>('[data-facet]')!));
     }
     this.#didYouMean.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-suggestion]');
@@ -208,12 +211,15 @@ class DossierSearch extends HTMLElement {
   #allOptions(): Promise<boolean> {
     const folded = [...this.querySelectorAll<HTMLElement>('[data-facet][data-options]')];
     if (!folded.length) return Promise.resolve(true);
-    this.#allLoaded ??= fetch(SEARCH_FACETS_URL)
+    if (this.#allLoaded) return this.#allLoaded;
+    this.#allFailed = false;
+    this.#allLoaded = fetch(SEARCH_FACETS_URL)
       .then((response) => {
         if (!response.ok) throw new Error(`${SEARCH_FACETS_URL}: ${response.status}`);
         return response.json() as Promise<SearchFacetsJson>;
       })
       .then((all) => {
+        this.#allListed = true;
         for (const group of folded) {
           const facet = group.dataset.facet as keyof SearchFacetsJson;
           const list = group.querySelector('.facet-options')!;
@@ -229,6 +235,8 @@ class DossierSearch extends HTMLElement {
       })
       .catch(() => {
         this.#allLoaded = null; // the next need may try again
+        this.#allFailed = true;
+        for (const group of folded) this.#arrangeLong(group, [...group.querySelectorAll<HTMLElement>('[data-facet-option]')]);
         return false;
       });
     return this.#allLoaded;
@@ -694,12 +702,16 @@ class DossierSearch extends HTMLElement {
       button.textContent = expanded ? 'Show fewer' : `Show all ${all}`;
     }
     const status = group.querySelector<HTMLElement>('[data-facet-find-status]');
-    if (status && field) status.textContent = term ? this.#foundSentence(field, found) : '';
+    if (status && field) status.textContent = term ? this.#foundSentence(field, found, this.#allListed || !group.dataset.options) : '';
   }
 
   /** What a facet's find field found: "3 names", "No source matches “Reuters” in these results". */
-  #foundSentence(field: HTMLInputElement, found: number): string {
+  #foundSentence(field: HTMLInputElement, found: number, complete: boolean): string {
     const noun = field.dataset.noun!;
+    // until every option has loaded, only the first few were looked through
+    if (!complete) {
+      return this.#allFailed ? `The other ${noun}s could not be loaded; ${found} of the first few match` : `Looking through every ${noun}…`;
+    }
     if (found > FOUND_SHOWN) return `${found} ${noun}s match; the first ${FOUND_SHOWN} are listed`;
     if (found) return `${found} ${noun}${found === 1 ? '' : 's'}`;
     return `No ${noun} matches “${field.value.trim()}”${this.#searching ? ' in these results' : ''}`;
@@ -715,9 +727,12 @@ class DossierSearch extends HTMLElement {
     return folded;
   }
 
-  /** Shows the options of a long facet its find field names, from every option (loaded once). */
-  async #findIn(group: HTMLElement) {
-    await this.#allOptions();
+  /**
+   * Shows the options of a long facet its find field names: among those listed at once, and
+   * from every option when they have loaded (#allOptions arranges the facet again then).
+   */
+  #findIn(group: HTMLElement) {
+    void this.#allOptions();
     this.#arrangeLong(group, [...group.querySelectorAll<HTMLElement>('[data-facet-option]')]);
   }
 
