@@ -172,14 +172,22 @@ const CONTAINERS = String.raw`(?: {0,3}(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]
 /** An ATX heading's hashes, or a setext underline of `=` (always) or `-` (under a line of text), inside any containers. */
 const HEADING_MARK = new RegExp(String.raw`^(${CONTAINERS} {0,3})(?:#{1,6}(?=[ \t]|$)|=+[ \t]*$)`);
 const DASH_UNDERLINE = new RegExp(String.raw`^(${CONTAINERS} {0,3})-+[ \t]*$`);
+/**
+ * What may open a link reference definition, inside any containers: `[`, its label (escaped
+ * brackets and code-span ticks included: a definition is read before any inline), then, if the
+ * label closes on this line, `]` and the `:` and destination that make it one.
+ */
+const DEFINITION = new RegExp(String.raw`^(${CONTAINERS} {0,3})\[(?:[^\]\\]|\\.)*(\])?(?:(:)[ \t]*(\S*))?`);
 
 function noteLine(line: string, previous: string): string {
   // Headings, in block quotes and list items too: the report's outline is its own.
   const heading = HEADING_MARK.exec(line) ?? (previous.trim() !== '' ? DASH_UNDERLINE.exec(line) : null);
   if (heading) line = `${heading[1]}\\${line.slice(heading[1]!.length)}`;
-  // A link reference definition, unless to the web.
-  const definition = /^( {0,3})\[[^\]]*\]:\s*(\S*)/.exec(line);
-  if (definition && !SAFE_DESTINATION.test(definition[2]!)) line = `${definition[1]}\\${line.slice(definition[1]!.length)}`;
+  // A link reference definition, unless to the web; and a label that runs on to the next line,
+  // which may end as one there.
+  const definition = DEFINITION.exec(line);
+  const [, lead, closed, colon, destination] = definition ?? [];
+  if (definition && (!closed || (colon && !SAFE_DESTINATION.test(destination!)))) line = `${lead}\\${line.slice(lead!.length)}`;
   return outsideCodeSpans(line, (text) =>
     text
       // `](` opens a link's destination: escaping the `(` leaves `[text]` as text.

@@ -135,6 +135,19 @@ describe('toMarkdown', () => {
     ]);
   });
 
+  it('should escape a link definition off the web wherever it opens: in a quote or list, with brackets or ticks in its label, or a label running on', () => {
+    for (const note of ['>[<]:]', '- [x]: javascript:alert(1)', '[a\\]b]: javascript:x', '[a`]: javascript:x`', '[multi\nline]: javascript:x', '[a]:\njavascript:x']) {
+      const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+      expect(nodesOf(tree, 'definition'), note).toEqual([]);
+    }
+    // a link to the web, or a definition of one, stays as typed
+    const md = toMarkdown([makeAnnotation('remain and expand', { note: '> [a]: https://x.example\n[text](https://x.example)' })], { origin, articles });
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+    expect(nodesOf(tree, 'definition').map((d) => d.url)).toEqual(['https://x.example']);
+    expect(nodesOf(tree, 'link').map((l) => l.url)).toContain('https://x.example');
+  });
+
   it('should close a code fence a note leaves open, so the rest of the report stays the report', () => {
     const md = toMarkdown([makeAnnotation('remain and expand', { note: '```\n<b>' })], { origin, articles });
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
