@@ -55,6 +55,22 @@ export const DOSSIER_JSON_URL = '/data/dossier.json';
 export const DOSSIER_SCHEMA_URL = '/data/dossier.schema.json';
 
 /**
+ * Every source of the dossier, in publication order, for the compare view of a dossier larger
+ * than it holds: its picker finds any of them by name, and a URL may name any of them.
+ */
+export const COMPARE_SOURCES_URL = '/compare/sources.json';
+
+export interface CompareSourceJson {
+  slug: string;
+  outlet: string;
+  headline: string;
+  /** How a list names it (outlet, or outlet and headline: src/corpus/views/sources.ts). */
+  name: string;
+  /** "2017", "c. 2020", "n.d." */
+  year: string;
+}
+
+/**
  * Every value of the search page's long facets (sources, entities), for the options its HTML
  * leaves out: the page lists only the first few of each, so that it weighs the same at any size,
  * and loads this when the reader asks for all, a search counts them, or a URL ticks one.

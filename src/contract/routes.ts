@@ -71,10 +71,25 @@ export const compareThemeUrl = (themeId: string): string => `${COMPARE_URL}#${co
 /** The element id of a theme's row in the compare view (`t-<theme>`; `t-none` for the passages on none). */
 export const compareRowId = (themeId: string | null): string => `t-${themeId ?? 'none'}`;
 
-/** The compare view on a choice of sources: a pair's own page for two, the view with `?sources=` otherwise. */
-export function compareUrl(slugs: readonly string[]): string {
-  if (slugs.length === 2) return pairUrl(slugs[0]!, slugs[1]!);
+/**
+ * The compare view on a choice of sources: a pair's own page for two, the view with `?sources=`
+ * otherwise. `pairPage: false` when the pair has no page (a large dossier builds pair pages for
+ * the sources the view holds; the view fetches any others, see compareSourceUrl).
+ */
+export function compareUrl(slugs: readonly string[], pairPage = true): string {
+  if (slugs.length === 2 && pairPage) return pairUrl(slugs[0]!, slugs[1]!);
   return slugs.length ? `${COMPARE_URL}?${COMPARE_SOURCES_PARAM}=${slugs.join(',')}` : COMPARE_URL;
+}
+
+/**
+ * One source's share of a compare layout (`/compare/source/<slug>/`, `…/full-text/`): its
+ * column, its cell in each theme row, its header, tab and chip, which the compare view fetches
+ * and fits in when the reader picks a source it does not hold (src/client/compare/more-sources.ts).
+ * Built only for the sources the view does not hold.
+ */
+export function compareSourceUrl(slug: string, layout: CompareLayout): string {
+  const page = `${COMPARE_URL}source/${slug}/`;
+  return layout === 'text' ? `${page}${COMPARE_TEXT_SEGMENT}/` : page;
 }
 
 /* ---------- search ---------- */

@@ -5,6 +5,7 @@
  */
 import type { Article, Passage, ThemeInfo } from './model';
 import type { Published } from './schema';
+import { pageSize } from './paging';
 
 /** One source's share of a theme row: its passages on the theme, in reading order (empty: silent). */
 export interface CompareCell {
@@ -36,15 +37,20 @@ export function compareRows(articles: Article[], themes: ThemeInfo[]): CompareRo
 }
 
 /**
- * The most sources the compare view holds. Every page of it lists, and pre-renders a page
- * for, each pair of the sources it holds, so beyond a handful the site would grow with the
- * square of the dossier; a larger dossier compares its most recent sources.
+ * The most sources the compare view holds in its pages. Every page of it lists, and
+ * pre-renders a page for, each pair of the sources it holds, so beyond a handful the site
+ * would grow with the square of the dossier; a larger dossier's view opens on its most recent
+ * sources and fetches any other the reader picks, from a page of its own per source
+ * (compareSourceUrl).
  */
 export const COMPARE_LIMIT = 8;
 
-/** The sources the compare view holds: all of them, or the COMPARE_LIMIT most recent. */
-export function comparableArticles<T>(articles: T[]): T[] {
-  return articles.slice(-COMPARE_LIMIT);
+/**
+ * The sources the compare view holds: all of them, or the COMPARE_LIMIT most recent
+ * (DOSSIER_PAGE_SIZE instead when the build sets it, as for every list: see paging.ts).
+ */
+export function comparableArticles<T>(articles: T[], limit = pageSize(COMPARE_LIMIT)): T[] {
+  return articles.slice(-limit);
 }
 
 /** Every pair of articles, each in the order given (publication order, for the corpus). */

@@ -5,6 +5,7 @@ import {
   ARTICLE_CLASSES,
   articleUrl,
   compareUrl,
+  compareSourceUrl,
   entityIndexUrl,
   homeUrl,
   entityUrl,
@@ -118,6 +119,12 @@ describe('contract: routes', () => {
   it("should send two sources to their pair's page and more to the view", () => {
     expect(compareUrl(['a', 'b'])).toBe('/compare/a--b/');
     expect(compareUrl(['a', 'b', 'c'])).toBe('/compare/?sources=a,b,c');
+    expect(compareUrl(['a', 'b'], false), 'a pair with no page of its own').toBe('/compare/?sources=a,b');
+  });
+
+  it('should give each source the view does not hold a page per layout, apart from pair pages', () => {
+    expect(compareSourceUrl('a', 'theme')).toBe('/compare/source/a/');
+    expect(compareSourceUrl('a', 'text')).toBe('/compare/source/a/full-text/');
   });
 
   it('should build each compare page in both layouts: by theme at its address, the full text under full-text/', () => {

@@ -7,15 +7,20 @@
  * The layout shown is the URL fragment (#by-theme, #full-text, #t-<theme> for a theme row,
  * #<passage-id> for a passage in the full text), written to data-layout for the stylesheet.
  * The page holds one layout; the other is fetched the first time it is asked for (lazy-view.ts).
+ * In a dossier larger than the view holds (data-total), the picker finds any other source
+ * by name, and a source picked or named in the URL is fetched and fitted in (more-sources.ts).
  */
+import type { CompareSourceJson } from '../../contract/endpoints';
 import { isPassageId } from '../../contract/passage-id';
 import { safeDecode } from '../../contract/text-fragment';
-import { COMPARE_LAYOUT_FRAGMENT, compareUrl, COMPARE_STEP_PARAM, type CompareLayout } from '../../contract/routes';
+import { COMPARE_LAYOUT_FRAGMENT, COMPARE_URL, compareUrl, COMPARE_STEP_PARAM, type CompareLayout } from '../../contract/routes';
+import { jsonOnce } from '../search/json-once';
 import { addCopyButtons, wireCopyLinks } from './copy-link';
 import { announce, isShown, notify } from './dom';
 import { CompareKeys } from './keys';
-import { LazyView } from './lazy-view';
+import { LazyView, LazyViewError } from './lazy-view';
 import { Minimap } from './minimap';
+import { FindField, fitSource, sourceChip } from './more-sources';
 import {
   SOURCES_PARAM,
   defaultSelection,
@@ -27,12 +32,23 @@ import {
 import { StepController } from './step';
 
 const NARROW = '(max-width: 767.98px)';
+/** The picker's find field lists this many sources at most: a name is typed until the list is short. */
+const FOUND_SHOWN = 12;
+const LAYOUTS: CompareLayout[] = ['theme', 'text'];
 
 const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 
 class CompareView extends HTMLElement {
+  /** Every source, in publication order: those the view holds until the catalogue has loaded. */
   #all: string[] = [];
+  /** The sources the view holds (data-all); a pair page holds two of them. */
+  #held: string[] = [];
+  /** The sources in this page: held by it, or fitted in since. */
   #available: string[] = [];
+  /** Every source of a dossier larger than the view holds (null: not asked for, or none more). */
+  #catalogue: (() => Promise<CompareSourceJson[]>) | null = null;
+  /** The picker's "Find another source", in such a dossier. */
+  #find?: FindField;
   #selected: string[] = [];
   #tab = '';
   #narrow = matchMedia(NARROW);
@@ -44,16 +60,26 @@ class CompareView extends HTMLElement {
   #hashRun = 0;
 
   connectedCallback(): void {
-    this.#all = list(this.dataset.all);
+    this.#held = list(this.dataset.all);
+    this.#all = [...this.#held];
     this.#available = list(this.dataset.available);
+    const more = this.querySelector<HTMLInputElement>('.cmp-find input');
+    if (more && Number(this.dataset.total) > this.#held.length) this.#catalogue = jsonOnce<CompareSourceJson[]>(more.dataset.src!);
     const params = new URLSearchParams(location.search);
-    const asked = parseSelection(params.get(SOURCES_PARAM), this.#all);
+    const param = params.get(SOURCES_PARAM);
+    // sources the view does not hold: the full page fetches them (below); a pair page sends there
+    const beyond = Boolean(this.#catalogue) && list(param ?? '').some((slug) => !this.#held.includes(slug));
+    const asked = parseSelection(param, this.#all);
+    if (beyond && this.#isPairPage()) {
+      location.replace(`${COMPARE_URL}${location.search}${location.hash}`);
+      return;
+    }
     if (asked && !isAvailable(asked, this.#available)) {
       // a pair page asked for other sources: go to the page that holds them
       location.replace(this.#pageFor(asked));
       return;
     }
-    this.#selected = asked ?? defaultSelection(this.#available, this.#narrow.matches);
+    this.#selected = (beyond ? null : asked) ?? defaultSelection(this.#available, this.#narrow.matches);
     this.#tab = this.#selected[0]!;
 
     this.classList.add('is-live', 'has-tabs');
@@ -78,8 +104,17 @@ class CompareView extends HTMLElement {
         layout,
         new LazyView(placeholder, {
           name: layout === 'text' ? 'the full text' : 'the theme rows',
-          loaded: (section) => {
+          loaded: async (section) => {
             this.#wireLayout(section);
+            // the sources fitted in since the page loaded have their share of this layout too
+            const fitted = this.#available.filter((slug) => !section.querySelector(`[data-col="${CSS.escape(slug)}"]`));
+            for (const slug of fitted) {
+              try {
+                this.#wirePieces(await fitSource(this, slug, this.#all, [layout]));
+              } catch (error) {
+                this.#dropSource(slug, error);
+              }
+            }
             this.#apply();
           },
         }),
@@ -91,12 +126,109 @@ class CompareView extends HTMLElement {
     }
 
     this.#wirePicker();
+    if (this.#catalogue) this.#find = new FindField(this, { catalogue: () => this.#everySource(), shown: FOUND_SHOWN });
     this.#wireTabs();
     this.#wireStickyOffsets();
     addEventListener('hashchange', () => void this.#onHash(true));
 
     this.#apply();
     void this.#onHash();
+    if (beyond) void this.#openAsked(param!);
+  }
+
+  /** A pair page: it holds two of the sources the view holds. */
+  #isPairPage(): boolean {
+    return list(this.dataset.available).length < this.#held.length;
+  }
+
+  /** Every source, in order, once the catalogue has loaded; null when it cannot be had. */
+  async #everySource(): Promise<CompareSourceJson[] | null> {
+    if (!this.#catalogue) return null;
+    try {
+      const catalogue = await this.#catalogue();
+      this.#all = catalogue.map((source) => source.slug);
+      return catalogue;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The sources a URL names beyond those the view holds: fetched, fitted in and shown. */
+  async #openAsked(param: string): Promise<void> {
+    this.setAttribute('aria-busy', 'true');
+    const catalogue = await this.#everySource();
+    const asked = catalogue && parseSelection(param, this.#all);
+    try {
+      if (!catalogue) throw new LazyViewError('the list of sources could not be loaded');
+      if (!asked) {
+        notify('The dossier holds fewer than two of the sources this link names; showing the most recent.');
+        return;
+      }
+      await this.#bring(asked, catalogue);
+      this.#selected = asked;
+      this.#apply();
+      // what the fragment names may be in a source only now in the page
+      if (location.hash) await this.#onHash();
+    } catch (error) {
+      notify(`The sources this link names could not be loaded (${this.#why(error)}); showing the most recent.`);
+    } finally {
+      this.removeAttribute('aria-busy');
+    }
+  }
+
+  /**
+   * Fits the sources of `slugs` this page lacks into it, each into the layouts in the page
+   * (a layout still to be fetched gets them when it is: see the LazyView hook), and gives each
+   * a chip in the picker. Throws when one cannot be had; those fitted before it stay.
+   */
+  async #bring(slugs: readonly string[], catalogue: readonly CompareSourceJson[]): Promise<void> {
+    for (const slug of slugs.filter((s) => !this.#available.includes(s))) {
+      const col = `[data-col="${CSS.escape(slug)}"]`;
+      // twice: a layout that arrives while the first pass loads has not seen this source yet
+      for (let pass = 0; pass < 2; pass++) {
+        const layouts = LAYOUTS.filter((layout) => {
+          const section = this.querySelector(`#${COMPARE_LAYOUT_FRAGMENT[layout]}:not(.cmp-lazy)`);
+          return section && !section.querySelector(col);
+        });
+        if (layouts.length) this.#wirePieces(await fitSource(this, slug, this.#all, layouts));
+      }
+      this.#available = this.#all.filter((s) => s === slug || this.#available.includes(s));
+      const source = catalogue.find((s) => s.slug === slug);
+      if (source && !this.querySelector(`.cmp-picker input[value="${CSS.escape(slug)}"]`)) this.#placeChip(sourceChip(source));
+    }
+  }
+
+  /** What fitted pieces need: copy buttons, and a minimap and in-step scrolling for a column. */
+  #wirePieces(pieces: HTMLElement[]): void {
+    for (const piece of pieces) {
+      addCopyButtons(piece);
+      if (!piece.matches('.cmp-column')) continue;
+      const minimap = new Minimap(piece);
+      this.#minimaps.push(minimap);
+      this.#step?.watch(piece.querySelector<HTMLElement>('.cmp-scroller')!);
+    }
+  }
+
+  /** A fitted source whose share of a layout could not be had: out of the choice, and said so. */
+  #dropSource(slug: string, error: unknown): void {
+    notify(`${this.#outletOf(slug)} could not be loaded into this layout (${this.#why(error)}).`);
+    const result = toggleSource(this.#selected, this.#all, slug, false);
+    this.#selected = result.ok ? result.selected : defaultSelection(this.#held, this.#narrow.matches);
+    this.#available = this.#available.filter((s) => s !== slug);
+    for (const piece of this.querySelectorAll(`[data-col="${CSS.escape(slug)}"]`)) piece.remove();
+    this.#writeUrl();
+  }
+
+  #why(error: unknown): string {
+    return error instanceof LazyViewError ? error.message : 'it could not be read';
+  }
+
+  /** Puts a source's chip among the picker's, in publication order (before the find field). */
+  #placeChip(chip: HTMLElement): void {
+    const at = this.#all.indexOf(chip.querySelector('input')!.value);
+    const chips = [...this.querySelectorAll<HTMLInputElement>('.cmp-picker > .filter-chip input')];
+    const after = chips.find((box) => this.#all.indexOf(box.value) > at)?.closest('.filter-chip');
+    (after ?? this.querySelector('.cmp-find')!).before(chip);
   }
 
   /** What a layout's markup needs once it is in the page (at first, or when fetched). */
@@ -117,7 +249,7 @@ class CompareView extends HTMLElement {
     for (const box of this.querySelectorAll<HTMLInputElement>('.cmp-picker input[type="checkbox"]')) box.checked = chosen.has(box.value);
     this.dataset.cols = String(this.#selected.length);
     const count = this.querySelector('.cmp-picker-count');
-    if (count) count.textContent = `${this.#selected.length} of ${this.#all.length}: ${this.#selected.map((s) => this.#outletOf(s)).join(', ')}`;
+    if (count) count.textContent = `${this.#selected.length} of ${this.dataset.total ?? this.#all.length}: ${this.#selected.map((s) => this.#outletOf(s)).join(', ')}`;
     if (!chosen.has(this.#tab)) this.#tab = this.#selected[0]!;
     this.#applyTab();
     this.#layout();
@@ -149,17 +281,46 @@ class CompareView extends HTMLElement {
   }
 
   #wirePicker(): void {
-    this.querySelector('.cmp-picker')?.addEventListener('change', (event) => {
+    this.querySelector('.cmp-picker')?.addEventListener('change', async (event) => {
       const box = event.target as HTMLInputElement;
-      const result = toggleSource(this.#selected, this.#all, box.value, box.checked);
+      if (box.type !== 'checkbox') return; // the find field's own change
+      let result = toggleSource(this.#selected, this.#all, box.value, box.checked);
       if (!result.ok) {
         box.checked = !box.checked;
         notify(result.reason);
         return;
       }
       if (!isAvailable(result.selected, this.#available)) {
-        location.assign(this.#pageFor(result.selected));
-        return;
+        if (this.#isPairPage() || !this.#catalogue) {
+          location.assign(this.#pageFor(result.selected));
+          return;
+        }
+        // a source found by name: fetched and fitted in, its chip kept among the others
+        const chip = box.closest<HTMLElement>('.filter-chip')!;
+        box.disabled = true;
+        chip.setAttribute('aria-busy', 'true');
+        try {
+          await this.#bring([box.value], (await this.#everySource()) ?? []);
+        } catch (error) {
+          box.checked = false;
+          notify(`${this.#outletOf(box.value)} could not be loaded (${this.#why(error)}).`);
+          return;
+        } finally {
+          box.disabled = false;
+          chip.removeAttribute('aria-busy');
+        }
+        if (chip.closest('.cmp-found')) {
+          this.#placeChip(chip);
+          this.#find?.clear();
+          box.focus();
+        }
+        // the choice may have changed while it loaded
+        result = toggleSource(this.#selected, this.#all, box.value, box.checked);
+        if (!result.ok) {
+          box.checked = false;
+          notify(result.reason);
+          return;
+        }
       }
       this.#selected = result.selected;
       this.#writeUrl();
@@ -306,9 +467,9 @@ class CompareView extends HTMLElement {
     history.replaceState(history.state, '', url.href.replace(/%2C/gi, ','));
   }
 
-  /** The page that holds a selection: the pair's own page for two, the full page otherwise. */
+  /** The page that holds a selection: the pair's own page for two it holds, the full page otherwise. */
   #pageFor(selected: string[]): string {
-    return compareUrl(selected) + location.hash;
+    return compareUrl(selected, isAvailable(selected, this.#held)) + location.hash;
   }
 
   #outletOf(slug: string): string {

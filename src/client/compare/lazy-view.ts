@@ -7,8 +7,8 @@
 
 export class LazyViewError extends Error {}
 
-/** Fetches `src` and returns its section with this id, adopted into this document. */
-export async function fetchSection(src: string, id: string): Promise<HTMLElement> {
+/** Fetches the page at `src`, parsed (not adopted: take out what is needed). */
+export async function fetchPage(src: string): Promise<Document> {
   let response: Response;
   try {
     response = await fetch(src, { credentials: 'same-origin' });
@@ -16,7 +16,12 @@ export async function fetchSection(src: string, id: string): Promise<HTMLElement
     throw new LazyViewError('the network request failed');
   }
   if (!response.ok) throw new LazyViewError(`the server answered ${response.status}`);
-  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  return new DOMParser().parseFromString(await response.text(), 'text/html');
+}
+
+/** Fetches `src` and returns its section with this id, adopted into this document. */
+export async function fetchSection(src: string, id: string): Promise<HTMLElement> {
+  const page = await fetchPage(src);
   const section = page.getElementById(id);
   if (!section || section.classList.contains('cmp-lazy')) throw new LazyViewError(`the page ${src} does not hold it`);
   return document.adoptNode(section);
@@ -25,8 +30,8 @@ export async function fetchSection(src: string, id: string): Promise<HTMLElement
 export interface LazyHooks {
   /** The layout's name, for messages ("the full text"). */
   name: string;
-  /** Called with the section once it is in the page. */
-  loaded: (section: HTMLElement) => void;
+  /** Called with the section once it is in the page; the load ends when what it returns settles. */
+  loaded: (section: HTMLElement) => void | Promise<void>;
 }
 
 /** Loads a placeholder's section once (concurrent calls share the load); resolves with the section. */
@@ -66,7 +71,7 @@ export class LazyView {
     try {
       const section = await fetchSection(src, placeholder.id);
       placeholder.replaceWith(section);
-      this.#hooks.loaded(section);
+      await this.#hooks.loaded(section);
       return section;
     } catch (error) {
       const why = error instanceof LazyViewError ? error.message : 'it could not be read';

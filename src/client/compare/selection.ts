@@ -46,7 +46,7 @@ export function toggleSource(selected: readonly string[], all: readonly string[]
   else next.delete(slug);
   const ordered = all.filter((s) => next.has(s));
   if (ordered.length < MIN_SOURCES) return { ok: false, reason: `Compare at least ${MIN_SOURCES} sources.` };
-  if (ordered.length > MAX_SOURCES) return { ok: false, reason: `Compare at most ${MAX_SOURCES} sources at once.` };
+  if (ordered.length > MAX_SOURCES) return { ok: false, reason: `Compare at most ${MAX_SOURCES} sources at once: untick one to add another.` };
   return { ok: true, selected: ordered };
 }
 

@@ -1,4 +1,9 @@
-/** The pair pages' paths (/compare/<a>--<b>/ and its full-text edition): one per pair of comparable sources. */
+/**
+ * The compare view's built pages besides /compare/ itself: a page per pair of the sources it
+ * holds (/compare/<a>--<b>/ and its full-text edition), and, in a dossier larger than the view
+ * holds, a page per other source (/compare/source/<slug>/ and its full-text edition), which
+ * the view fetches when the reader picks that source.
+ */
 import { pairSlug } from '../../contract/routes';
 import { articlePairs, comparableArticles } from '../../corpus/compare';
 import { getCorpus } from '../../corpus/model';
@@ -9,4 +14,10 @@ export async function pairPaths() {
     params: { pair: pairSlug(pair[0].slug, pair[1].slug) },
     props: { pair },
   }));
+}
+
+export async function sourcePaths() {
+  const { articles } = await getCorpus();
+  const held = new Set(comparableArticles(articles));
+  return articles.filter((a) => !held.has(a)).map((article) => ({ params: { slug: article.slug }, props: { article } }));
 }

@@ -1,0 +1,39 @@
+/**
+ * Finding a source by name in a dossier larger than the compare view holds (the picker's
+ * "Find another source"). Pure: the catalogue in, the matches out.
+ */
+import type { CompareSourceJson } from '../../contract/endpoints';
+import { foldText } from '../search/fold';
+
+export interface FoundSources {
+  /** The first `max` matches: those with a word that begins with what is typed first, then publication order. */
+  shown: CompareSourceJson[];
+  /** How many match in all. */
+  total: number;
+}
+
+/**
+ * The sources whose outlet or headline holds what is typed (folded: case, accents, dashes),
+ * leaving out those in `listed` (already chips of the picker).
+ */
+export function findSources(catalogue: readonly CompareSourceJson[], typed: string, listed: ReadonlySet<string>, max: number): FoundSources {
+  const term = foldText(typed.trim());
+  if (!term) return { shown: [], total: 0 };
+  const atWord: CompareSourceJson[] = [];
+  const within: CompareSourceJson[] = [];
+  for (const source of catalogue) {
+    if (listed.has(source.slug)) continue;
+    const words = ` ${foldText(`${source.outlet} ${source.headline}`)}`;
+    if (words.includes(` ${term}`)) atWord.push(source);
+    else if (words.includes(term)) within.push(source);
+  }
+  return { shown: [...atWord, ...within].slice(0, max), total: atWord.length + within.length };
+}
+
+/** What the find field says of its matches: "3 sources", "No other source matches “Reuters”". */
+export function foundSentence(found: FoundSources, typed: string): string {
+  const { total, shown } = found;
+  if (!total) return `No other source matches “${typed.trim()}”`;
+  if (total > shown.length) return `${total} sources match; the first ${shown.length} are listed`;
+  return `${total} source${total === 1 ? '' : 's'}`;
+}
