@@ -264,6 +264,52 @@ describe('themesInArticle', () => {
       }
     }
   });
+
+  it('should compare an article the view does not hold with the sources nearest it in time, on the view that fetches them', () => {
+    const before = process.env.DOSSIER_PAGE_SIZE;
+    process.env.DOSSIER_PAGE_SIZE = '1'; // the view holds the most recent source only
+    try {
+      const { articles } = corpus;
+      let checked = 0;
+      for (const current of articles.slice(0, -1)) {
+        for (const { theme, compare } of views.themesInArticle(corpus, current)) {
+          const speaking = articles.filter((a) => a !== current && passagesOn(theme.id, a.slug).length);
+          if (!speaking.length) {
+            expect(compare).toBeNull();
+            continue;
+          }
+          const at = articles.indexOf(current);
+          const distance = (a: Corpus['articles'][number]) => Math.abs(articles.indexOf(a) - at);
+          const chosen = compare!.match(/sources=([^#]+)/)![1]!.split(',');
+          expect(compare!.startsWith('/compare/?sources='), 'no pair page: the view fetches what it does not hold').toBe(true);
+          expect(chosen).toContain(current.slug);
+          expect(chosen).toEqual(articles.map((a) => a.slug).filter((slug) => chosen.includes(slug)));
+          const others = speaking.filter((a) => chosen.includes(a.slug));
+          expect(others).toHaveLength(Math.min(MAX_SOURCES - 1, speaking.length));
+          // none left out is nearer than one taken
+          const farthest = Math.max(...others.map(distance));
+          for (const a of speaking) if (!chosen.includes(a.slug)) expect(distance(a)).toBeGreaterThanOrEqual(farthest);
+          expect(compare!.endsWith(`#t-${theme.id}`)).toBe(true);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    } finally {
+      if (before === undefined) delete process.env.DOSSIER_PAGE_SIZE;
+      else process.env.DOSSIER_PAGE_SIZE = before;
+    }
+  });
+});
+
+describe('nearest', () => {
+  const list = Array.from({ length: 10 }, (_, i) => i);
+  it('should take the items nearest the given one, the earlier of two as near first, skipping those left out', () => {
+    expect(views.nearest(list, 5, () => true, 4)).toEqual([4, 6, 3, 7]);
+    expect(views.nearest(list, 5, (n) => n % 2 === 0, 3)).toEqual([4, 6, 2]);
+    expect(views.nearest(list, 0, () => true, 3)).toEqual([1, 2, 3]);
+    expect(views.nearest(list, 9, (n) => n < 3, 5)).toEqual([2, 1, 0]);
+    expect(views.nearest(list, 4, () => false, 2)).toEqual([]);
+  });
 });
 
 describe('nearbySources', () => {

@@ -44,19 +44,30 @@ export function themesInArticle(corpus: Corpus, article: Article): ThemeInArticl
 }
 
 /**
- * The compare view on `article` and the first sources the view holds that speak to the theme
- * (up to MAX_SOURCES in all, in publication order: the order of its pages), at the theme's row;
- * null when the view does not hold the article (a big dossier compares its most recent sources)
- * or no other source it holds speaks to the theme.
+ * The compare view on `article` and up to MAX_SOURCES - 1 others that speak to the theme, in
+ * publication order, at the theme's row; null when no other source does. An article the view
+ * holds is compared with the first sources it holds that speak (the order of its pair pages);
+ * one it does not hold (a large dossier) with those nearest it in time, which the view fetches.
  */
 function compareOnTheme(corpus: Corpus, article: Article, themeId: string): string | null {
   const held = comparableArticles(corpus.articles);
-  if (!held.includes(article)) return null;
   const speaking = lookups(corpus).themePassages.get(themeId)!;
-  const others = held.filter((a) => a !== article && (speaking.get(a.slug)?.length ?? 0) > 0).slice(0, MAX_SOURCES - 1);
+  const speaks = (a: Article) => a !== article && (speaking.get(a.slug)?.length ?? 0) > 0;
+  const isHeld = held.includes(article);
+  const others = isHeld ? held.filter(speaks).slice(0, MAX_SOURCES - 1) : nearest(corpus.articles, article, speaks, MAX_SOURCES - 1);
   if (!others.length) return null;
-  const chosen = held.filter((a) => a === article || others.includes(a)).map((a) => a.slug);
-  return `${compareUrl(chosen)}#${compareRowId(themeId)}`;
+  const chosen = corpus.articles.filter((a) => a === article || others.includes(a)).map((a) => a.slug);
+  return `${compareUrl(chosen, isHeld)}#${compareRowId(themeId)}`;
+}
+
+/** Up to `max` items of `list` that pass `keep`, nearest `item` first (the earlier of two as near). */
+export function nearest<T>(list: readonly T[], item: T, keep: (x: T) => boolean, max: number): T[] {
+  const at = list.indexOf(item);
+  const found: T[] = [];
+  for (let step = 1; found.length < max && (at - step >= 0 || at + step < list.length); step++) {
+    for (const i of [at - step, at + step]) if (i >= 0 && i < list.length && found.length < max && keep(list[i]!)) found.push(list[i]!);
+  }
+  return found;
 }
 
 /**
