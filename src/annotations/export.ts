@@ -196,10 +196,11 @@ function noteLine(line: string, previous: string): string {
       // A tag, comment or autolink (a web autolink stays); a `<` the reader escaped (odd backslashes) already is.
       // Right after a bare web address a backslash would join the address (GFM's literal autolinks
       // run to the next space or `<`), so there the `<` is written as an entity.
+      // A backslash the reader typed there joins the address too, and escapes nothing.
       .replace(/(\\*)<(?=[a-z!/?])(?!https?:\/\/[^\s<>]*>|mailto:[^\s<>]*>)/gi, (match, slashes: string, offset: number, whole: string) => {
-        if (slashes.length % 2) return match;
         const word = /\S*$/.exec(whole.slice(0, offset))![0];
-        return /https?:\/\/|www\./i.test(word) ? `${slashes}&lt;` : `${slashes}\\<`;
+        if (/https?:\/\/|www\./i.test(word)) return `${slashes}&lt;`;
+        return slashes.length % 2 ? match : `${slashes}\\<`;
       }),
   );
 }
