@@ -167,17 +167,23 @@ export function* noteMarkdown(note: string): Generator<string> {
   if (fence !== null) yield fence;
 }
 
-/** What may open a line before its content: block quote marks and list markers, nested. */
-const CONTAINERS = String.raw`(?: {0,3}(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?)*`;
-/** An ATX heading's hashes, or a setext underline of `=` (always) or `-` (under a line of text), inside any containers. */
-const HEADING_MARK = new RegExp(String.raw`^(${CONTAINERS} {0,3})(?:#{1,6}(?=[ \t]|$)|=+[ \t]*$)`);
-const DASH_UNDERLINE = new RegExp(String.raw`^(${CONTAINERS} {0,3})-+[ \t]*$`);
+/** A block quote mark or a list marker. */
+const MARKER = String.raw`(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))`;
+/**
+ * What may open a line before its content: block quote marks and list markers, nested, then
+ * the content's indent; or an indent alone. Each run of blanks can be read one way only (by the
+ * next marker's or the content's indent): read two ways, a line of many markers took
+ * exponential time to be found to be no heading.
+ */
+const LEAD = String.raw`(?: {0,3}${MARKER}(?:[ \t]{0,4}${MARKER})*[ \t]{0,4}| {0,3})`;
+const HEADING_MARK = new RegExp(String.raw`^(${LEAD})(?:#{1,6}(?=[ \t]|$)|=+[ \t]*$)`);
+const DASH_UNDERLINE = new RegExp(String.raw`^(${LEAD})-+[ \t]*$`);
 /**
  * What may open a link reference definition, inside any containers: `[`, its label (escaped
  * brackets and code-span ticks included: a definition is read before any inline), then, if the
  * label closes on this line, `]` and the `:` and destination that make it one.
  */
-const DEFINITION = new RegExp(String.raw`^(${CONTAINERS} {0,3})\[(?:[^\]\\]|\\.)*(\])?(?:(:)[ \t]*(\S*))?`);
+const DEFINITION = new RegExp(String.raw`^(${LEAD})\[(?:[^\]\\]|\\.)*(\])?(?:(:)[ \t]*(\S*))?`);
 
 function noteLine(line: string, previous: string): string {
   // Headings, in block quotes and list items too: the report's outline is its own.

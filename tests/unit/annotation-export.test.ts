@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/annotations/model';
-import { MARKDOWN_RECORDS_CLOSE, MARKDOWN_RECORDS_OPEN, toCollection, toMarkdown } from '../../src/annotations/export';
+import { MARKDOWN_RECORDS_CLOSE, MARKDOWN_RECORDS_OPEN, noteMarkdown, toCollection, toMarkdown } from '../../src/annotations/export';
 import { parseAnnotationFile } from '../../src/annotations/import';
 import { annotationCollectionSchema } from '../../src/annotations/schema';
 import remarkGfm from 'remark-gfm';
@@ -146,6 +146,12 @@ describe('toMarkdown', () => {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
     expect(nodesOf(tree, 'definition').map((d) => d.url)).toEqual(['https://x.example']);
     expect(nodesOf(tree, 'link').map((l) => l.url)).toContain('https://x.example');
+  });
+
+  it('should read a line of many nested quote marks and list markers as it reads one (it once took exponential time)', () => {
+    const deep = '> '.repeat(40);
+    const lines = [...noteMarkdown(`${deep}x\n${deep}# heading\n${'-  '.repeat(40)}[a]: javascript:x\n${'>\t'.repeat(40)}`)];
+    expect(lines).toEqual([`${deep}x`, `${deep}\\# heading`, `${'-  '.repeat(40)}\\[a]: javascript:x`, '>\t'.repeat(40)]);
   });
 
   it('should close a code fence a note leaves open, so the rest of the report stays the report', () => {
