@@ -194,7 +194,7 @@ function noteLine(line: string, previous: string): string {
   const definition = DEFINITION.exec(line);
   const [, lead, closed, colon, destination] = definition ?? [];
   if (definition && (!closed || (colon && !SAFE_DESTINATION.test(destination!)))) line = `${lead}\\${line.slice(lead!.length)}`;
-  return outsideCodeSpans(line, (text) =>
+  return outsideCodeSpans(line, (text, before) =>
     text
       // `](` opens a link's destination: escaping the `(` leaves `[text]` as text.
       .replace(/\]\(\s*(\S*)/g, (link, destination: string) => (SAFE_DESTINATION.test(destination) ? link : `]\\${link.slice(1)}`))
@@ -202,17 +202,21 @@ function noteLine(line: string, previous: string): string {
       // A tag, comment or autolink (a web autolink stays); a `<` the reader escaped (odd backslashes) already is.
       // Right after a bare web address a backslash would join the address (GFM's literal autolinks
       // run to the next space or `<`), so there the `<` is written as an entity.
-      // A backslash the reader typed there joins the address too, and escapes nothing.
+      // A backslash the reader typed there joins the address too, and escapes nothing; so does
+      // a code span (the address runs on over it: `before` is the line up to this text).
       .replace(/(\\*)<(?=[a-z!/?])(?!https?:\/\/[^\s<>]*>|mailto:[^\s<>]*>)/gi, (match, slashes: string, offset: number, whole: string) => {
-        const word = /\S*$/.exec(whole.slice(0, offset))![0];
+        const word = /\S*$/.exec(before + whole.slice(0, offset))![0];
         if (/https?:\/\/|www\./i.test(word)) return `${slashes}&lt;`;
         return slashes.length % 2 ? match : `${slashes}\\<`;
       }),
   );
 }
 
-/** `line` with `change` applied to its text outside code spans (a run of backticks closed by one as long). */
-function outsideCodeSpans(line: string, change: (text: string) => string): string {
+/**
+ * `line` with `change` applied to its text outside code spans (a run of backticks closed by one
+ * as long); `change` is also given the line before that text, as it was.
+ */
+function outsideCodeSpans(line: string, change: (text: string, before: string) => string): string {
   let out = '';
   let from = 0;
   const ticks = /`+/g;
@@ -221,8 +225,8 @@ function outsideCodeSpans(line: string, change: (text: string) => string): strin
     closer.lastIndex = open.index + open[0].length;
     const close = closer.exec(line);
     if (!close) continue;
-    out += change(line.slice(from, open.index)) + line.slice(open.index, close.index + close[0].length);
+    out += change(line.slice(from, open.index), line.slice(0, from)) + line.slice(open.index, close.index + close[0].length);
     from = ticks.lastIndex = close.index + close[0].length;
   }
-  return out + change(line.slice(from));
+  return out + change(line.slice(from), line.slice(0, from));
 }

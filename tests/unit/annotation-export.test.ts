@@ -161,7 +161,7 @@ describe('toMarkdown', () => {
   });
 
   it('should keep a tag right after a bare web address from joining it (a backslash would)', () => {
-    for (const note of ['https://x.example<!-->', 'see www.example.org<img src=x>', 'https://x.example/a<b>bold</b>', 'https://x.example\\<!-->']) {
+    for (const note of ['https://x.example<!-->', 'see www.example.org<img src=x>', 'https://x.example/a<b>bold</b>', 'https://x.example\\<!-->', 'https://x.example`a`<!-->']) {
       const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
       const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
       expect(htmlBesidesRecords(tree), note).toEqual([]);
