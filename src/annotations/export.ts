@@ -221,11 +221,16 @@ function outsideCodeSpans(line: string, change: (text: string, before: string) =
   let from = 0;
   const ticks = /`+/g;
   for (let open = ticks.exec(line); open; open = ticks.exec(line)) {
-    const closer = new RegExp(`(?<!\`)${open[0]}(?!\`)`, 'g');
+    // A backtick after an odd run of backslashes is a backtick, and the run opens after it.
+    const slashes = /\\*$/.exec(line.slice(from, open.index))![0].length;
+    const run = slashes % 2 ? open[0].slice(1) : open[0];
+    if (!run) continue;
+    const closer = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
     closer.lastIndex = open.index + open[0].length;
     const close = closer.exec(line);
     if (!close) continue;
-    out += change(line.slice(from, open.index), line.slice(0, from)) + line.slice(open.index, close.index + close[0].length);
+    const start = open.index + open[0].length - run.length;
+    out += change(line.slice(from, start), line.slice(0, from)) + line.slice(start, close.index + close[0].length);
     from = ticks.lastIndex = close.index + close[0].length;
   }
   return out + change(line.slice(from), line.slice(0, from));

@@ -160,8 +160,8 @@ describe('toMarkdown', () => {
     expect(nodesOf(tree, 'link').map((n) => n.url)).toEqual(['https://dossier.example/articles/cnn-isis-2-0/#cnn-4dd3d1']);
   });
 
-  it('should keep a tag right after a bare web address from joining it (a backslash would)', () => {
-    for (const note of ['https://x.example<!-->', 'see www.example.org<img src=x>', 'https://x.example/a<b>bold</b>', 'https://x.example\\<!-->', 'https://x.example`a`<!-->']) {
+  it('should keep a tag from being HTML where a backslash would not escape it: after a web address (it joins the address), or after an escaped backtick', () => {
+    for (const note of ['https://x.example<!-->', 'see www.example.org<img src=x>', 'https://x.example/a<b>bold</b>', 'https://x.example\\<!-->', 'https://x.example`a`<!-->', '\\```<!-->```']) {
       const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles });
       const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
       expect(htmlBesidesRecords(tree), note).toEqual([]);
