@@ -70,10 +70,18 @@ export interface ArticleInfo {
 /**
  * One section per article; each annotation a blockquote with its note, tags
  * and a link to the passage. `articles` is keyed by article path; `origin` makes links absolute.
+ * `inert`, when given, reads each note's Markdown back (markdown-check.ts): a note it refuses
+ * is written as plain text (plainNote).
  */
 export function toMarkdown(
   annotations: readonly Annotation[],
-  options: { origin: string; articles: ReadonlyMap<string, ArticleInfo>; title?: string; passageOrder?: ReadonlyMap<string, number> },
+  options: {
+    origin: string;
+    articles: ReadonlyMap<string, ArticleInfo>;
+    title?: string;
+    passageOrder?: ReadonlyMap<string, number>;
+    inert?: (markdown: string) => boolean;
+  },
 ): string {
   // Articles in the order the map lists them (the site's order).
   const articleOrder = new Map([...options.articles.keys()].map((path, i) => [path, i]));
@@ -93,7 +101,9 @@ export function toMarkdown(
     // Notes are the reader's own Markdown, kept as typed (see noteMarkdown).
     if (note) {
       // line by line: a spread of a note's lines would overflow the stack past ~100,000 of them
-      for (const line of noteMarkdown(note)) lines.push(line);
+      let written = Array.from(noteMarkdown(note));
+      if (options.inert && !options.inert(written.join('\n'))) written = Array.from(plainNote(note));
+      for (const line of written) lines.push(line);
       lines.push('');
     }
     const tags = tagsOf(a);
@@ -165,6 +175,14 @@ export function* noteMarkdown(note: string): Generator<string> {
   }
   // A fence left open would turn the rest of the report into code.
   if (fence !== null) yield fence;
+}
+
+/**
+ * A note as plain text, for a note whose Markdown the check refuses: every ASCII punctuation
+ * mark escaped (so no mark makes Markdown of it) and no line indented (so none is code).
+ */
+export function* plainNote(note: string): Generator<string> {
+  for (const line of note.split(/\r?\n/)) yield line.trimStart().replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** A block quote mark or a list marker. */

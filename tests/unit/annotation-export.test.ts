@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HIGHLIGHT_COLOURS, type Annotation } from '../../src/annotations/model';
-import { MARKDOWN_RECORDS_CLOSE, MARKDOWN_RECORDS_OPEN, noteMarkdown, toCollection, toMarkdown } from '../../src/annotations/export';
+import { MARKDOWN_RECORDS_CLOSE, MARKDOWN_RECORDS_OPEN, noteMarkdown, plainNote, toCollection, toMarkdown } from '../../src/annotations/export';
 import { parseAnnotationFile } from '../../src/annotations/import';
+import { noteIsInert } from '../../src/annotations/markdown-check';
 import { annotationCollectionSchema } from '../../src/annotations/schema';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -148,6 +149,35 @@ describe('toMarkdown', () => {
     expect(nodesOf(tree, 'link').map((l) => l.url)).toContain('https://x.example');
   });
 
+  it('should tell a note that reads as HTML, an image, a heading or a link off the web from one that does not', () => {
+    for (const md of ['<b>x</b>', 'a <!-- c -->', '![x](https://x.example/p.png)', '![x][r]\n\n[r]: https://x.example', '# h', 'h\n-', '[x](javascript:alert(1))', '[r]: javascript:x', '> > <img src=x>']) {
+      expect(noteIsInert(md), md).toBe(false);
+    }
+    for (const md of ['*emphasis*, `<b>code</b>`', '[web](https://x.example) and <https://x.example>', '- a\n- b', '\\<b>', '> quote\n>\n> more', `${'> '.repeat(5000)}x`]) {
+      expect(noteIsInert(md), md.slice(0, 20)).toBe(true);
+    }
+  });
+
+  it('should write a note the check refuses as plain text, every mark escaped and no line indented', () => {
+    const note = '    <b>bold</b> [x](javascript:y)\n# h\n1. ![i](https://x.example/i.png)';
+    const md = toMarkdown([makeAnnotation('remain and expand', { note })], { origin, articles, inert: () => false });
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+    expect(htmlBesidesRecords(tree)).toEqual([]);
+    expect(nodesOf(tree, 'code')).toEqual([]);
+    expect(nodesOf(tree, 'heading').map((h) => h.depth)).toEqual([1, 2]);
+    // a web address may still read as a link (to the web)
+    for (const link of nodesOf(tree, 'link')) expect(link.url).toMatch(/^https:\/\//);
+    expect(nodesOf(tree, 'image')).toEqual([]);
+    // read as text, it says what was typed
+    const text = nodesOf(tree, 'paragraph').map((p) => p.children.map((c: { value?: string }) => c.value ?? '').join('')).join('\n');
+    expect(text).toContain('<b>bold</b> [x](javascript:y)');
+    expect(text).toContain('# h');
+    expect([...plainNote('a.b')]).toEqual(['a\\.b']);
+    // and the note imports back whole
+    const imported = parseAnnotationFile(md);
+    expect(imported.ok && imported.annotations[0]!.body).toEqual(makeAnnotation('remain and expand', { note }).body);
+  });
+
   it('should read a line of many nested quote marks and list markers as it reads one (it once took exponential time)', () => {
     const deep = '> '.repeat(40);
     const lines = [...noteMarkdown(`${deep}x\n${deep}# heading\n${'-  '.repeat(40)}[a]: javascript:x\n${'>\t'.repeat(40)}`)];
@@ -178,7 +208,8 @@ describe('toMarkdown', () => {
     fc.assert(
       fc.property(note, (text) => {
         const annotation = makeAnnotation('remain and expand', { note: text });
-        const md = toMarkdown([annotation], { origin, articles });
+        // as the notebook exports: the escaping, and the note read back (a note it refuses goes as plain text)
+        const md = toMarkdown([annotation], { origin, articles, inert: noteIsInert });
         const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
         expect(htmlBesidesRecords(tree)).toEqual([]);
         // The records block is one comment, whole, whatever the note: it imports back unchanged.

@@ -120,7 +120,7 @@ class DossierNotebook extends HTMLElement {
     });
     this.$('[data-filters]').addEventListener('submit', (e) => e.preventDefault());
     this.$('[data-export="jsonld"]').addEventListener('click', () => this.exportJson());
-    this.$('[data-export="markdown"]').addEventListener('click', () => this.exportMarkdown());
+    this.$('[data-export="markdown"]').addEventListener('click', () => void this.exportMarkdown());
     this.$<HTMLInputElement>('[data-import]').addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
     this.addEventListener('click', (e) => {
       const target = e.target as Element;
@@ -478,12 +478,14 @@ class DossierNotebook extends HTMLElement {
     announce(`Exported ${plural(all.length, 'annotation')} as JSON-LD`);
   }
 
-  private exportMarkdown() {
+  private async exportMarkdown() {
     if (this.nothingToExport()) return;
     const articles = new Map((this.index?.articles ?? []).map((a) => [a.url, { outlet: a.outlet, headline: a.headline }]));
     const passageOrder = new Map((this.index?.passages ?? []).map((p) => [p.id, p.order]));
     const all = this.entries.map((e) => e.annotation);
-    download(`dossier-annotations-${today()}.md`, 'text/markdown', toMarkdown(all, { origin: location.origin, articles, passageOrder }));
+    // the notes read back by a Markdown parser, loaded now (a failed load leaves the escaping alone to keep them inert)
+    const inert = await import('../../annotations/markdown-check').then((m) => m.noteIsInert).catch(() => undefined);
+    download(`dossier-annotations-${today()}.md`, 'text/markdown', toMarkdown(all, { origin: location.origin, articles, passageOrder, inert }));
     announce(`Exported ${plural(all.length, 'annotation')} as Markdown`);
   }
 
