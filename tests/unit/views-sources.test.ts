@@ -16,4 +16,16 @@ describe('sourceNamer', () => {
     expect(articles.map(nameOf)).toEqual(['Lantern News: Raids in the north', 'Atlas Monitor', 'Lantern News: The money trail']);
     expect(new Set(articles.map(nameOf)).size).toBe(articles.length);
   });
+
+  it('should add the date when articles of an outlet share their headline (a live page saved each day)', () => {
+    const published = (value: string | null) => ({ value, precision: 'day' as const, status: value ? ('verified' as const) : ('unknown' as const) });
+    const live = (value: string | null) => ({ meta: { outlet: 'Lantern News', published: published(value) }, headline: 'Live: the siege' });
+    const saved = [live('2021-02-20'), live('2021-02-21'), live(null), { meta: { outlet: 'Lantern News', published: published('2021-02-22') }, headline: 'The money trail' }];
+    expect(saved.map(sourceNamer(saved))).toEqual([
+      'Lantern News: Live: the siege (20 February 2021)',
+      'Lantern News: Live: the siege (21 February 2021)',
+      'Lantern News: Live: the siege (Date unknown)',
+      'Lantern News: The money trail',
+    ]);
+  });
 });

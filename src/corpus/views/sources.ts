@@ -1,6 +1,8 @@
 /** What several pages say about a source and about coverage (passages per source and theme). */
 import type { Article, Corpus } from '../model';
 import { passagesOnTheme } from '../lookups';
+import { formatDate } from '../format';
+import type { Published } from '../schema';
 
 /** The anchor of a source's column on a theme page (the home matrix links to it). */
 export const sourceAnchor = (slug: string) => `source-${slug}`;
@@ -18,14 +20,26 @@ export interface SourceRef {
 
 /**
  * How a list names a source: by its outlet, or, when the dossier holds several articles of that
- * outlet, by outlet and headline ("Lantern News: Raids in the north"), so that no two entries of
- * a list read alike. Counted over `articles`, the whole dossier.
+ * outlet, by outlet and headline ("Lantern News: Raids in the north"), and by its date too when
+ * several share the headline (a live page saved each day), so that no two entries of a list read
+ * alike. Counted over `articles`, the whole dossier.
  */
-type Named = { meta: { outlet: string }; headline: string };
+type Named = { meta: { outlet: string; published?: Published }; headline: string };
 export function sourceNamer(articles: readonly Named[]): (article: Named) => string {
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const perOutlet = new Map<string, number>();
-  for (const a of articles) perOutlet.set(a.meta.outlet, (perOutlet.get(a.meta.outlet) ?? 0) + 1);
-  return (a) => ((perOutlet.get(a.meta.outlet) ?? 0) > 1 ? `${a.meta.outlet}: ${a.headline}` : a.meta.outlet);
+  const perHeadline = new Map<string, number>();
+  const headlineKey = (a: Named) => `${a.meta.outlet}\n${a.headline}`;
+  for (const a of articles) {
+    count(perOutlet, a.meta.outlet);
+    count(perHeadline, headlineKey(a));
+  }
+  return (a) => {
+    if ((perOutlet.get(a.meta.outlet) ?? 0) < 2) return a.meta.outlet;
+    const named = `${a.meta.outlet}: ${a.headline}`;
+    if ((perHeadline.get(headlineKey(a)) ?? 0) < 2) return named;
+    return `${named} (${a.meta.published ? formatDate(a.meta.published) : 'undated'})`;
+  };
 }
 
 export const sourceRef = (article: Article): SourceRef => ({
