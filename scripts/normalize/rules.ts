@@ -92,8 +92,6 @@ const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsd
 /** month and weekday names in the other languages sources come in ("mars", "März", "آذار", "mardi"), from Intl (calendar.ts) */
 const FOREIGN_MONTH = String.raw`${namesPattern(PRINTED_MONTHS)}\.?`;
 const FOREIGN_WEEKDAY = String.raw`${namesPattern(PRINTED_WEEKDAYS)}\.?`;
-/** abbreviated ("lun.", "Sal"): part of a date, never enough to make a line one (FOREIGN_WEEKDAY_SHORT is no DATE_MARK) */
-const FOREIGN_WEEKDAY_SHORT = String.raw`${namesPattern(PRINTED_WEEKDAY_ABBREVIATIONS)}\.?`;
 /** a digit of any script: Arabic-Indic "١٢ مارس ٢٠٢٤" is a date as "12 March 2024" is */
 const DIGIT = String.raw`\p{Nd}`;
 /** the time zones a timestamp names */
@@ -111,7 +109,25 @@ const CJK_DAY = String.raw`${DIGIT}{4}年${DIGIT}{1,2}月${DIGIT}{1,2}日`;
  * "12 de marzo de 2024", "am 12. März um 10:32 Uhr", "op 12 maart om 10.32", "في ١٢ مارس".
  */
 export const DATE_CONNECTOR = String.raw`(?:[Ll]e|à|[Ee]l|de|del|a las|am|um|Uhr|op|om|il|alle|ore|em|às|في|الساعة|يوم)`;
-const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|${FOREIGN_MONTH}|${FOREIGN_WEEKDAY}|${FOREIGN_WEEKDAY_SHORT}|${CJK_DATE}|${CONTINENTAL_TIME}|${DIGIT}{1,4}(?:st|nd|rd|th|\.)?|${DIGIT}{1,2}[:.]${DIGIT}{2}(?:\s?[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?|(?:GMT|UTC)[+-]${DIGIT}{1,2}(?::?${DIGIT}{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|${DIGIT}{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2}(?:T[\d:]+Z?)?|${DATE_CONNECTOR}|at|on)`;
+/**
+ * The names a date word may be besides MONTH and WEEKDAY, each once (the English names are in
+ * the calendar's lists too, and some names are in two of them: French "mar", the Arabic
+ * weekdays). Weekday abbreviations ("lun.", "Sal") are among them: part of a date, never
+ * enough to make a line one (they are no DATE_MARK).
+ */
+const OTHER_DATE_NAME = String.raw`${namesPattern(
+  [...PRINTED_MONTHS, ...PRINTED_WEEKDAYS, ...PRINTED_WEEKDAY_ABBREVIATIONS].filter((name) => !new RegExp(String.raw`^(?:${MONTH}|${WEEKDAY})$`, 'u').test(name)),
+)}\.?`;
+/**
+ * One word (or a few) of a date line. Each is read one way only: a string two alternatives
+ * could read, or one token and two with a separator between could ("10:32 am", "10.32 Uhr",
+ * "GMT-5", "2024-03-12"), doubles the ways a line of them can be read, and a line that is
+ * not a date is tried every way before it fails (a byline, then "10:32 am | " sixteen
+ * times and a word, took 16 s; each one more nearly tripled it). So a time with a space
+ * before "am" or "Uhr" is the time and the word after it, a dash after "GMT" or in an ISO
+ * date is a separator, and a bare "am" is the German word.
+ */
+const DATE_TOKEN = String.raw`(?:${MONTH}|${WEEKDAY}|${OTHER_DATE_NAME}|${CJK_DATE}|${DIGIT}{1,2}h${DIGIT}{2}|${DIGIT}{1,2}[:.]${DIGIT}{2}Uhr|${DIGIT}{1,4}(?:st|nd|rd|th|\.)?|${DIGIT}{1,2}[:.]${DIGIT}{2}(?:[ap]\.?m\.?)?|(?!am(?!\.))[AaPp]\.?[Mm]\.?|(?:GMT|UTC)\+${DIGIT}{1,2}(?::?${DIGIT}{2})?|${TIME_ZONE}|(?:[Uu]pdated|UPDATED)|${DIGIT}{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago|${DIGIT}{1,2}\/${DIGIT}{1,2}\/${DIGIT}{2,4}|${DIGIT}{4}-${DIGIT}{2}-${DIGIT}{2}T[\d:]+Z?|${DATE_CONNECTOR}|at|on)`;
 /**
  * What only a date or a time has: a month or weekday name (in any language calendar.ts knows),
  * a clock time (10:32, or 10.32 with am/pm, a time zone or "Uhr", or 14h32), a numeric or ISO

@@ -132,6 +132,16 @@ describe('normalize rules: the engine', () => {
     expect(claims.at(-1)).toBe('update-line');
   });
 
+  it('should read a long row of times, dates and date words one way, so a row that ends in another word is kept at once', () => {
+    // "10:32 am" was a time, or a time and "am"; "2024-03-12" a date, or three numbers: a row
+    // of forty of them that was no date line was tried every way (hours)
+    const times = Array.from({ length: 40 }, (_, i) => `${10 + (i % 12)}:${String(i).padStart(2, '0')} am`).join(' | ');
+    const dates = Array.from({ length: 40 }, (_, i) => `2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10.32 Uhr`).join(' | ');
+    const words = Array.from({ length: 40 }, () => '12 mar الاثنين').join(' ');
+    const texts = [`Updated ${times}`, 'The court sat.', `${times} | Total`, `Updated ${dates} | Total`, `By Dr Lorenzo Vidino | ${times} | Total`, `Updated ${words} x`, `Updated ${dates}`];
+    expect(claimedBy(texts, exampleEntry())).toEqual(['update-line', null, null, null, null, null, 'update-line']);
+  });
+
   it('should keep a table\'s source line under its last row, and remove the same line elsewhere as a map credit', () => {
     const texts = [
       'The attacks were spread across the region.',
