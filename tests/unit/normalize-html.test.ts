@@ -24,6 +24,13 @@ const PROSE = [
 const paragraphs = (lines: string[]) => lines.map((line) => `<p>${line}</p>`).join('');
 
 describe('normalize html: boxes named like furniture', () => {
+  it('should keep paragraphs of many note marks, whether a sentence ends before them or not', () => {
+    // sought forward, every "?" in the marks was a sentence's end that read on to the end (over a minute)
+    const marks = `The recording is unclear here, and the transcript marks each lost word: ${'[?]'.repeat(60_000)} and then`;
+    const kept = texts(`<article><h1>Headline</h1>${paragraphs([...PROSE, marks, `The speaker ends.${'[?]'.repeat(60_000)}`])}</article>`);
+    expect(kept).toEqual(['Headline', ...PROSE, marks, `The speaker ends.${'[?]'.repeat(60_000)}`]);
+  });
+
   it('should keep the body paragraphs inside a "paywall-content" box between the free ones', () => {
     const result = extract(
       `<div id="page"><h1>Headline</h1><div class="story-text">${paragraphs(PROSE.slice(0, 2))}</div>` +
