@@ -184,6 +184,19 @@ describe('toMarkdown', () => {
     expect(lines).toEqual([`${deep}x`, `${deep}\\# heading`, `${'-  '.repeat(40)}\\[a]: javascript:x`, '>\t'.repeat(40)]);
   });
 
+  it('should read a long run of backslashes once, and still escape a tag before it (read from each backslash, it took time growing with its length squared)', () => {
+    const run = '\\'.repeat(300_000);
+    expect([...noteMarkdown(`<b> ${run}`)]).toEqual([`\\<b> ${run}`]);
+  });
+
+  it("should escape many tags, and a tag after a long word or address, each once (the word before each was sought from the line's start)", () => {
+    const word = 'x'.repeat(300_000);
+    expect([...noteMarkdown(`${'<a '.repeat(100_000)}`)]).toEqual([`${'\\<a '.repeat(100_000)}`]);
+    expect([...noteMarkdown(`${word} <b> https://x.example/${word}<b>`)]).toEqual([`${word} \\<b> https://x.example/${word}&lt;b>`]);
+    // an address running on over a code span still counts; a blank after it ends it
+    expect([...noteMarkdown('https://x.example`a`<b> `c` <i>')]).toEqual(['https://x.example`a`&lt;b> `c` \\<i>']);
+  });
+
   it('should close a code fence a note leaves open, so the rest of the report stays the report', () => {
     const md = toMarkdown([makeAnnotation('remain and expand', { note: '```\n<b>' })], { origin, articles });
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
