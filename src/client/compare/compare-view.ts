@@ -146,7 +146,8 @@ class CompareView extends HTMLElement {
     if (!this.#catalogue) return null;
     try {
       const catalogue = await this.#catalogue();
-      this.#all = catalogue.map((source) => source.slug);
+      // once: the catalogue holds more sources than the view
+      if (this.#all.length < catalogue.length) this.#all = catalogue.map((source) => source.slug);
       return catalogue;
     } catch {
       return null;

@@ -3,7 +3,15 @@
  * "Find another source"). Pure: the catalogue in, the matches out.
  */
 import type { CompareSourceJson } from '../../contract/endpoints';
-import { foldText } from '../search/fold';
+import { foldText, termPlace } from '../search/fold';
+
+/** Each source's outlet and headline, folded once: the field looks through them all at every keystroke. */
+const folded = new WeakMap<CompareSourceJson, string>();
+function foldedName(source: CompareSourceJson): string {
+  let text = folded.get(source);
+  if (text === undefined) folded.set(source, (text = foldText(`${source.outlet} ${source.headline}`)));
+  return text;
+}
 
 export interface FoundSources {
   /** The first `max` matches: those with a word that begins with what is typed first, then publication order. */
@@ -23,9 +31,9 @@ export function findSources(catalogue: readonly CompareSourceJson[], typed: stri
   const within: CompareSourceJson[] = [];
   for (const source of catalogue) {
     if (listed.has(source.slug)) continue;
-    const words = ` ${foldText(`${source.outlet} ${source.headline}`)}`;
-    if (words.includes(` ${term}`)) atWord.push(source);
-    else if (words.includes(term)) within.push(source);
+    const place = termPlace(foldedName(source), term);
+    if (place === 'word') atWord.push(source);
+    else if (place === 'within') within.push(source);
   }
   return { shown: [...atWord, ...within].slice(0, max), total: atWord.length + within.length };
 }

@@ -28,7 +28,7 @@ import { hitPlace } from './hit-place';
 import { SearchHelp } from './search-help';
 import { searchTargetUrl } from './target-url';
 import { languageAttributes } from '../../contract/language';
-import { foldText } from './fold';
+import { foldText, termPlace } from './fold';
 
 /** Results loaded at a time past the first screenful (on scroll or "Show more"). */
 const PAGE_SIZE = 20;
@@ -656,16 +656,16 @@ class DossierSearch extends HTMLElement {
     const term = foldText(field?.value.trim() ?? '');
     // read each option once: a long facet has an option per source or name of the dossier
     const options = items.map((item) => {
-      const label = term ? this.#foldedLabel(item) : '';
+      // a name one of whose words begins with what is typed ("tu": Turkey, Tunisia) before one
+      // that only holds it ("Institute")
+      const place = term ? termPlace(this.#foldedLabel(item), term) : null;
       return {
         item,
         checked: item.querySelector('input')!.checked,
         count: Number(item.dataset.count),
         rank: Number(item.dataset.rank),
-        found: !term || label.includes(term),
-        // a name one of whose words begins with what is typed ("tu": Turkey, Tunisia) before one
-        // that only holds it ("Institute")
-        atWord: Boolean(term) && (` ${label}`.includes(` ${term}`) || label.includes(`-${term}`)),
+        found: !term || place !== null,
+        atWord: place === 'word',
       };
     });
     options.sort(

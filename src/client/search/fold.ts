@@ -29,6 +29,15 @@ export function foldText(text: string): string {
 }
 
 /**
+ * Where a term stands in a text, both folded: at the start of one of its words ("tu" in "Turkey"),
+ * inside one ("tu" in "Institute"), or nowhere (null). The find fields list the first before the second.
+ */
+export function termPlace(folded: string, term: string): 'word' | 'within' | null {
+  if (!folded.includes(term)) return null;
+  return ` ${folded}`.includes(` ${term}`) ? 'word' : 'within';
+}
+
+/**
  * Text folded with, for every folded character, the offset of the original character it
  * came from (and one more entry: the text's length), so a match in the folded text can be
  * marked in the original.
