@@ -203,11 +203,14 @@ class CompareView extends HTMLElement {
   #wirePieces(pieces: HTMLElement[]): void {
     for (const piece of pieces) {
       addCopyButtons(piece);
-      if (!piece.matches('.cmp-column')) continue;
-      const minimap = new Minimap(piece);
-      this.#minimaps.push(minimap);
-      this.#step?.watch(piece.querySelector<HTMLElement>('.cmp-scroller')!);
+      if (piece.matches('.cmp-column')) this.#wireColumn(piece);
     }
+  }
+
+  /** A full-text column's minimap and in-step scrolling. */
+  #wireColumn(column: HTMLElement): void {
+    this.#minimaps.push(new Minimap(column));
+    this.#step?.watch(column.querySelector<HTMLElement>('.cmp-scroller')!);
   }
 
   /** A fitted source whose share of a layout could not be had: out of the choice, and said so. */
@@ -236,9 +239,7 @@ class CompareView extends HTMLElement {
   #wireLayout(root: HTMLElement): void {
     for (const el of root.querySelectorAll('[data-js-only]')) el.removeAttribute('hidden');
     addCopyButtons(root);
-    const columns = [...root.querySelectorAll<HTMLElement>('.cmp-column')];
-    this.#minimaps.push(...columns.map((column) => new Minimap(column)));
-    for (const column of columns) this.#step?.watch(column.querySelector<HTMLElement>('.cmp-scroller')!);
+    for (const column of root.querySelectorAll<HTMLElement>('.cmp-column')) this.#wireColumn(column);
     this.#wireRowTools(root);
     this.#wireStep(root);
   }
