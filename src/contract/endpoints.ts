@@ -56,7 +56,8 @@ export const DOSSIER_SCHEMA_URL = '/data/dossier.schema.json';
 
 /**
  * Every source of the dossier, in publication order, for the compare view of a dossier larger
- * than it holds: its picker finds any of them by name, and a URL may name any of them.
+ * than it holds (its picker finds any of them by name, and a URL may name any of them) and for
+ * the home page's "Find a source" when its sources run to several pages.
  */
 export const COMPARE_SOURCES_URL = '/compare/sources.json';
 
@@ -73,7 +74,8 @@ export interface CompareSourceJson {
 /**
  * Every value of the search page's long facets (sources, entities), for the options its HTML
  * leaves out: the page lists only the first few of each, so that it weighs the same at any size,
- * and loads this when the reader asks for all, a search counts them, or a URL ticks one.
+ * and loads this when the reader asks for all, a search counts them, or a URL ticks one. The
+ * entity index's "Find a name" looks names up in it too.
  */
 export const SEARCH_FACETS_URL = '/search/facets.json';
 

@@ -7,7 +7,8 @@
 import type { CompareSourceJson } from '../../contract/endpoints';
 import { COMPARE_LAYOUT_FRAGMENT, compareSourceUrl, type CompareLayout } from '../../contract/routes';
 import { el } from '../dom/build';
-import { findSources, foundSentence } from './find-source';
+import { foundSentence } from '../search/find-names';
+import { findSources, SOURCE_NOUN } from './find-source';
 import { fetchPage } from './lazy-view';
 
 const pages = new Map<string, Promise<Document>>();
@@ -115,7 +116,7 @@ export class FindField {
         return;
       }
       const matches = findSources(catalogue, typed, listed(), hooks.shown);
-      this.#status.textContent = foundSentence(matches, typed);
+      this.#status.textContent = foundSentence(matches, typed, SOURCE_NOUN, true);
       this.#found.replaceChildren(...matches.shown.map(sourceChip));
     });
   }

@@ -1,0 +1,119 @@
+/**
+ * <find-by-name>: "Find a source" on the home page and "Find a name" on the name index, when
+ * their list runs to several pages. What is typed is looked up in every item of the list (a JSON
+ * file the site already serves, fetched on first use) and the matches are listed as links to
+ * their pages. Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
+ *
+ * Keys: ↓ from the field to the first match, ↑/↓ between matches, Escape empties the field.
+ */
+import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
+import { articleUrl, entityUrl } from '../../contract/routes';
+import { SOURCE_NOUN, sourceFoldedName } from '../compare/find-source';
+import { el } from '../dom/build';
+import { findByName, foldedOnce, foundSentence, type Found, type Noun } from '../search/find-names';
+import { jsonOnce } from '../search/json-once';
+
+/** How many matches a field lists: the rest are counted, and narrowed by typing more. */
+const SHOWN = 12;
+
+/** A list the field can look through, and how it says what it holds. */
+interface Listing {
+  noun: Noun;
+  /** The matches for what is typed, as list items of links; rejects when the list cannot be loaded. */
+  find: (typed: string) => Promise<Found<HTMLLIElement>>;
+}
+
+function listing<T>(noun: Noun, items: () => Promise<T[]>, foldedName: (item: T) => string, link: (item: T) => HTMLLIElement): Listing {
+  return {
+    noun,
+    find: async (typed) => {
+      const found = findByName(await items(), foldedName, typed, SHOWN);
+      return { total: found.total, shown: found.shown.map(link) };
+    },
+  };
+}
+
+const passages = (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ? '' : 's'}`;
+
+/** Every source, in publication order: outlet, headline (and date when the name needs it), year. */
+const sources = listing(SOURCE_NOUN, jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL), sourceFoldedName, (source) =>
+  el(
+    'li',
+    {},
+    el('span', { class: 'find-kicker' }, el('span', { class: 'outlet', text: source.outlet }), ' ', el('span', { class: 'find-meta', text: source.year })),
+    el('a', { attrs: { href: articleUrl(source.slug) }, text: titleOf(source) }),
+  ),
+);
+
+/** A source's headline, with the date its list name adds when one outlet saved one headline several times. */
+function titleOf(source: CompareSourceJson): string {
+  const named = `${source.outlet}: ${source.headline}`;
+  return source.name.startsWith(named) && source.name.length > named.length ? source.name.slice(source.outlet.length + 2) : source.headline;
+}
+
+const facets = jsonOnce<SearchFacetsJson>(SEARCH_FACETS_URL);
+
+/** Every name the sources use (the search facets' list: the most passages first), with its passages. */
+const names = listing(
+  { one: 'name', many: 'names' },
+  async () => (await facets()).entity,
+  foldedOnce((option: SearchFacetOptionJson) => option.label),
+  (option) => el('li', {}, el('a', { attrs: { href: entityUrl(option.param) }, text: option.label }), ' ', el('span', { class: 'find-meta', text: passages(option.passages) })),
+);
+
+const LISTINGS: Record<string, Listing> = { sources, names };
+
+class FindByName extends HTMLElement {
+  #run = 0;
+
+  connectedCallback() {
+    const list = LISTINGS[this.dataset.list ?? ''];
+    const field = this.querySelector<HTMLInputElement>('input');
+    const status = this.querySelector<HTMLElement>('.find-status');
+    const found = this.querySelector<HTMLElement>('.find-found');
+    if (!list || !field || !status || !found) return;
+    this.hidden = false;
+
+    const empty = () => {
+      this.#run++;
+      status.replaceChildren();
+      found.replaceChildren();
+    };
+    field.addEventListener('input', async () => {
+      const typed = field.value;
+      if (!typed.trim()) return empty();
+      const run = ++this.#run;
+      status.textContent = `Looking through every ${list.noun.one}…`;
+      let matches: Found<HTMLLIElement>;
+      try {
+        matches = await list.find(typed);
+      } catch {
+        if (run === this.#run) status.textContent = `The list of ${list.noun.many} could not be loaded. Type again to retry.`;
+        return;
+      }
+      if (run !== this.#run) return;
+      status.textContent = foundSentence(matches, typed, list.noun);
+      found.replaceChildren(...matches.shown);
+    });
+
+    const links = () => [...found.querySelectorAll<HTMLAnchorElement>('a')];
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && event.target === field && field.value) {
+        field.value = '';
+        empty();
+        event.preventDefault();
+        return;
+      }
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const all = links();
+      const from = event.target === field ? -1 : all.indexOf(event.target as HTMLAnchorElement);
+      if (!all.length || (from < 0 && event.target !== field)) return;
+      const to = from + (event.key === 'ArrowDown' ? 1 : -1);
+      if (to < -1) return; // ↑ in the field moves its caret
+      (to === -1 ? field : all[Math.min(to, all.length - 1)])?.focus();
+      event.preventDefault();
+    });
+  }
+}
+
+customElements.define('find-by-name', FindByName);

@@ -1,0 +1,128 @@
+/**
+ * "Find a source" on the home page and "Find a name" on the name index, shown when the list runs
+ * to several pages (the fixture site's lists do: FIXTURE_PAGE_SIZE). What they list comes from
+ * the site's own files (/compare/sources.json, /search/facets.json), never typed in here.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetsJson } from '../../../src/contract/endpoints';
+import { articleUrl, entityUrl } from '../../../src/contract/routes';
+import { foldText as fold } from '../../../src/client/search/fold';
+
+let sources: CompareSourceJson[];
+let facets: SearchFacetsJson;
+test.beforeAll(async ({ request }) => {
+  sources = (await (await request.get(COMPARE_SOURCES_URL)).json()) as CompareSourceJson[];
+  facets = (await (await request.get(SEARCH_FACETS_URL)).json()) as SearchFacetsJson;
+});
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const sourceField = (page: Page) => page.getByRole('searchbox', { name: 'Find a source' });
+const nameField = (page: Page) => page.getByRole('searchbox', { name: 'Find a name' });
+const status = (page: Page) => page.locator('.find-status');
+const matches = (page: Page) => page.locator('.find-found a');
+/** The addresses the field links to, in the order listed. */
+const hrefs = (page: Page) => matches(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+
+test('the home page finds any source by outlet or headline, on every page of the list, and follows it', async ({ page }) => {
+  // the last source is on the last page of the list, not on the first
+  const last = sources.at(-1)!;
+  await page.goto('/');
+  await expect(page.locator(`.source-grid a[href="${articleUrl(last.slug)}"]`)).toHaveCount(0);
+  // a word of its headline, typed in capitals and without its accents
+  const word = last.headline.split(/\s+/).find((w) => w.length > 4)!;
+  const typed = fold(word).toUpperCase();
+  await sourceField(page).fill(typed);
+  const expected = sources.filter((s) => fold(`${s.outlet} ${s.headline}`).includes(fold(word)));
+  await expect(status(page)).toHaveText(expected.length === 1 ? '1 source' : `${expected.length} sources`);
+  expect((await hrefs(page)).sort()).toEqual(expected.map((s) => articleUrl(s.slug)).sort());
+  const item = page.locator('.find-found li').filter({ has: page.locator(`a[href="${articleUrl(last.slug)}"]`) });
+  await expect(item.locator('.outlet')).toHaveText(last.outlet);
+  await expect(item.locator('.find-meta')).toHaveText(last.year);
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${articleUrl(last.slug)}$`));
+});
+
+test('the name index finds any name and links to its page, the names with a word that begins so first', async ({ page }) => {
+  await page.goto('/entities/');
+  // a name the index's first page does not list
+  const onFirstPage = await page.locator('main a[href^="/entities/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const wanted = facets.entity.find((o) => !onFirstPage.includes(entityUrl(o.param)))!;
+  const piece = fold(wanted.label).split(/\s+/)[0]!.slice(0, 3);
+  await nameField(page).fill(piece);
+  const found = facets.entity.filter((o) => fold(o.label).includes(piece));
+  const atWord = found.filter((o) => ` ${fold(o.label)}`.includes(` ${piece}`));
+  await expect(status(page)).toHaveText(found.length === 1 ? '1 name' : `${found.length} names`);
+  const listed = await hrefs(page);
+  expect(listed.slice(0, atWord.length)).toEqual(atWord.map((o) => entityUrl(o.param)));
+  expect(listed).toContain(entityUrl(wanted.param));
+  await expect(page.locator('.find-found li').filter({ hasText: wanted.label }).locator('.find-meta')).toHaveText(
+    `${wanted.passages} passage${wanted.passages === 1 ? '' : 's'}`,
+  );
+  await page.getByRole('link', { name: wanted.label, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(wanted.label);
+});
+
+test('the keyboard goes from the field down the matches and back, and Escape empties the field', async ({ page }) => {
+  await page.goto('/');
+  const field = sourceField(page);
+  await field.fill('a');
+  const links = matches(page);
+  await expect(links.first()).toBeVisible();
+  const count = await links.count();
+  expect(count).toBeGreaterThan(1);
+  await field.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  for (let i = 1; i < count + 1; i++) await page.keyboard.press('ArrowDown');
+  await expect(links.nth(count - 1)).toBeFocused(); // the last one stays
+  for (let i = 0; i < count; i++) await page.keyboard.press('ArrowUp');
+  await expect(field).toBeFocused();
+  await field.press('Escape');
+  await expect(field).toHaveValue('');
+  await expect(links).toHaveCount(0);
+  await expect(status(page)).toHaveText('');
+});
+
+test('a name nothing matches says so; a list that cannot be loaded says so, and typing again retries', async ({ page }) => {
+  await page.goto('/entities/');
+  await nameField(page).fill('zzqx');
+  await expect(status(page)).toHaveText('No name matches “zzqx”');
+  await expect(matches(page)).toHaveCount(0);
+
+  await page.goto('/');
+  await page.route(`**${COMPARE_SOURCES_URL}`, (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await sourceField(page).fill('a');
+  await expect(status(page)).toHaveText('The list of sources could not be loaded. Type again to retry.');
+  await page.unroute(`**${COMPARE_SOURCES_URL}`);
+  await sourceField(page).fill('an');
+  await expect(status(page)).toHaveText(/^\d+ sources?$/);
+  await expect(matches(page).first()).toBeVisible();
+});
+
+test('with matches listed the page has no accessibility violations, and fits a phone in the dark', async ({ page }) => {
+  await page.goto('/');
+  await sourceField(page).fill('a');
+  await expect(matches(page).first()).toBeVisible();
+  expect((await new AxeBuilder({ page }).include('find-by-name').analyze()).violations).toEqual([]);
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/entities/');
+  await nameField(page).fill('a');
+  await expect(matches(page).first()).toBeVisible();
+  expect((await new AxeBuilder({ page }).include('find-by-name').analyze()).violations).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test.describe('without scripts', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the fields are hidden and the pages are there to browse', async ({ page }) => {
+    for (const path of ['/', '/entities/']) {
+      await page.goto(path);
+      await expect(page.locator('find-by-name')).toBeHidden();
+      await expect(page.locator('nav.pager').first()).toBeVisible();
+    }
+  });
+});
