@@ -1,7 +1,7 @@
 /** What several pages say about a source and about coverage (passages per source and theme). */
 import type { Article, Corpus } from '../model';
 import { passagesOnTheme } from '../lookups';
-import { formatDate } from '../format';
+import { formatDate, isoDate } from '../format';
 import type { Published } from '../schema';
 
 /** The anchor of a source's column on a theme page (the home matrix links to it). */
@@ -41,6 +41,17 @@ export function sourceNamer(articles: readonly Named[]): (article: Named) => str
     return `${named} (${a.meta.published ? formatDate(a.meta.published) : 'undated'})`;
   };
 }
+
+/** When a source was published, as a list shows it ("22 March 2017", "c. April 2017", "Date unknown") and for `<time datetime>`. */
+export interface SourceDate {
+  text: string;
+  iso?: string;
+}
+
+export const sourceDate = (article: Named): SourceDate => {
+  const published = article.meta.published;
+  return published ? { text: formatDate(published), ...(isoDate(published) ? { iso: isoDate(published) } : {}) } : { text: 'Date unknown' };
+};
 
 export const sourceRef = (article: Article): SourceRef => ({
   slug: article.slug,

@@ -4,7 +4,7 @@ import { lookups, passagesOnTheme } from '../lookups';
 import { passageUrl, themeUrl, type Corpus, type ThemeInfo } from '../model';
 import { pageOf, pageSize, paginate, type Paged } from '../paging';
 import { SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
-import { coverage, sourceAnchor, sourceNamer, sourceRef, type SourceRef } from './sources';
+import { coverage, sourceAnchor, sourceDate, sourceNamer, sourceRef, type SourceDate, type SourceRef } from './sources';
 
 export interface ThemeSummary {
   theme: ThemeInfo;
@@ -56,8 +56,11 @@ export interface ThemePage {
   silent: { named: string[] | null; count: number };
   /** The sources not read for themes (in another language) that have no passage on it, the same way. */
   unread: { named: string[] | null; count: number };
-  /** This page's columns: one per source, in publication order; a silent source has no passages. */
-  columns: { source: SourceRef; passages: ThemePassage[] }[];
+  /**
+   * This page's columns: one per source, in publication order, with its date (a theme read across
+   * years changes with them); a silent source has no passages.
+   */
+  columns: { source: SourceRef; date: SourceDate; passages: ThemePassage[] }[];
   /** The taxonomy's other themes, for moving on. */
   otherThemes: ThemeInfo[];
   /** Which page of the theme this is (THEME_SOURCES_PER_PAGE sources a page). */
@@ -70,6 +73,7 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
   if (!theme) throw new Error(`No theme "${themeId}" in content/themes.yaml`);
   const columns = corpus.articles.map((a) => ({
     source: sourceRef(a),
+    date: sourceDate(a),
     passages: passagesOnTheme(corpus, themeId, a).map((p) => ({
       id: p.id,
       url: passageUrl(p),
