@@ -212,7 +212,7 @@ function noteLine(line: string, previous: string): string {
   const definition = DEFINITION.exec(line);
   const [, lead, closed, colon, destination] = definition ?? [];
   if (definition && (!closed || (colon && !SAFE_DESTINATION.test(destination!)))) line = `${lead}\\${line.slice(lead!.length)}`;
-  return outsideCodeSpans(line, (text, before) =>
+  return outsideCodeSpans(line, (text, addressRunsIn) =>
     text
       // `](` opens a link's destination: escaping the `(` leaves `[text]` as text.
       .replace(/\]\(\s*(\S*)/g, (link, destination: string) => (SAFE_DESTINATION.test(destination) ? link : `]\\${link.slice(1)}`))
@@ -221,11 +221,11 @@ function noteLine(line: string, previous: string): string {
       // Right after a bare web address a backslash would join the address (GFM's literal autolinks
       // run to the next space or `<`), so there the `<` is written as an entity.
       // A backslash the reader typed there joins the address too, and escapes nothing; so does
-      // a code span (the address runs on over it: `before` is the line up to this text).
+      // a code span (the address runs on over it: `addressRunsIn`).
       // A run of backslashes is read from its first only: read from each, a note of 20,000 took half a second.
       .replace(
         /(?<!\\)(\\*)<(?=[a-z!/?])(?!https?:\/\/[^\s<>]*>|mailto:[^\s<>]*>)/gi,
-        afterAddress(before, (match, slashes, addressBefore) => {
+        afterAddress(addressRunsIn, (match, slashes, addressBefore) => {
           if (addressBefore) return `${slashes}&lt;`;
           return slashes.length % 2 ? match : `${slashes}\\<`;
         }),
@@ -233,50 +233,97 @@ function noteLine(line: string, previous: string): string {
   );
 }
 
+/** What makes a word a web address in GFM's eyes (its literal autolinks). */
+const ADDRESS_MARK = /^(?:https?:\/\/|www\.)/i;
+
 /**
  * A replacer told whether its match comes right after a bare web address: the word before it
- * (back to a blank, in `before` too: the line before this text) holds "http://", "https://" or
- * "www.". The text is read once, on from match to match: the word was found with `/\S*$/` on
- * all the text before each match, so a note of many tags took time growing with its length
- * squared (15,000 characters, 0.2 s).
+ * holds "http://", "https://" or "www." (`addressRunsIn`: the word running into this text from
+ * the line before it does). The text is read once, on from match to match: the word was found
+ * with `/\S*$/` on all the text before each match, so a note of many tags took time growing with
+ * its length squared (15,000 characters, 0.2 s).
  */
-function afterAddress(before: string, replace: (match: string, slashes: string, addressBefore: boolean) => string) {
-  let start = before.length;
-  while (start > 0 && !/\s/.test(before[start - 1]!)) start--;
+function afterAddress(addressRunsIn: boolean, replace: (match: string, slashes: string, addressBefore: boolean) => string) {
   let read = 0;
   let wordStart = 0;
   // the word running into this text from before it, over a code span, counts from its first character
-  let addressStart = /https?:\/\/|www\./i.test(before.slice(start)) ? 0 : -1;
+  let addressStart = addressRunsIn ? 0 : -1;
   return (match: string, slashes: string, offset: number, whole: string): string => {
     for (; read < offset; read++) {
       if (/\s/.test(whole[read]!)) wordStart = read + 1;
       // an address's mark holds neither a backslash nor a `<`, so it ends before the match
-      else if (/^(?:https?:\/\/|www\.)/i.test(whole.slice(read, read + 8))) addressStart = read;
+      else if (ADDRESS_MARK.test(whole.slice(read, read + 8))) addressStart = read;
     }
     return replace(match, slashes, addressStart >= wordStart);
   };
 }
 
 /**
- * `line` with `change` applied to its text outside code spans (a run of backticks closed by one
- * as long); `change` is also given the line before that text, as it was.
+ * Whether the word before a place in `line` holds a whole web address mark, asked of places
+ * further and further on: the line is read once, whatever the number of places.
  */
-function outsideCodeSpans(line: string, change: (text: string, before: string) => string): string {
+function addressWords(line: string): (place: number) => boolean {
+  let read = 0;
+  let wordStart = 0;
+  let markStart = -1;
+  // marks begun but perhaps not ended before the place asked about (a mark holds no blank)
+  const begun: { start: number; end: number }[] = [];
+  return (place) => {
+    for (; read < place; read++) {
+      if (/\s/.test(line[read]!)) {
+        wordStart = read + 1;
+        begun.length = 0;
+        continue;
+      }
+      const mark = ADDRESS_MARK.exec(line.slice(read, read + 8));
+      if (mark) begun.push({ start: read, end: read + mark[0].length });
+    }
+    while (begun.length && begun[0]!.end <= place) markStart = begun.shift()!.start;
+    return markStart >= wordStart;
+  };
+}
+
+/**
+ * `line` with `change` applied to its text outside code spans (a run of backticks closed by the
+ * next run as long); `change` is also told whether the word running into that text holds a web
+ * address. Read in one pass: each run of backticks is looked at once, as an opener and as a
+ * closer (a line of thousands of unclosed or escaped runs took seconds when each opener sought
+ * its closer, and its backslashes, from the start).
+ */
+function outsideCodeSpans(line: string, change: (text: string, addressRunsIn: boolean) => string): string {
+  const runs = [...line.matchAll(/`+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // the runs of each length, in order, and how far along each list a closer has been sought
+  const byLength = new Map<number, number[]>();
+  for (const [i, run] of runs.entries()) {
+    const list = byLength.get(run.end - run.start);
+    if (list) list.push(i);
+    else byLength.set(run.end - run.start, [i]);
+  }
+  const sought = new Map<number, number>();
+  const closerOf = (length: number, after: number): number | undefined => {
+    const list = byLength.get(length);
+    if (!list) return undefined;
+    let at = sought.get(length) ?? 0;
+    while (at < list.length && list[at]! <= after) at++;
+    sought.set(length, at);
+    return list[at];
+  };
+  const addressBefore = addressWords(line);
   let out = '';
   let from = 0;
-  const ticks = /`+/g;
-  for (let open = ticks.exec(line); open; open = ticks.exec(line)) {
+  for (let i = 0; i < runs.length; i++) {
+    const { start: runStart, end } = runs[i]!;
     // A backtick after an odd run of backslashes is a backtick, and the run opens after it.
-    const slashes = /\\*$/.exec(line.slice(from, open.index))![0].length;
-    const run = slashes % 2 ? open[0].slice(1) : open[0];
-    if (!run) continue;
-    const closer = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
-    closer.lastIndex = open.index + open[0].length;
-    const close = closer.exec(line);
-    if (!close) continue;
-    const start = open.index + open[0].length - run.length;
-    out += change(line.slice(from, start), line.slice(0, from)) + line.slice(start, close.index + close[0].length);
-    from = ticks.lastIndex = close.index + close[0].length;
+    let slashes = 0;
+    while (runStart - slashes > from && line[runStart - slashes - 1] === '\\') slashes++;
+    const start = slashes % 2 ? runStart + 1 : runStart;
+    if (start === end) continue;
+    const close = closerOf(end - start, i);
+    if (close === undefined) continue;
+    const closer = runs[close]!;
+    out += change(line.slice(from, start), addressBefore(from)) + line.slice(start, closer.end);
+    from = closer.end;
+    i = close;
   }
-  return out + change(line.slice(from), line.slice(0, from));
+  return out + change(line.slice(from), addressBefore(from));
 }

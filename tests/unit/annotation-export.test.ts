@@ -197,6 +197,19 @@ describe('toMarkdown', () => {
     expect([...noteMarkdown('https://x.example`a`<b> `c` <i>')]).toEqual(['https://x.example`a`&lt;b> `c` \\<i>']);
   });
 
+  it('should read a line of many backtick runs once (each opener sought its closer, and its backslashes, from far back: 80,000 characters took 14 s)', () => {
+    const spans = '`a`x'.repeat(100_000);
+    expect([...noteMarkdown(`${spans}<b>`)]).toEqual([`${spans}\\<b>`]);
+    const escaped = '\\`<b>'.repeat(50_000);
+    expect([...noteMarkdown(escaped)]).toEqual(['\\`\\<b>'.repeat(50_000)]);
+    // runs no later run closes, each of another length: still code where a later run does close
+    const unclosed = Array.from({ length: 399 }, (_, i) => '`'.repeat(400 - i)).join('<b>'); // 400 ticks, 399… 2
+    expect([...noteMarkdown(`${unclosed} \`<i>\``)]).toEqual([`${unclosed.replaceAll('<b>', '\\<b>')} \`<i>\``]);
+    // an address running on over thousands of code spans still counts
+    const address = `https://x.example/${'`a`'.repeat(50_000)}<b>`;
+    expect([...noteMarkdown(address)]).toEqual([`https://x.example/${'`a`'.repeat(50_000)}&lt;b>`]);
+  });
+
   it('should close a code fence a note leaves open, so the rest of the report stays the report', () => {
     const md = toMarkdown([makeAnnotation('remain and expand', { note: '```\n<b>' })], { origin, articles });
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
