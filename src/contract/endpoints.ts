@@ -89,6 +89,8 @@ export interface SearchFacetOptionJson {
   passages: number;
   /** A source's outlet: older links name a source by it. */
   outlet?: string;
+  /** An entity's kind, as a reader reads it: "Person", "Organisation", "Place". */
+  kind?: string;
 }
 
 /** Each long facet's options, in the order the page lists them (its rank). */

@@ -53,12 +53,19 @@ function titleOf(source: CompareSourceJson): string {
 
 const facets = jsonOnce<SearchFacetsJson>(SEARCH_FACETS_URL);
 
-/** Every name the sources use (the search facets' list: the most passages first), with its passages. */
+/** Every name the sources use (the search facets' list: the most passages first), with its kind and passages. */
 const names = listing(
   { one: 'name', many: 'names' },
   async () => (await facets()).entity,
   foldedOnce((option: SearchFacetOptionJson) => option.label),
-  (option) => el('li', {}, el('a', { attrs: { href: entityUrl(option.param) }, text: option.label }), ' ', el('span', { class: 'find-meta', text: passages(option.passages) })),
+  (option) =>
+    el(
+      'li',
+      {},
+      el('a', { attrs: { href: entityUrl(option.param) }, text: option.label }),
+      ' ',
+      el('span', { class: 'find-meta', text: [option.kind, passages(option.passages)].filter(Boolean).join(' · ') }),
+    ),
 );
 
 const LISTINGS: Record<string, Listing> = { sources, names };

@@ -2,6 +2,7 @@
 import type { SearchFacetOptionJson } from '../../contract/endpoints';
 import { lookups } from '../lookups';
 import type { Corpus, Passage, ThemeInfo } from '../model';
+import { ENTITY_KIND_LABEL } from '../entity-kinds';
 import { sourceNamer } from './sources';
 
 /**
@@ -32,6 +33,8 @@ export interface FacetOption {
   theme?: ThemeInfo;
   /** A source option's article: results whose passage id has its prefix show its outlet and headline. */
   article?: { url: string; headline: string; outlet: string };
+  /** An entity option's kind, as a reader reads it ("Place"). */
+  kind?: string;
 }
 
 export interface SearchFacets {
@@ -68,6 +71,7 @@ export function searchFacets(corpus: Corpus): SearchFacets {
       param: e.id,
       label: e.name,
       passages: passagesPerEntity.get(e.id)!,
+      kind: ENTITY_KIND_LABEL[e.kind].singular,
     })),
   };
 }
@@ -90,5 +94,6 @@ function entitiesByReach(corpus: Corpus): Corpus['entities'] {
 /** An option as /search/facets.json carries it: what the page needs to add its checkbox. */
 export function facetOptionJson(option: FacetOption): SearchFacetOptionJson {
   const { value, param, label, passages } = option;
-  return option.article ? { value, param, label, passages, outlet: option.article.outlet } : { value, param, label, passages };
+  if (option.article) return { value, param, label, passages, outlet: option.article.outlet };
+  return option.kind ? { value, param, label, passages, kind: option.kind } : { value, param, label, passages };
 }

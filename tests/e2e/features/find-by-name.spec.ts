@@ -56,11 +56,14 @@ test('the name index finds any name and links to its page, the names with a word
   const listed = await hrefs(page);
   expect(listed.slice(0, atWord.length)).toEqual(atWord.map((o) => entityUrl(o.param)));
   expect(listed).toContain(entityUrl(wanted.param));
+  // its kind and its passages, as its own page says them
+  expect(wanted.kind).toMatch(/^(Person|Organisation|Place)$/);
   await expect(page.locator('.find-found li').filter({ hasText: wanted.label }).locator('.find-meta')).toHaveText(
-    `${wanted.passages} passage${wanted.passages === 1 ? '' : 's'}`,
+    `${wanted.kind} · ${wanted.passages} passage${wanted.passages === 1 ? '' : 's'}`,
   );
   await page.getByRole('link', { name: wanted.label, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(wanted.label);
+  await expect(page.locator('main .kicker').first()).toHaveText(wanted.kind!, { ignoreCase: true });
 });
 
 test('the keyboard goes from the field down the matches and back, and Escape empties the field', async ({ page }) => {
