@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareSourceJson } from '../../src/contract/endpoints';
-import { findSources, SOURCE_NOUN } from '../../src/client/compare/find-source';
+import { findSources, SOURCE_NOUN, sourceTitle } from '../../src/client/compare/find-source';
 import { findByName, foldedOnce, foundSentence } from '../../src/client/search/find-names';
 
 const source = (slug: string, outlet: string, headline: string): CompareSourceJson => ({ slug, outlet, headline, name: outlet, year: '2024' });
@@ -58,5 +58,15 @@ describe('foundSentence', () => {
     expect(foundSentence(findSources(catalogue, 'n', new Set(), 2), 'n', SOURCE_NOUN)).toBe('5 sources match; the first 2 are listed');
     expect(foundSentence({ shown: [], total: 0 }, ' reuters ', NAME)).toBe('No name matches “reuters”');
     expect(foundSentence({ shown: [], total: 0 }, 'reuters', SOURCE_NOUN, true)).toBe('No other source matches “reuters”');
+  });
+});
+
+describe('sourceTitle', () => {
+  it('should give the headline, with the date the name adds to one of several alike', () => {
+    expect(sourceTitle(source('a', 'Lantern News', 'Raids in the north'))).toBe('Raids in the north');
+    expect(sourceTitle({ ...source('a', 'Lantern News', 'Live: the siege'), name: 'Lantern News: Live: the siege' })).toBe('Live: the siege');
+    expect(sourceTitle({ ...source('a', 'Lantern News', 'Live: the siege'), name: 'Lantern News: Live: the siege (3 March 2017)' })).toBe(
+      'Live: the siege (3 March 2017)',
+    );
   });
 });

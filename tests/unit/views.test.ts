@@ -104,6 +104,16 @@ describe('themePage', () => {
     expect(silent).toBe(true);
   });
 
+  it('should name the silent sources as lists do, so that two articles of one outlet are told apart', () => {
+    const theme = corpus.themes.find((t) => themePage(t.id).silent.count > 0)!;
+    const silent = themePage(theme.id).columns.filter((c) => c.passages.length === 0);
+    // the same corpus with one outlet for every article
+    const outlet = corpus.articles[0]!.meta.outlet;
+    const variant = { ...corpus, articles: corpus.articles.map((a) => ({ ...a, meta: { ...a.meta, outlet } })) };
+    const page = views.themePages(variant, theme.id)[0]!;
+    expect(page.silent.named).toEqual(silent.map((c) => `${outlet}: ${c.source.headline}`));
+  });
+
   it('should refuse an unknown theme, naming it', () => {
     expect(() => views.themePages(corpus, 'no-such-theme')).toThrow(/no-such-theme/);
   });

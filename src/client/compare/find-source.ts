@@ -18,3 +18,12 @@ export const sourceFoldedName = foldedOnce((source: CompareSourceJson) => `${sou
 export function findSources(catalogue: readonly CompareSourceJson[], typed: string, listed: ReadonlySet<string>, max: number): Found<CompareSourceJson> {
   return findByName(catalogue, sourceFoldedName, typed, max, (source) => listed.has(source.slug));
 }
+
+/**
+ * A source's headline as a list under its outlet shows it, with the date its name adds when one
+ * outlet saved one headline several times ("Live: the siege (3 March 2017)").
+ */
+export function sourceTitle(source: CompareSourceJson): string {
+  const named = `${source.outlet}: ${source.headline}`;
+  return source.name.startsWith(named) && source.name.length > named.length ? source.name.slice(source.outlet.length + 2) : source.headline;
+}

@@ -8,7 +8,7 @@
  */
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import { articleUrl, entityUrl } from '../../contract/routes';
-import { SOURCE_NOUN, sourceFoldedName } from '../compare/find-source';
+import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
 import { findByName, foldedOnce, foundSentence, type Found, type Noun } from '../search/find-names';
 import { jsonOnce } from '../search/json-once';
@@ -41,15 +41,9 @@ const sources = listing(SOURCE_NOUN, jsonOnce<CompareSourceJson[]>(COMPARE_SOURC
     'li',
     {},
     el('span', { class: 'find-kicker' }, el('span', { class: 'outlet', text: source.outlet }), ' ', el('span', { class: 'find-meta', text: source.year })),
-    el('a', { attrs: { href: articleUrl(source.slug) }, text: titleOf(source) }),
+    el('a', { attrs: { href: articleUrl(source.slug) }, text: sourceTitle(source) }),
   ),
 );
-
-/** A source's headline, with the date its list name adds when one outlet saved one headline several times. */
-function titleOf(source: CompareSourceJson): string {
-  const named = `${source.outlet}: ${source.headline}`;
-  return source.name.startsWith(named) && source.name.length > named.length ? source.name.slice(source.outlet.length + 2) : source.headline;
-}
 
 const facets = jsonOnce<SearchFacetsJson>(SEARCH_FACETS_URL);
 

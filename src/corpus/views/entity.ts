@@ -6,7 +6,7 @@ import { lookups } from '../lookups';
 import { passageUrl, type Corpus, type EntityInfo } from '../model';
 import { pageOf, pageSize, paginate, type Paged } from '../paging';
 import { ENTITIES_PER_PAGE, ENTITY_MENTIONS_PER_PAGE, SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX } from '../site';
-import { sourceRef, type SourceRef } from './sources';
+import { sourceNamer, sourceRef, type SourceRef } from './sources';
 
 export { ENTITY_KIND_LABEL };
 const ENTITY_KIND_ORDER: EntityKind[] = ['person', 'organization', 'place'];
@@ -108,7 +108,7 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
     return { article: passage.article, passageId: passage.id, url: passageUrl(passage), section: passage.section?.title ?? null, ...kwic };
   });
   const perSource = lookups(corpus).mentionsPerSource.get(entity.id) ?? new Map<string, number>();
-  const silent = corpus.articles.filter((a) => !perSource.has(a.slug)).map((a) => a.meta.outlet);
+  const silent = corpus.articles.filter((a) => !perSource.has(a.slug)).map(sourceNamer(corpus.articles));
   const whole = {
     entity,
     kindLabel: ENTITY_KIND_LABEL[entity.kind].singular,

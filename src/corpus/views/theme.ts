@@ -52,7 +52,7 @@ export interface ThemePage {
   /** Sources in the dossier, and how many of them have passages on the theme. */
   sources: number;
   speaking: number;
-  /** The sources silent on the theme: their outlets when few enough to name, and how many. */
+  /** The sources silent on the theme: their names (sourceNamer) when few enough to name, and how many. */
   silent: { named: string[] | null; count: number };
   /** The sources not read for themes (in another language) that have no passage on it, the same way. */
   unread: { named: string[] | null; count: number };
@@ -82,9 +82,11 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
       otherThemes: p.themes.filter((t) => t !== themeId).map((t) => corpus.themesById.get(t)!),
     })),
   }));
-  const empty = columns.filter((c) => c.passages.length === 0);
-  const silent = empty.filter((c) => isAnalysed(c.source.language)).map((c) => c.source.outlet);
-  const unread = empty.filter((c) => !isAnalysed(c.source.language)).map((c) => c.source.outlet);
+  // named as lists name them: by outlet, with the headline when the outlet has several articles
+  const nameOf = sourceNamer(corpus.articles);
+  const empty = corpus.articles.filter((_, i) => columns[i]!.passages.length === 0);
+  const silent = empty.filter((a) => isAnalysed(a.meta.language)).map(nameOf);
+  const unread = empty.filter((a) => !isAnalysed(a.meta.language)).map(nameOf);
   const named = (outlets: string[]) => ({ named: outlets.length <= SOURCES_NAMED_MAX ? outlets : null, count: outlets.length });
   const whole = {
     theme,

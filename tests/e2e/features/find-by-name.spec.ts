@@ -119,6 +119,13 @@ test('with matches listed the page has no accessibility violations, and fits a p
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
+test('a printed page leaves the field out', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('find-by-name')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('find-by-name')).toBeHidden();
+});
+
 test.describe('without scripts', () => {
   test.use({ javaScriptEnabled: false });
   test('the fields are hidden and the pages are there to browse', async ({ page }) => {
