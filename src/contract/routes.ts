@@ -26,6 +26,17 @@ export const figuresUrl = (page = 1) => pagedUrl(FIGURES_URL, page);
 /** The entity index's pages: `/entities/`, then `/entities/page/2/`… (`page` is never an entity's page: those have ids). */
 export const entityIndexUrl = (page = 1) => pagedUrl(ENTITIES_URL, page).replace(/(\d+\/)$/, 'page/$1');
 
+/** The anchor of a source's column on a theme page (the home matrix and the find field link to it). */
+export const sourceAnchor = (slug: string) => `source-${slug}`;
+/**
+ * A source's column on a theme's pages: the page that its place in publication order (`index`,
+ * from 0) falls on when they hold `perPage` sources each, at its anchor.
+ */
+export const themeColumnUrl = (themeId: string, slug: string, index: number, perPage: number) =>
+  `${themeUrl(themeId, pageOf(index, perPage))}#${sourceAnchor(slug)}`;
+/** The page (from 1) of a paginated list that holds its item `index` (from 0), `size` items a page. */
+export const pageOf = (index: number, size: number) => Math.floor(index / size) + 1;
+
 /** A passage in its article: `/articles/<slug>/#<id>`. */
 export const passageUrl = (passage: { article: string; id: string }) => `${articleUrl(passage.article)}#${passage.id}`;
 

@@ -11,6 +11,8 @@ export interface Paged<T> {
   /** Index (0-based) of the page's first item in the whole list, and the list's length. */
   first: number;
   total: number;
+  /** Items a page (the last may hold fewer). */
+  size: number;
 }
 
 /** `items` cut into pages of `size`; an empty list is one empty page (the page still exists). */
@@ -23,11 +25,12 @@ export function paginate<T>(items: readonly T[], size: number): Paged<T>[] {
     items: items.slice(i * size, (i + 1) * size),
     first: i * size,
     total: items.length,
+    size,
   }));
 }
 
-/** The page (1-based) that holds item `index` of a list cut into pages of `size`. */
-export const pageOf = (index: number, size: number) => Math.floor(index / size) + 1;
+/** The page (1-based) that holds item `index` of a list cut into pages of `size`: the routes' own reckoning. */
+export { pageOf } from '../contract/routes';
 
 /**
  * A list's page size: `size`, or DOSSIER_PAGE_SIZE when the build sets it — every list then

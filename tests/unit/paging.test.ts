@@ -16,7 +16,7 @@ describe('paginate', () => {
   });
 
   it('should give an empty list one empty page, and refuse a page size that is not a whole number ≥ 1', () => {
-    expect(paginate([], 5)).toEqual([{ page: 1, pages: 1, items: [], first: 0, total: 0 }]);
+    expect(paginate([], 5)).toEqual([{ page: 1, pages: 1, items: [], first: 0, total: 0, size: 5 }]);
     expect(() => paginate([1], 0)).toThrow(/at least 1/);
     expect(() => paginate([1], 2.5)).toThrow(/at least 1/);
   });

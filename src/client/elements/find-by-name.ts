@@ -1,13 +1,14 @@
 /**
- * <find-by-name>: "Find a source" on the home page and "Find a name" on the name index, when
- * their list runs to several pages. What is typed is looked up in every item of the list (a JSON
- * file the site already serves, fetched on first use) and the matches are listed as links to
- * their pages. Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
+ * <find-by-name>: "Find a source" on the home page and a theme's pages, and "Find a name" on the
+ * name index, when their list runs to several pages. What is typed is looked up in every item of
+ * the list (a JSON file the site already serves, fetched on first use) and the matches are listed
+ * as links to their pages — on a theme's pages, to the source's column on the page that holds it
+ * (`data-theme`, `data-per-page`). Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
  *
  * Keys: ↓ from the field to the first match, ↑/↓ between matches, Escape empties the field.
  */
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
-import { articleUrl, entityUrl } from '../../contract/routes';
+import { articleUrl, entityUrl, pageOf, themeColumnUrl } from '../../contract/routes';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
 import { findByName, foldedOnce, foundSentence, type Found, type Noun } from '../search/find-names';
@@ -35,15 +36,31 @@ function listing<T>(noun: Noun, items: () => Promise<T[]>, foldedName: (item: T)
 
 const passages = (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ? '' : 's'}`;
 
-/** Every source, in publication order: outlet, headline (and date when the name needs it), year. */
-const sources = listing(SOURCE_NOUN, jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL), sourceFoldedName, (source) =>
-  el(
-    'li',
-    {},
-    el('span', { class: 'find-kicker' }, el('span', { class: 'outlet', text: source.outlet }), ' ', el('span', { class: 'find-meta', text: source.year })),
-    el('a', { attrs: { href: articleUrl(source.slug) }, text: sourceTitle(source) }),
-  ),
-);
+const catalogue = jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL);
+
+/**
+ * Every source, in publication order: outlet, year, headline (with its date when the name needs
+ * it), linked to its article; on a theme's pages, to its column there, with the page it is on.
+ */
+function sources(theme?: { id: string; perPage: number }): Listing {
+  let order: Map<string, number> | undefined;
+  const items = async () => {
+    const all = await catalogue();
+    order ??= new Map(all.map((source, i) => [source.slug, i]));
+    return all;
+  };
+  return listing(SOURCE_NOUN, items, sourceFoldedName, (source) => {
+    const index = order!.get(source.slug)!;
+    const meta = theme ? `${source.year} · page ${pageOf(index, theme.perPage)}` : source.year;
+    const href = theme ? themeColumnUrl(theme.id, source.slug, index, theme.perPage) : articleUrl(source.slug);
+    return el(
+      'li',
+      {},
+      el('span', { class: 'find-kicker' }, el('span', { class: 'outlet', text: source.outlet }), ' ', el('span', { class: 'find-meta', text: meta })),
+      el('a', { attrs: { href }, text: sourceTitle(source) }),
+    );
+  });
+}
 
 const facets = jsonOnce<SearchFacetsJson>(SEARCH_FACETS_URL);
 
@@ -62,13 +79,19 @@ const names = listing(
     ),
 );
 
-const LISTINGS: Record<string, Listing> = { sources, names };
+
+/** The list a field looks through, from its attributes (FindByName.astro). */
+function listOf({ list, theme, perPage }: DOMStringMap): Listing | undefined {
+  if (list === 'names') return names;
+  if (list !== 'sources') return undefined;
+  return sources(theme && perPage ? { id: theme, perPage: Number(perPage) } : undefined);
+}
 
 class FindByName extends HTMLElement {
   #run = 0;
 
   connectedCallback() {
-    const list = LISTINGS[this.dataset.list ?? ''];
+    const list = listOf(this.dataset);
     const field = this.querySelector<HTMLInputElement>('input');
     const status = this.querySelector<HTMLElement>('.find-status');
     const found = this.querySelector<HTMLElement>('.find-found');

@@ -1,11 +1,12 @@
 /** What several pages say about a source and about coverage (passages per source and theme). */
+import { sourceAnchor } from '../../contract/routes';
 import type { Article, Corpus } from '../model';
 import { passagesOnTheme } from '../lookups';
 import { formatDate, isoDate } from '../format';
 import type { Published } from '../schema';
 
-/** The anchor of a source's column on a theme page (the home matrix links to it). */
-export const sourceAnchor = (slug: string) => `source-${slug}`;
+/** The anchor of a source's column on a theme page: in the site's routes, re-exported for the views. */
+export { sourceAnchor };
 
 export interface SourceRef {
   slug: string;

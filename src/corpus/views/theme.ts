@@ -1,10 +1,11 @@
 /** The theme index (/themes/) and a theme's page (/themes/<id>/). */
 import { isAnalysed } from '../../contract/language';
+import { themeColumnUrl } from '../../contract/routes';
 import { lookups, passagesOnTheme } from '../lookups';
-import { passageUrl, themeUrl, type Corpus, type ThemeInfo } from '../model';
-import { pageOf, pageSize, paginate, type Paged } from '../paging';
+import { passageUrl, type Corpus, type ThemeInfo } from '../model';
+import { pageSize, paginate, type Paged } from '../paging';
 import { SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
-import { coverage, sourceAnchor, sourceDate, sourceNamer, sourceRef, type SourceDate, type SourceRef } from './sources';
+import { coverage, sourceDate, sourceNamer, sourceRef, type SourceDate, type SourceRef } from './sources';
 
 export interface ThemeSummary {
   theme: ThemeInfo;
@@ -104,5 +105,5 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
 export function themeSourceUrl(corpus: Corpus, themeId: string, slug: string): string {
   const at = lookups(corpus).articleIndex.get(slug);
   if (at === undefined) throw new Error(`No article "${slug}"`);
-  return `${themeUrl(themeId, pageOf(at, pageSize(THEME_SOURCES_PER_PAGE)))}#${sourceAnchor(slug)}`;
+  return themeColumnUrl(themeId, slug, at, pageSize(THEME_SOURCES_PER_PAGE));
 }

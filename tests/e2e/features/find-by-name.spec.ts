@@ -6,7 +6,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetsJson } from '../../../src/contract/endpoints';
-import { articleUrl, entityUrl } from '../../../src/contract/routes';
+import { articleUrl, entityUrl, pageOf, themeColumnUrl, themeUrl } from '../../../src/contract/routes';
+import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 import { foldText as fold } from '../../../src/client/search/fold';
 
 let sources: CompareSourceJson[];
@@ -41,6 +42,21 @@ test('the home page finds any source by outlet or headline, on every page of the
   await expect(item.locator('.find-meta')).toHaveText(last.year);
   await item.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`${articleUrl(last.slug)}$`));
+});
+
+test('a theme’s pages find any source and land on its column, on the page that holds it', async ({ page, request }) => {
+  const themes = ((await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[] }).themes;
+  const theme = themes[0]!.id;
+  const index = sources.length - 1; // the last source: on the theme's last page
+  const last = sources[index]!;
+  await page.goto(themeUrl(theme));
+  await expect(page.locator(`#source-${last.slug}`)).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Find a source on this theme' }).fill(last.outlet);
+  const item = page.locator('.find-found li').filter({ has: page.locator(`a[href="${themeColumnUrl(theme, last.slug, index, FIXTURE_PAGE_SIZE)}"]`) });
+  await expect(item.locator('.find-meta')).toHaveText(`${last.year} · page ${pageOf(index, FIXTURE_PAGE_SIZE)}`);
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${themeUrl(theme, pageOf(index, FIXTURE_PAGE_SIZE))}#source-${last.slug}$`));
+  await expect(page.locator(`#source-${last.slug}`)).toBeInViewport();
 });
 
 test('the name index finds any name and links to its page, the names with a word that begins so first', async ({ page }) => {
@@ -128,8 +144,9 @@ test('a printed page leaves the field out', async ({ page }) => {
 
 test.describe('without scripts', () => {
   test.use({ javaScriptEnabled: false });
-  test('the fields are hidden and the pages are there to browse', async ({ page }) => {
-    for (const path of ['/', '/entities/']) {
+  test('the fields are hidden and the pages are there to browse', async ({ page, request }) => {
+    const themes = ((await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[] }).themes;
+    for (const path of ['/', '/entities/', themeUrl(themes[0]!.id)]) {
       await page.goto(path);
       await expect(page.locator('find-by-name')).toBeHidden();
       await expect(page.locator('nav.pager').first()).toBeVisible();
