@@ -34,6 +34,10 @@ export const sourceAnchor = (slug: string) => `source-${slug}`;
  */
 export const themeColumnUrl = (themeId: string, slug: string, index: number, perPage: number) =>
   `${themeUrl(themeId, pageOf(index, perPage))}#${sourceAnchor(slug)}`;
+/** The anchor of a source's sentences with a number on the figures' pages. */
+export const figuresSourceAnchor = (slug: string) => `n-${slug}`;
+/** A source's sentences with a number: the figures' page that its place in publication order falls on, at its anchor. */
+export const figuresSourceUrl = (slug: string, index: number, perPage: number) => `${figuresUrl(pageOf(index, perPage))}#${figuresSourceAnchor(slug)}`;
 /** The page (from 1) of a paginated list that holds its item `index` (from 0), `size` items a page. */
 export const pageOf = (index: number, size: number) => Math.floor(index / size) + 1;
 

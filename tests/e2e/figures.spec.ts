@@ -55,6 +55,8 @@ test.describe('wide screens', () => {
 
   test('the list of sentences with numbers quotes the corpus, marks the numbers and points back to the table', async ({ page }) => {
     await page.goto('/figures/');
+    // its introduction's sentences are set apart, each ending before the next begins
+    await expect(page.locator('.fig-all .fig-how')).toHaveText(/side by side\. Sentences already in the table say which row\.$/);
     const items = await page.locator('.fig-sentences li').evaluateAll((lis) =>
       lis.map((li) => ({
         sentence: li.querySelector('.fig-sentence')!.textContent!,

@@ -2,13 +2,13 @@
  * <find-by-name>: "Find a source" on the home page and a theme's pages, and "Find a name" on the
  * name index, when their list runs to several pages. What is typed is looked up in every item of
  * the list (a JSON file the site already serves, fetched on first use) and the matches are listed
- * as links to their pages — on a theme's pages, to the source's column on the page that holds it
- * (`data-theme`, `data-per-page`). Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
+ * as links to their pages — or, on pages that list the sources a few a page (a theme's, the
+ * figures'), to the source's place on the page that holds it (`data-pages`, `data-per-page`). Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
  *
  * Keys: ↓ from the field to the first match, ↑/↓ between matches, Escape empties the field.
  */
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
-import { articleUrl, entityUrl, pageOf, themeColumnUrl } from '../../contract/routes';
+import { articleUrl, entityUrl, figuresSourceUrl, pageOf, themeColumnUrl } from '../../contract/routes';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
 import { findByName, foldedOnce, foundSentence, type Found, type Noun } from '../search/find-names';
@@ -38,11 +38,18 @@ const passages = (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ?
 
 const catalogue = jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL);
 
+/** Pages that list the sources a few a page, which a source found links into. */
+type SourcePages = { pages: 'theme'; theme: string; perPage: number } | { pages: 'figures'; perPage: number };
+
+/** A source's place on such pages: its column on the theme's page, its sentences on the figures' page. */
+const placeOn = (on: SourcePages, slug: string, index: number) =>
+  on.pages === 'theme' ? themeColumnUrl(on.theme, slug, index, on.perPage) : figuresSourceUrl(slug, index, on.perPage);
+
 /**
  * Every source, in publication order: outlet, year, headline (with its date when the name needs
- * it), linked to its article; on a theme's pages, to its column there, with the page it is on.
+ * it), linked to its article, or to its place on the pages `on` with the page it is on.
  */
-function sources(theme?: { id: string; perPage: number }): Listing {
+function sources(on?: SourcePages): Listing {
   let order: Map<string, number> | undefined;
   const items = async () => {
     const all = await catalogue();
@@ -51,8 +58,8 @@ function sources(theme?: { id: string; perPage: number }): Listing {
   };
   return listing(SOURCE_NOUN, items, sourceFoldedName, (source) => {
     const index = order!.get(source.slug)!;
-    const meta = theme ? `${source.year} · page ${pageOf(index, theme.perPage)}` : source.year;
-    const href = theme ? themeColumnUrl(theme.id, source.slug, index, theme.perPage) : articleUrl(source.slug);
+    const meta = on ? `${source.year} · page ${pageOf(index, on.perPage)}` : source.year;
+    const href = on ? placeOn(on, source.slug, index) : articleUrl(source.slug);
     return el(
       'li',
       {},
@@ -81,10 +88,13 @@ const names = listing(
 
 
 /** The list a field looks through, from its attributes (FindByName.astro). */
-function listOf({ list, theme, perPage }: DOMStringMap): Listing | undefined {
+function listOf({ list, pages, theme, perPage }: DOMStringMap): Listing | undefined {
   if (list === 'names') return names;
   if (list !== 'sources') return undefined;
-  return sources(theme && perPage ? { id: theme, perPage: Number(perPage) } : undefined);
+  const size = Number(perPage);
+  if (pages === 'theme' && theme && size > 0) return sources({ pages, theme, perPage: size });
+  if (pages === 'figures' && size > 0) return sources({ pages, perPage: size });
+  return sources();
 }
 
 class FindByName extends HTMLElement {

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetsJson } from '../../../src/contract/endpoints';
-import { articleUrl, entityUrl, pageOf, themeColumnUrl, themeUrl } from '../../../src/contract/routes';
+import { articleUrl, entityUrl, figuresSourceAnchor, figuresSourceUrl, figuresUrl, pageOf, themeColumnUrl, themeUrl } from '../../../src/contract/routes';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 import { foldText as fold } from '../../../src/client/search/fold';
 
@@ -57,6 +57,18 @@ test('a theme’s pages find any source and land on its column, on the page that
   await item.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`${themeUrl(theme, pageOf(index, FIXTURE_PAGE_SIZE))}#source-${last.slug}$`));
   await expect(page.locator(`#source-${last.slug}`)).toBeInViewport();
+});
+
+test('the figures’ pages find any source and land on its sentences, on the page that holds them', async ({ page }) => {
+  const index = sources.length - 1;
+  const last = sources[index]!;
+  await page.goto(figuresUrl());
+  await expect(page.locator(`#${figuresSourceAnchor(last.slug)}`)).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Find a source’s sentences' }).fill(last.outlet);
+  const link = page.locator(`.find-found a[href="${figuresSourceUrl(last.slug, index, FIXTURE_PAGE_SIZE)}"]`);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${figuresUrl(pageOf(index, FIXTURE_PAGE_SIZE))}#${figuresSourceAnchor(last.slug)}$`));
+  await expect(page.locator(`#${figuresSourceAnchor(last.slug)}`)).toBeInViewport();
 });
 
 test('the name index finds any name and links to its page, the names with a word that begins so first', async ({ page }) => {
@@ -146,7 +158,7 @@ test.describe('without scripts', () => {
   test.use({ javaScriptEnabled: false });
   test('the fields are hidden and the pages are there to browse', async ({ page, request }) => {
     const themes = ((await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[] }).themes;
-    for (const path of ['/', '/entities/', themeUrl(themes[0]!.id)]) {
+    for (const path of ['/', '/entities/', themeUrl(themes[0]!.id), figuresUrl()]) {
       await page.goto(path);
       await expect(page.locator('find-by-name')).toBeHidden();
       await expect(page.locator('nav.pager').first()).toBeVisible();
