@@ -86,7 +86,6 @@ const names = listing(
     ),
 );
 
-
 /** The list a field looks through, from its attributes (FindByName.astro). */
 function listOf({ list, pages, theme, perPage }: DOMStringMap): Listing | undefined {
   if (list === 'names') return names;
