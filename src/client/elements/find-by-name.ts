@@ -5,7 +5,8 @@
  * as links to their pages — or, on pages that list the sources a few a page (a theme's, the
  * figures'), to the source's place on the page that holds it (`data-pages`, `data-per-page`). Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
  *
- * Keys: ↓ from the field to the first match, ↑/↓ between matches, Escape empties the field.
+ * Keys: Enter follows the first match, ↓ goes from the field to it, ↑/↓ between matches, Escape
+ * empties the field.
  */
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import { articleUrl, entityUrl, figuresSourceUrl, pageOf, themeColumnUrl } from '../../contract/routes';
@@ -135,6 +136,11 @@ class FindByName extends HTMLElement {
         field.value = '';
         empty();
         event.preventDefault();
+        return;
+      }
+      // Enter in the field follows the first match, as a jump box does
+      if (event.key === 'Enter' && event.target === field) {
+        links()[0]?.click();
         return;
       }
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;

@@ -94,7 +94,7 @@ test('the name index finds any name and links to its page, the names with a word
   await expect(page.locator('main .kicker').first()).toHaveText(wanted.kind!, { ignoreCase: true });
 });
 
-test('the keyboard goes from the field down the matches and back, and Escape empties the field', async ({ page }) => {
+test('the keyboard goes from the field down the matches and back, Escape empties the field, Enter follows the first match', async ({ page }) => {
   await page.goto('/');
   const field = sourceField(page);
   await field.fill('a');
@@ -114,6 +114,12 @@ test('the keyboard goes from the field down the matches and back, and Escape emp
   await expect(field).toHaveValue('');
   await expect(links).toHaveCount(0);
   await expect(status(page)).toHaveText('');
+
+  // Enter follows the first match
+  await field.fill('a');
+  const first = await links.first().getAttribute('href');
+  await field.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${first}$`));
 });
 
 test('a name nothing matches says so; a list that cannot be loaded says so, and typing again retries', async ({ page }) => {
