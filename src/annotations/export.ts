@@ -239,43 +239,37 @@ const ADDRESS_MARK = /^(?:https?:\/\/|www\.)/i;
 /**
  * A replacer told whether its match comes right after a bare web address: the word before it
  * holds "http://", "https://" or "www." (`addressRunsIn`: the word running into this text from
- * the line before it does). The text is read once, on from match to match: the word was found
- * with `/\S*$/` on all the text before each match, so a note of many tags took time growing with
- * its length squared (15,000 characters, 0.2 s).
+ * the line before it does). The text is read once, on from match to match (`addressWords`): the
+ * word was found with `/\S*$/` on all the text before each match, so a note of many tags took
+ * time growing with its length squared (15,000 characters, 0.2 s).
  */
 function afterAddress(addressRunsIn: boolean, replace: (match: string, slashes: string, addressBefore: boolean) => string) {
-  let read = 0;
-  let wordStart = 0;
-  // the word running into this text from before it, over a code span, counts from its first character
-  let addressStart = addressRunsIn ? 0 : -1;
+  let holds: ((place: number) => boolean) | undefined;
   return (match: string, slashes: string, offset: number, whole: string): string => {
-    for (; read < offset; read++) {
-      if (/\s/.test(whole[read]!)) wordStart = read + 1;
-      // an address's mark holds neither a backslash nor a `<`, so it ends before the match
-      else if (ADDRESS_MARK.test(whole.slice(read, read + 8))) addressStart = read;
-    }
-    return replace(match, slashes, addressStart >= wordStart);
+    holds ??= addressWords(whole, addressRunsIn);
+    return replace(match, slashes, holds(offset));
   };
 }
 
 /**
- * Whether the word before a place in `line` holds a whole web address mark, asked of places
- * further and further on: the line is read once, whatever the number of places.
+ * Whether the word before a place in `text` holds a whole web address mark, asked of places
+ * further and further on: the text is read once, whatever the number of places. With
+ * `runsIn`, its first word does (an address before the text runs on into it, over a code span).
  */
-function addressWords(line: string): (place: number) => boolean {
+function addressWords(text: string, runsIn = false): (place: number) => boolean {
   let read = 0;
   let wordStart = 0;
-  let markStart = -1;
+  let markStart = runsIn ? 0 : -1;
   // marks begun but perhaps not ended before the place asked about (a mark holds no blank)
   const begun: { start: number; end: number }[] = [];
   return (place) => {
     for (; read < place; read++) {
-      if (/\s/.test(line[read]!)) {
+      if (/\s/.test(text[read]!)) {
         wordStart = read + 1;
         begun.length = 0;
         continue;
       }
-      const mark = ADDRESS_MARK.exec(line.slice(read, read + 8));
+      const mark = ADDRESS_MARK.exec(text.slice(read, read + 8));
       if (mark) begun.push({ start: read, end: read + mark[0].length });
     }
     while (begun.length && begun[0]!.end <= place) markStart = begun.shift()!.start;
