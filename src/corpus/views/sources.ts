@@ -19,14 +19,23 @@ export interface SourceRef {
   language?: string;
 }
 
+type Named = { meta: { outlet: string; published?: Published }; headline: string };
+const namers = new WeakMap<readonly Named[], (article: Named) => string>();
+
 /**
  * How a list names a source: by its outlet, or, when the dossier holds several articles of that
  * outlet, by outlet and headline ("Lantern News: Raids in the north"), and by its date too when
  * several share the headline (a live page saved each day), so that no two entries of a list read
  * alike. Counted over `articles`, the whole dossier.
  */
-type Named = { meta: { outlet: string; published?: Published }; headline: string };
 export function sourceNamer(articles: readonly Named[]): (article: Named) => string {
+  // once per list: every page that names sources asks for the whole dossier's namer
+  let namer = namers.get(articles);
+  if (!namer) namers.set(articles, (namer = namerOf(articles)));
+  return namer;
+}
+
+function namerOf(articles: readonly Named[]): (article: Named) => string {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const perOutlet = new Map<string, number>();
   const perHeadline = new Map<string, number>();
