@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareSourceJson } from '../../src/contract/endpoints';
 import { findSources, SOURCE_NOUN, sourceTitle } from '../../src/client/compare/find-source';
-import { findByName, foldedOnce, foundSentence } from '../../src/client/search/find-names';
+import { findByName, foldedOnce, foundSentence, type Found, type Noun } from '../../src/client/search/find-names';
 
 const source = (slug: string, outlet: string, headline: string): CompareSourceJson => ({ slug, outlet, headline, name: outlet, year: '2024' });
 const catalogue = [
@@ -52,12 +52,14 @@ describe('findByName', () => {
 
 describe('foundSentence', () => {
   const NAME = { one: 'name', many: 'names' };
+  const said = (found: Found<unknown>, typed: string, noun: Noun, other = false) => foundSentence(found.total, found.shown.length, typed, noun, { other });
   it('should say how many match and how many are listed', () => {
-    expect(foundSentence(findSources(catalogue, 'tun', new Set(), 10), 'tun', SOURCE_NOUN)).toBe('3 sources');
-    expect(foundSentence(findSources(catalogue, 'hayat', new Set(), 10), 'hayat', SOURCE_NOUN)).toBe('1 source');
-    expect(foundSentence(findSources(catalogue, 'n', new Set(), 2), 'n', SOURCE_NOUN)).toBe('5 sources match; the first 2 are listed');
-    expect(foundSentence({ shown: [], total: 0 }, ' reuters ', NAME)).toBe('No name matches “reuters”');
-    expect(foundSentence({ shown: [], total: 0 }, 'reuters', SOURCE_NOUN, true)).toBe('No other source matches “reuters”');
+    expect(said(findSources(catalogue, 'tun', new Set(), 10), 'tun', SOURCE_NOUN)).toBe('3 sources');
+    expect(said(findSources(catalogue, 'hayat', new Set(), 10), 'hayat', SOURCE_NOUN)).toBe('1 source');
+    expect(said(findSources(catalogue, 'n', new Set(), 2), 'n', SOURCE_NOUN)).toBe('5 sources match; the first 2 are listed');
+    expect(said({ shown: [], total: 0 }, ' reuters ', NAME)).toBe('No name matches “reuters”');
+    expect(said({ shown: [], total: 0 }, 'reuters', SOURCE_NOUN, true)).toBe('No other source matches “reuters”');
+    expect(foundSentence(0, 0, 'reuters', NAME, { where: ' in these results' })).toBe('No name matches “reuters” in these results');
   });
 });
 

@@ -20,7 +20,8 @@ import { announce, isShown, notify } from './dom';
 import { CompareKeys } from './keys';
 import { LazyView, LazyViewError } from './lazy-view';
 import { Minimap } from './minimap';
-import { FindField, fitSource, sourceChip } from './more-sources';
+import { findAnotherSource, fitSource, sourceChip } from './more-sources';
+import type { FindField } from '../dom/find-field';
 import {
   SOURCES_PARAM,
   defaultSelection,
@@ -32,8 +33,6 @@ import {
 import { StepController } from './step';
 
 const NARROW = '(max-width: 767.98px)';
-/** The picker's find field lists this many sources at most: a name is typed until the list is short. */
-const FOUND_SHOWN = 12;
 const LAYOUTS: CompareLayout[] = ['theme', 'text'];
 
 const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
@@ -126,7 +125,7 @@ class CompareView extends HTMLElement {
     }
 
     this.#wirePicker();
-    if (this.#catalogue) this.#find = new FindField(this, { catalogue: () => this.#everySource(), shown: FOUND_SHOWN });
+    if (this.#catalogue) this.#find = findAnotherSource(this, () => this.#everySource());
     this.#wireTabs();
     this.#wireStickyOffsets();
     addEventListener('hashchange', () => void this.#onHash(true));

@@ -7,7 +7,8 @@
 import type { CompareSourceJson } from '../../contract/endpoints';
 import { COMPARE_LAYOUT_FRAGMENT, compareSourceUrl, type CompareLayout } from '../../contract/routes';
 import { el } from '../dom/build';
-import { foundSentence } from '../search/find-names';
+import { FindField } from '../dom/find-field';
+import { FIND_SHOWN } from '../search/find-names';
 import { findSources, SOURCE_NOUN } from './find-source';
 import { fetchPage } from './lazy-view';
 
@@ -81,55 +82,26 @@ export function sourceChip(source: CompareSourceJson): HTMLLabelElement {
   return chip;
 }
 
-export interface FindHooks {
-  /** Every source of the dossier, loaded once; null when it cannot be had. */
-  catalogue: () => Promise<CompareSourceJson[] | null>;
-  /** How many matches to list at most. */
-  shown: number;
-}
-
 /**
  * The picker's "Find another source" (CompareView.astro's .cmp-find): what is typed looked up
- * in the catalogue, the matches listed as chips to tick (the picker's change listener takes it
- * from there), and how many there are said in its status line.
+ * in every source of the dossier (`catalogue`: null when it cannot be had), the matches listed as
+ * chips to tick (the picker's change listener takes it from there), those already chips left out.
  */
-export class FindField {
-  readonly #field: HTMLInputElement;
-  readonly #status: HTMLElement;
-  readonly #found: HTMLElement;
-  #run = 0;
-
-  constructor(view: HTMLElement, hooks: FindHooks) {
-    this.#field = view.querySelector<HTMLInputElement>('.cmp-find input')!;
-    this.#status = view.querySelector<HTMLElement>('.cmp-find-status')!;
-    this.#found = view.querySelector<HTMLElement>('.cmp-found')!;
-    const listed = () => new Set([...view.querySelectorAll<HTMLInputElement>('.cmp-picker > .filter-chip input')].map((box) => box.value));
-    this.#field.addEventListener('input', async () => {
-      const run = ++this.#run;
-      const typed = this.#field.value;
-      if (!typed.trim()) return this.#empty();
-      this.#status.textContent = 'Looking through every source…';
-      const catalogue = await hooks.catalogue();
-      if (run !== this.#run) return;
-      if (!catalogue) {
-        this.#status.textContent = 'The list of sources could not be loaded. Type again to retry.';
-        return;
-      }
-      const matches = findSources(catalogue, typed, listed(), hooks.shown);
-      this.#status.textContent = foundSentence(matches, typed, SOURCE_NOUN, true);
-      this.#found.replaceChildren(...matches.shown.map(sourceChip));
-    });
-  }
-
-  /** Empties the field, what it said and what it found. */
-  clear(): void {
-    this.#run++;
-    this.#field.value = '';
-    this.#empty();
-  }
-
-  #empty(): void {
-    this.#status.replaceChildren();
-    this.#found.replaceChildren();
-  }
+export function findAnotherSource(view: HTMLElement, catalogue: () => Promise<CompareSourceJson[] | null>): FindField {
+  const listed = () => new Set([...view.querySelectorAll<HTMLInputElement>('.cmp-picker > .filter-chip input')].map((box) => box.value));
+  return new FindField(
+    view.querySelector<HTMLInputElement>('.cmp-find input')!,
+    view.querySelector<HTMLElement>('.cmp-find-status')!,
+    view.querySelector<HTMLElement>('.cmp-found')!,
+    {
+      noun: SOURCE_NOUN,
+      other: true,
+      find: async (typed) => {
+        const sources = await catalogue();
+        if (!sources) throw new Error('the list of sources could not be loaded');
+        const matches = findSources(sources, typed, listed(), FIND_SHOWN);
+        return { total: matches.total, shown: matches.shown.map(sourceChip) };
+      },
+    },
+  );
 }

@@ -12,24 +12,16 @@ import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type Se
 import { articleUrl, entityUrl, figuresSourceUrl, pageOf, themeColumnUrl } from '../../contract/routes';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
-import { findByName, foldedOnce, foundSentence, type Found, type Noun } from '../search/find-names';
+import { FindField, type FindHooks } from '../dom/find-field';
+import { FIND_SHOWN, findByName, foldedOnce, type Noun } from '../search/find-names';
 import { jsonOnce } from '../search/json-once';
 
-/** How many matches a field lists: the rest are counted, and narrowed by typing more. */
-const SHOWN = 12;
-
-/** A list the field can look through, and how it says what it holds. */
-interface Listing {
-  noun: Noun;
-  /** The matches for what is typed, as list items of links; rejects when the list cannot be loaded. */
-  find: (typed: string) => Promise<Found<HTMLLIElement>>;
-}
-
-function listing<T>(noun: Noun, items: () => Promise<T[]>, foldedName: (item: T) => string, link: (item: T) => HTMLLIElement): Listing {
+/** A list the field looks through: its items, loaded once, each named and drawn as a link. */
+function listing<T>(noun: Noun, items: () => Promise<T[]>, foldedName: (item: T) => string, link: (item: T) => HTMLLIElement): FindHooks {
   return {
     noun,
     find: async (typed) => {
-      const found = findByName(await items(), foldedName, typed, SHOWN);
+      const found = findByName(await items(), foldedName, typed, FIND_SHOWN);
       return { total: found.total, shown: found.shown.map(link) };
     },
   };
@@ -50,7 +42,7 @@ const placeOn = (on: SourcePages, slug: string, index: number) =>
  * Every source, in publication order: outlet, year, headline (with its date when the name needs
  * it), linked to its article, or to its place on the pages `on` with the page it is on.
  */
-function sources(on?: SourcePages): Listing {
+function sources(on?: SourcePages): FindHooks {
   let order: Map<string, number> | undefined;
   const items = async () => {
     const all = await catalogue();
@@ -88,7 +80,7 @@ const names = listing(
 );
 
 /** The list a field looks through, from its attributes (FindByName.astro). */
-function listOf({ list, pages, theme, perPage }: DOMStringMap): Listing | undefined {
+function listOf({ list, pages, theme, perPage }: DOMStringMap): FindHooks | undefined {
   if (list === 'names') return names;
   if (list !== 'sources') return undefined;
   const size = Number(perPage);
@@ -98,8 +90,6 @@ function listOf({ list, pages, theme, perPage }: DOMStringMap): Listing | undefi
 }
 
 class FindByName extends HTMLElement {
-  #run = 0;
-
   connectedCallback() {
     const list = listOf(this.dataset);
     const field = this.querySelector<HTMLInputElement>('input');
@@ -107,34 +97,12 @@ class FindByName extends HTMLElement {
     const found = this.querySelector<HTMLElement>('.find-found');
     if (!list || !field || !status || !found) return;
     this.hidden = false;
-
-    const empty = () => {
-      this.#run++;
-      status.replaceChildren();
-      found.replaceChildren();
-    };
-    field.addEventListener('input', async () => {
-      const typed = field.value;
-      if (!typed.trim()) return empty();
-      const run = ++this.#run;
-      status.textContent = `Looking through every ${list.noun.one}…`;
-      let matches: Found<HTMLLIElement>;
-      try {
-        matches = await list.find(typed);
-      } catch {
-        if (run === this.#run) status.textContent = `The list of ${list.noun.many} could not be loaded. Type again to retry.`;
-        return;
-      }
-      if (run !== this.#run) return;
-      status.textContent = foundSentence(matches, typed, list.noun);
-      found.replaceChildren(...matches.shown);
-    });
+    const find = new FindField(field, status, found, list);
 
     const links = () => [...found.querySelectorAll<HTMLAnchorElement>('a')];
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && event.target === field && field.value) {
-        field.value = '';
-        empty();
+        find.clear();
         event.preventDefault();
         return;
       }

@@ -28,6 +28,7 @@ import { hitPlace } from './hit-place';
 import { SearchHelp } from './search-help';
 import { searchTargetUrl } from './target-url';
 import { languageAttributes } from '../../contract/language';
+import { foundSentence } from './find-names';
 import { foldText, termPlace } from './fold';
 
 /** Results loaded at a time past the first screenful (on scroll or "Show more"). */
@@ -712,9 +713,8 @@ class DossierSearch extends HTMLElement {
     if (!complete) {
       return this.#allFailed ? `The other ${noun}s could not be loaded; ${found} of the first few match` : `Looking through every ${noun}…`;
     }
-    if (found > FOUND_SHOWN) return `${found} ${noun}s match; the first ${FOUND_SHOWN} are listed`;
-    if (found) return `${found} ${noun}${found === 1 ? '' : 's'}`;
-    return `No ${noun} matches “${field.value.trim()}”${this.#searching ? ' in these results' : ''}`;
+    const where = this.#searching ? ' in these results' : '';
+    return foundSentence(found, Math.min(found, FOUND_SHOWN), field.value, { one: noun, many: `${noun}s` }, { where });
   }
 
   /** An option's label, folded as the find field's words are (case, diacritics, dashes). */

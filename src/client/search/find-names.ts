@@ -5,6 +5,9 @@
  */
 import { foldText, termPlace } from './fold';
 
+/** How many matches a find field lists (the rest are counted): a name is typed until the list is short. */
+export const FIND_SHOWN = 12;
+
 export interface Found<T> {
   /** The first `max` matches: those with a word that begins with what is typed first, then in the list's order. */
   shown: T[];
@@ -50,12 +53,13 @@ export function findByName<T>(items: readonly T[], foldedName: (item: T) => stri
 }
 
 /**
- * What a find field says of its matches: "3 sources", "52 names match; the first 12 are listed",
- * "No name matches “Reuters”" ("No other source…" when `other`: the list leaves some out).
+ * What a find field says of its matches, `total` in all and `listed` of them shown: "3 sources",
+ * "52 names match; the first 12 are listed", "No name matches “Reuters”". `other`: the list
+ * leaves some out ("No other source…"); `where`: what was looked through, when not everything
+ * (" in these results").
  */
-export function foundSentence(found: Found<unknown>, typed: string, noun: Noun, other = false): string {
-  const { total, shown } = found;
-  if (!total) return `No ${other ? 'other ' : ''}${noun.one} matches “${typed.trim()}”`;
-  if (total > shown.length) return `${total} ${noun.many} match; the first ${shown.length} are listed`;
+export function foundSentence(total: number, listed: number, typed: string, noun: Noun, how: { other?: boolean; where?: string } = {}): string {
+  if (!total) return `No ${how.other ? 'other ' : ''}${noun.one} matches “${typed.trim()}”${how.where ?? ''}`;
+  if (total > listed) return `${total} ${noun.many} match; the first ${listed} are listed`;
   return `${total} ${total === 1 ? noun.one : noun.many}`;
 }
