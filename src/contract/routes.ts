@@ -26,14 +26,46 @@ export const figuresUrl = (page = 1) => pagedUrl(FIGURES_URL, page);
 /** The entity index's pages: `/entities/`, then `/entities/page/2/`… (`page` is never an entity's page: those have ids). */
 export const entityIndexUrl = (page = 1) => pagedUrl(ENTITIES_URL, page).replace(/(\d+\/)$/, 'page/$1');
 
-/** The anchor of a source's column on a theme page (the home matrix and the find field link to it). */
+/** The anchor of a source on a theme's pages (the home matrix and the find field link to it). */
 export const sourceAnchor = (slug: string) => `source-${slug}`;
+
 /**
- * A source's column on a theme's pages: the page that its place in publication order (`index`,
- * from 0) falls on when they hold `perPage` sources each, at its anchor.
+ * How a theme's pages hold the sources. A dossier that fits one page has a column for every
+ * source, silent ones included (side by side, an empty column says something). Past one page,
+ * only the sources with passages on the theme have columns, `perPage` a page in publication
+ * order, and the others are listed after the last page's columns (`apart`).
  */
-export const themeColumnUrl = (themeId: string, slug: string, index: number, perPage: number) =>
-  `${themeUrl(themeId, pageOf(index, perPage))}#${sourceAnchor(slug)}`;
+export interface ThemeLayout {
+  perPage: number;
+  /** Sources in the dossier. */
+  sources: number;
+  /** The places in publication order (from 0, ascending) of the sources without a column. */
+  apart: readonly number[];
+}
+
+/** How many of the ascending `sorted` are below `value`. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The page of a theme's pages that shows the source at `index` in publication order (from 0): its column's, or the last. */
+export function themePageOf(index: number, layout: ThemeLayout): number {
+  const before = countBelow(layout.apart, index);
+  if (layout.apart[before] === index) return Math.max(1, Math.ceil((layout.sources - layout.apart.length) / layout.perPage));
+  return pageOf(index - before, layout.perPage);
+}
+
+/** A source on a theme's pages, from its place in publication order: the page that shows it, at its anchor. */
+export const themeColumnUrl = (themeId: string, slug: string, index: number, layout: ThemeLayout) =>
+  `${themeUrl(themeId, themePageOf(index, layout))}#${sourceAnchor(slug)}`;
+
 /** The anchor of a source's sentences with a number on the figures' pages. */
 export const figuresSourceAnchor = (slug: string) => `n-${slug}`;
 /** A source's sentences with a number: the figures' page that its place in publication order falls on, at its anchor. */

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { themePageOf } from '../../src/contract/routes';
 import { pageOf, pageSize, paginate } from '../../src/corpus/paging';
 
 describe('paginate', () => {
@@ -29,5 +31,28 @@ describe('pageSize', () => {
     expect(pageSize(100, { DOSSIER_PAGE_SIZE: '3' })).toBe(3);
     expect(() => pageSize(100, { DOSSIER_PAGE_SIZE: 'ten' })).toThrow(/DOSSIER_PAGE_SIZE.*"ten"/);
     expect(() => pageSize(100, { DOSSIER_PAGE_SIZE: '0' })).toThrow(/DOSSIER_PAGE_SIZE/);
+  });
+});
+
+describe('themePageOf', () => {
+  it('should find every source on the page that shows it: its column among the columns, or the last page', () => {
+    const layouts = fc
+      .record({ sources: fc.integer({ min: 1, max: 60 }), perPage: fc.integer({ min: 1, max: 12 }), seed: fc.array(fc.boolean(), { maxLength: 60 }) })
+      .map(({ sources, perPage, seed }) => ({
+        sources,
+        perPage,
+        apart: Array.from({ length: sources }, (_, i) => i).filter((i) => seed[i]),
+      }));
+    fc.assert(
+      fc.property(layouts, (layout) => {
+        // the pages as themePages cuts them: the columns a page at a time, the rest after the last page's
+        const columns = Array.from({ length: layout.sources }, (_, i) => i).filter((i) => !layout.apart.includes(i));
+        const pages = paginate(columns, layout.perPage);
+        for (let i = 0; i < layout.sources; i++) {
+          const shown = layout.apart.includes(i) ? pages.length : pages.findIndex((p) => p.items.includes(i)) + 1;
+          expect(themePageOf(i, layout)).toBe(shown);
+        }
+      }),
+    );
   });
 });

@@ -408,9 +408,34 @@ describe('pages about the whole dossier, cut into pages', () => {
     expect(pages.flatMap(items)).toEqual(all);
   };
 
-  it('should spread a theme’s sources over pages in publication order, each source once', () => {
+  it('should give a column to each source with passages on a theme, a page of them at a time, and list the others on the last page', () => {
     for (const theme of corpus.themes) {
-      check(views.themePages(corpus, theme.id), (p) => p.columns.map((c) => c.source.slug), corpus.articles.map((a) => a.slug));
+      const pages = views.themePages(corpus, theme.id);
+      const speaking = corpus.articles.filter((a) => a.passages.some((p) => p.themes.includes(theme.id)));
+      check(pages, (p) => p.columns.map((c) => c.source.slug), speaking.map((a) => a.slug));
+      for (const column of pages.flatMap((p) => p.columns)) expect(column.passages.length).toBeGreaterThan(0);
+      const last = pages.at(-1)!;
+      expect(pages.slice(0, -1).every((p) => p.apart === null)).toBe(true);
+      const apart = [...(last.apart?.silent ?? []), ...(last.apart?.unread ?? [])].map((s) => s.source.slug);
+      expect(apart.length).toBe(last.silent.count + last.unread.count);
+      // every source once: in a column or in the list after the last page's
+      expect([...speaking.map((a) => a.slug), ...apart].sort()).toEqual(corpus.articles.map((a) => a.slug).sort());
+      expect(last.layout.apart.map((i) => corpus.articles[i]!.slug).sort()).toEqual([...apart].sort());
+    }
+  });
+
+  it('should give every source a column, silent ones too, on a theme whose sources fit one page', () => {
+    process.env.DOSSIER_PAGE_SIZE = String(corpus.articles.length);
+    try {
+      for (const theme of corpus.themes) {
+        const [page, ...more] = views.themePages(corpus, theme.id);
+        expect(more).toHaveLength(0);
+        expect(page!.columns.map((c) => c.source.slug)).toEqual(corpus.articles.map((a) => a.slug));
+        expect(page!.apart).toBeNull();
+        expect(page!.layout.apart).toEqual([]);
+      }
+    } finally {
+      process.env.DOSSIER_PAGE_SIZE = '2';
     }
   });
 
@@ -467,10 +492,13 @@ describe('pages about the whole dossier, cut into pages', () => {
     }
   });
 
-  it('should link a coverage cell to the theme page that holds its source’s column', () => {
+  it('should link a coverage cell to the theme page that shows its source, in a column or in the list after them', () => {
     for (const row of views.coverageMatrix(corpus).rows) {
       for (const cell of row.cells) {
-        const holding = views.themePages(corpus, row.theme.id).find((p) => p.columns.some((c) => c.source.slug === cell.source.slug))!;
+        const slug = cell.source.slug;
+        const holding = views
+          .themePages(corpus, row.theme.id)
+          .find((p) => p.columns.some((c) => c.source.slug === slug) || [...(p.apart?.silent ?? []), ...(p.apart?.unread ?? [])].some((s) => s.source.slug === slug))!;
         expect(cell.href).toBe(`${themeUrl(row.theme.id, holding.paging.page)}#${cell.source.anchor}`);
       }
     }

@@ -3,13 +3,15 @@
  * name index, when their list runs to several pages. What is typed is looked up in every item of
  * the list (a JSON file the site already serves, fetched on first use) and the matches are listed
  * as links to their pages — or, on pages that list the sources a few a page (a theme's, the
- * figures'), to the source's place on the page that holds it (`data-pages`, `data-per-page`). Rendered hidden (FindByName.astro): without scripts the pages are there to browse.
+ * figures'), to the source's place on the page that holds it (`data-pages`, `data-per-page`, and
+ * on a theme's `data-sources` and `data-apart`). Rendered hidden (FindByName.astro): without
+ * scripts the pages are there to browse.
  *
  * Keys: Enter follows the first match, ↓ goes from the field to it, ↑/↓ between matches, Escape
  * empties the field.
  */
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
-import { articleUrl, entityUrl, figuresSourceUrl, pageOf, themeColumnUrl } from '../../contract/routes';
+import { articleUrl, entityUrl, figuresSourceUrl, pageOf, themeColumnUrl, themePageOf, type ThemeLayout } from '../../contract/routes';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
 import { FindField, type FindHooks } from '../dom/find-field';
@@ -31,12 +33,14 @@ const passages = (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ?
 
 const catalogue = jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL);
 
-/** Pages that list the sources a few a page, which a source found links into. */
-type SourcePages = { pages: 'theme'; theme: string; perPage: number } | { pages: 'figures'; perPage: number };
+/** Pages that list the sources a few a page, which a source found links to its place on. */
+type SourcePages = { pages: 'theme'; theme: string; layout: ThemeLayout } | { pages: 'figures'; perPage: number };
 
-/** A source's place on such pages: its column on the theme's page, its sentences on the figures' page. */
+/** A source's place on such pages, from its place in publication order: its column (or its line) on a theme's pages, its sentences on the figures'. */
 const placeOn = (on: SourcePages, slug: string, index: number) =>
-  on.pages === 'theme' ? themeColumnUrl(on.theme, slug, index, on.perPage) : figuresSourceUrl(slug, index, on.perPage);
+  on.pages === 'theme'
+    ? { page: themePageOf(index, on.layout), href: themeColumnUrl(on.theme, slug, index, on.layout) }
+    : { page: pageOf(index, on.perPage), href: figuresSourceUrl(slug, index, on.perPage) };
 
 /**
  * Every source, in publication order: outlet, year, headline (with its date when the name needs
@@ -50,9 +54,9 @@ function sources(on?: SourcePages): FindHooks {
     return all;
   };
   return listing(SOURCE_NOUN, items, sourceFoldedName, (source) => {
-    const index = order!.get(source.slug)!;
-    const meta = on ? `${source.year} · page ${pageOf(index, on.perPage)}` : source.year;
-    const href = on ? placeOn(on, source.slug, index) : articleUrl(source.slug);
+    const place = on && placeOn(on, source.slug, order!.get(source.slug)!);
+    const meta = place ? `${source.year} · page ${place.page}` : source.year;
+    const href = place ? place.href : articleUrl(source.slug);
     return el(
       'li',
       {},
@@ -79,12 +83,15 @@ const names = listing(
     ),
 );
 
+/** The places (ascending) a theme's pages list apart, from `data-apart`: "3 17 55". */
+const placesApart = (apart: string | undefined) => (apart ?? '').split(' ').filter(Boolean).map(Number);
+
 /** The list a field looks through, from its attributes (FindByName.astro). */
-function listOf({ list, pages, theme, perPage }: DOMStringMap): FindHooks | undefined {
+function listOf({ list, pages, theme, perPage, sources: count, apart }: DOMStringMap): FindHooks | undefined {
   if (list === 'names') return names;
   if (list !== 'sources') return undefined;
   const size = Number(perPage);
-  if (pages === 'theme' && theme && size > 0) return sources({ pages, theme, perPage: size });
+  if (pages === 'theme' && theme && size > 0) return sources({ pages, theme, layout: { perPage: size, sources: Number(count), apart: placesApart(apart) } });
   if (pages === 'figures' && size > 0) return sources({ pages, perPage: size });
   return sources();
 }

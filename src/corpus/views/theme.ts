@@ -1,8 +1,8 @@
 /** The theme index (/themes/) and a theme's page (/themes/<id>/). */
 import { isAnalysed } from '../../contract/language';
-import { themeColumnUrl } from '../../contract/routes';
+import { themeColumnUrl, type ThemeLayout } from '../../contract/routes';
 import { lookups, passagesOnTheme } from '../lookups';
-import { passageUrl, type Corpus, type ThemeInfo } from '../model';
+import { passageUrl, type Article, type Corpus, type ThemeInfo } from '../model';
 import { pageSize, paginate, type Paged } from '../paging';
 import { SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
 import { coverage, sourceDate, sourceNamer, sourceRef, type SourceDate, type SourceRef } from './sources';
@@ -47,6 +47,12 @@ export interface ThemePassage {
   otherThemes: ThemeInfo[];
 }
 
+/** A source the theme's pages list after their columns: silent on it, or not read for themes. */
+export interface ThemeApart {
+  source: SourceRef;
+  date: SourceDate;
+}
+
 export interface ThemePage {
   theme: ThemeInfo;
   total: number;
@@ -58,17 +64,46 @@ export interface ThemePage {
   /** The sources not read for themes (in another language) that have no passage on it, the same way. */
   unread: { named: string[] | null; count: number };
   /**
-   * This page's columns: one per source, in publication order, with its date (a theme read across
-   * years changes with them); a silent source has no passages.
+   * This page's columns, in publication order, each with its date (a theme read across years
+   * changes with them): every source when the dossier fits one page, a silent one with no
+   * passages; past one page, the sources with passages on the theme (`layout`).
    */
   columns: { source: SourceRef; date: SourceDate; passages: ThemePassage[] }[];
+  /**
+   * On the last page of a theme that runs past one page, the sources without a column, silent
+   * or unread, listed after the columns; null elsewhere.
+   */
+  apart: { silent: ThemeApart[]; unread: ThemeApart[] } | null;
+  /** Where the sources are on the theme's pages (the find field reckons from it). */
+  layout: ThemeLayout;
   /** The taxonomy's other themes, for moving on. */
   otherThemes: ThemeInfo[];
-  /** Which page of the theme this is (THEME_SOURCES_PER_PAGE sources a page). */
+  /** Which page of the theme this is (THEME_SOURCES_PER_PAGE columns a page). */
   paging: Omit<Paged<unknown>, 'items'>;
 }
 
-/** /themes/<id>/, /themes/<id>/2/…: the theme's passages from every source, a column per source, a page per few sources. */
+const layouts = new WeakMap<Corpus, Map<string, ThemeLayout>>();
+
+/** How the theme's pages hold the dossier's sources (contract/routes.ts): which have no column. */
+export function themeLayout(corpus: Corpus, themeId: string): ThemeLayout {
+  const perPage = pageSize(THEME_SOURCES_PER_PAGE);
+  let known = layouts.get(corpus);
+  if (!known) layouts.set(corpus, (known = new Map()));
+  const key = `${perPage} ${themeId}`;
+  let layout = known.get(key);
+  if (!layout) {
+    const apart: number[] = [];
+    if (corpus.articles.length > perPage) corpus.articles.forEach((a, i) => passagesOnTheme(corpus, themeId, a).length === 0 && apart.push(i));
+    known.set(key, (layout = { perPage, sources: corpus.articles.length, apart }));
+  }
+  return layout;
+}
+
+/**
+ * /themes/<id>/, /themes/<id>/2/…: the theme's passages from every source, a column per source.
+ * Past one page, the columns are the sources that have something on it, and the last page lists
+ * the others: page after page of columns saying "silent on it" would tell less than one list.
+ */
 export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
   const theme = corpus.themesById.get(themeId);
   if (!theme) throw new Error(`No theme "${themeId}" in content/themes.yaml`);
@@ -86,9 +121,12 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
   // named as lists name them: by outlet, with the headline when the outlet has several articles
   const nameOf = sourceNamer(corpus.articles);
   const empty = corpus.articles.filter((_, i) => columns[i]!.passages.length === 0);
-  const silent = empty.filter((a) => isAnalysed(a.meta.language)).map(nameOf);
-  const unread = empty.filter((a) => !isAnalysed(a.meta.language)).map(nameOf);
-  const named = (outlets: string[]) => ({ named: outlets.length <= SOURCES_NAMED_MAX ? outlets : null, count: outlets.length });
+  const silent = empty.filter((a) => isAnalysed(a.meta.language));
+  const unread = empty.filter((a) => !isAnalysed(a.meta.language));
+  const named = (sources: Article[]) => ({ named: sources.length <= SOURCES_NAMED_MAX ? sources.map(nameOf) : null, count: sources.length });
+  const layout = themeLayout(corpus, themeId);
+  const shown = layout.apart.length ? columns.filter((c) => c.passages.length > 0) : columns;
+  const listed = (sources: Article[]) => sources.map((a) => ({ source: sourceRef(a), date: sourceDate(a) }));
   const whole = {
     theme,
     total: columns.reduce((n, c) => n + c.passages.length, 0),
@@ -96,14 +134,20 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
     speaking: columns.length - empty.length,
     silent: named(silent),
     unread: named(unread),
+    layout,
     otherThemes: corpus.themes.filter((t) => t.id !== themeId),
   };
-  return paginate(columns, pageSize(THEME_SOURCES_PER_PAGE)).map(({ items, ...paging }) => ({ ...whole, columns: items, paging }));
+  return paginate(shown, layout.perPage).map(({ items, ...paging }) => ({
+    ...whole,
+    columns: items,
+    apart: layout.apart.length && paging.page === paging.pages ? { silent: listed(silent), unread: listed(unread) } : null,
+    paging,
+  }));
 }
 
-/** Where a source's column on a theme's pages is: its page and anchor. */
+/** Where a source is on a theme's pages: its page and anchor. */
 export function themeSourceUrl(corpus: Corpus, themeId: string, slug: string): string {
   const at = lookups(corpus).articleIndex.get(slug);
   if (at === undefined) throw new Error(`No article "${slug}"`);
-  return themeColumnUrl(themeId, slug, at, pageSize(THEME_SOURCES_PER_PAGE));
+  return themeColumnUrl(themeId, slug, at, themeLayout(corpus, themeId));
 }

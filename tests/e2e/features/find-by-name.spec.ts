@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetsJson } from '../../../src/contract/endpoints';
-import { articleUrl, entityUrl, figuresSourceAnchor, figuresSourceUrl, figuresUrl, pageOf, themeColumnUrl, themeUrl } from '../../../src/contract/routes';
+import { articleUrl, entityUrl, figuresSourceAnchor, figuresSourceUrl, figuresUrl, pageOf, themeUrl } from '../../../src/contract/routes';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 import { foldText as fold } from '../../../src/client/search/fold';
 
@@ -44,19 +44,35 @@ test('the home page finds any source by outlet or headline, on every page of the
   await expect(page).toHaveURL(new RegExp(`${articleUrl(last.slug)}$`));
 });
 
-test('a theme’s pages find any source and land on its column, on the page that holds it', async ({ page, request }) => {
-  const themes = ((await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[] }).themes;
-  const theme = themes[0]!.id;
-  const index = sources.length - 1; // the last source: on the theme's last page
-  const last = sources[index]!;
-  await page.goto(themeUrl(theme));
-  await expect(page.locator(`#source-${last.slug}`)).toHaveCount(0);
-  await page.getByRole('searchbox', { name: 'Find a source on this theme' }).fill(last.outlet);
-  const item = page.locator('.find-found li').filter({ has: page.locator(`a[href="${themeColumnUrl(theme, last.slug, index, FIXTURE_PAGE_SIZE)}"]`) });
-  await expect(item.locator('.find-meta')).toHaveText(`${last.year} · page ${pageOf(index, FIXTURE_PAGE_SIZE)}`);
-  await item.getByRole('link').click();
-  await expect(page).toHaveURL(new RegExp(`${themeUrl(theme, pageOf(index, FIXTURE_PAGE_SIZE))}#source-${last.slug}$`));
-  await expect(page.locator(`#source-${last.slug}`)).toBeInViewport();
+test('a theme’s pages find any source: one with passages on its column, one without in the list after the last page’s columns', async ({ page, request }) => {
+  const dossier = (await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[]; passages: { article: string; themes: string[] }[] };
+  // the theme with the most sources on it of those some source says nothing on (the fixture's
+  // source in another language is not read for themes)
+  const onTheme = (theme: string) => new Set(dossier.passages.filter((p) => p.themes.includes(theme)).map((p) => p.article));
+  const theme = dossier.themes
+    .map((t) => t.id)
+    .filter((id) => onTheme(id).size < sources.length)
+    .sort((a, b) => onTheme(b).size - onTheme(a).size)[0]!;
+  const speaking = sources.filter((s) => onTheme(theme).has(s.slug));
+  const quiet = sources.find((s) => !onTheme(theme).has(s.slug))!;
+  const lastPage = Math.ceil(speaking.length / FIXTURE_PAGE_SIZE);
+  const lastSpeaking = speaking.at(-1)!;
+  expect(lastPage, 'the theme’s columns run past one page').toBeGreaterThanOrEqual(2);
+
+  for (const [source, onPage, landing] of [
+    [lastSpeaking, Math.floor((speaking.length - 1) / FIXTURE_PAGE_SIZE) + 1, '.theme-column'],
+    [quiet, lastPage, '.theme-apart li'],
+  ] as const) {
+    await page.goto(themeUrl(theme));
+    await expect(page.locator(`#source-${source.slug}`)).toHaveCount(0);
+    await page.getByRole('searchbox', { name: 'Find a source on this theme' }).fill(source.headline);
+    const href = `${themeUrl(theme, onPage)}#source-${source.slug}`;
+    const item = page.locator('.find-found li').filter({ has: page.locator(`a[href="${href}"]`) });
+    await expect(item.locator('.find-meta')).toHaveText(`${source.year} · page ${onPage}`);
+    await item.getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.locator(`${landing}#source-${source.slug}`)).toBeInViewport();
+  }
 });
 
 test('the figures’ pages find any source and land on its sentences, on the page that holds them', async ({ page }) => {
@@ -163,8 +179,11 @@ test('a printed page leaves the field out', async ({ page }) => {
 test.describe('without scripts', () => {
   test.use({ javaScriptEnabled: false });
   test('the fields are hidden and the pages are there to browse', async ({ page, request }) => {
-    const themes = ((await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[] }).themes;
-    for (const path of ['/', '/entities/', themeUrl(themes[0]!.id), figuresUrl()]) {
+    const dossier = (await (await request.get('/data/dossier.json')).json()) as { themes: { id: string }[]; passages: { article: string; themes: string[] }[] };
+    // the theme with the most sources on it: its columns run to several pages
+    const sourcesOn = (theme: string) => new Set(dossier.passages.filter((p) => p.themes.includes(theme)).map((p) => p.article)).size;
+    const widest = dossier.themes.map((t) => t.id).sort((a, b) => sourcesOn(b) - sourcesOn(a))[0]!;
+    for (const path of ['/', '/entities/', themeUrl(widest), figuresUrl()]) {
       await page.goto(path);
       await expect(page.locator('find-by-name')).toBeHidden();
       await expect(page.locator('nav.pager').first()).toBeVisible();

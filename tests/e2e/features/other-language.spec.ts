@@ -9,7 +9,6 @@ import { compareUrl, themeUrl } from '../../../src/contract/routes';
 import { readThemes } from '../../../src/corpus/analysis-data';
 import { FIXTURE_CONTENT, fixtureArticles } from './fixture';
 import { join } from 'node:path';
-import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 
 const articles = fixtureArticles();
 const other = articles.find((a) => a.meta.language)!;
@@ -33,12 +32,14 @@ test('a theme page and the compare view say it is not read for themes, not that 
   await page.goto(themeUrl(theme.id));
   await expect(page.locator('.theme-summary')).toContainText(`${other.meta.outlet} is in another language, not read for themes`);
   await expect(page.locator('.theme-summary')).not.toContainText(new RegExp(`${other.meta.outlet}[^;]*silent`));
-  // its column, on the page of the theme that holds it (the site's order is the open data's)
-  const { articles: order } = (await (await page.request.get('/data/dossier.json')).json()) as { articles: { slug: string }[] };
-  await page.goto(themeUrl(theme.id, Math.floor(order.findIndex((a) => a.slug === other.slug) / FIXTURE_PAGE_SIZE) + 1));
-  await expect(page.locator(`.theme-column[data-source="${other.slug}"] .theme-silent`)).toHaveText(
-    `${other.meta.outlet} is in ${language}: its passages are not read for themes.`,
-  );
+  // a theme's pages give it no column: it is listed after the last page's columns, with its language
+  await page.locator(`.theme-summary a[href$="#theme-unread"]`).click();
+  const line = page.locator(`#theme-unread li[data-source="${other.slug}"]`);
+  await expect(line).toBeInViewport();
+  await expect(line).toContainText(language);
+  await expect(page.locator('#theme-unread .theme-apart-note')).toContainText('not read for themes');
+  await expect(page.locator(`.theme-column[data-source="${other.slug}"]`)).toHaveCount(0);
+  await expect(page.locator(`#theme-silent li[data-source="${other.slug}"]`)).toHaveCount(0);
 
   // the view fetches a source it does not hold (the fixture's view holds its most recent few)
   await page.goto(compareUrl([english.slug, other.slug], false));

@@ -3,6 +3,7 @@
  * smaller than its lists (FIXTURE_PAGE_SIZE), so four articles paginate as a large dossier
  * does. Expectations come from the site's own open data (/data/dossier.json).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { homeUrl } from '../../../src/contract/routes';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
@@ -78,25 +79,51 @@ test('an entity with more mentions than a page holds has pages that together hol
   expect(new Set(lines)).toEqual(new Set(entity.passageIds));
 });
 
-test('a theme page shows a few sources a page, in publication order, and the home matrix links to the right page', async ({ page }) => {
-  const theme = dossier.themes[0]!;
-  const pages = pagesFor(dossier.articles.length);
-  expect(pages, 'the fixture has more sources than a theme page holds').toBeGreaterThanOrEqual(2);
-  const columns = await walk(page, `/themes/${theme.id}/`, pages, () =>
-    page.locator('.theme-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-source')!)),
-  );
-  expect(columns).toEqual(dossier.articles.map((a) => a.slug));
+test('a theme page shows the sources with passages on it a few a page, in publication order, lists the others after the last page’s, and the home matrix links to the right page', async ({ page }) => {
+  // the theme with the most sources on it of those some source says nothing on
+  const onTheme = (theme: string) => new Set(dossier.passages.filter((p) => p.themes.includes(theme)).map((p) => p.article));
+  const theme = dossier.themes
+    .filter((t) => onTheme(t.id).size < dossier.articles.length)
+    .sort((a, b) => onTheme(b.id).size - onTheme(a.id).size)[0]!;
+  const speaking = dossier.articles.filter((a) => onTheme(theme.id).has(a.slug));
+  const quiet = dossier.articles.filter((a) => !onTheme(theme.id).has(a.slug));
+  const pages = pagesFor(speaking.length);
+  expect(pages, 'the fixture has more sources on the theme than a theme page holds').toBeGreaterThanOrEqual(2);
+  const columns = await walk(page, `/themes/${theme.id}/`, pages, async () => {
+    // the sources without a column are listed on the last page alone
+    const listed = await page.locator('.theme-apart li').evaluateAll((items) => items.map((li) => li.getAttribute('data-source')!));
+    const onLast = new URL(page.url()).pathname === `/themes/${theme.id}/${pages}/`;
+    expect(listed.sort()).toEqual(onLast ? quiet.map((a) => a.slug).sort() : []);
+    return page.locator('.theme-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-source')!));
+  });
+  expect(columns).toEqual(speaking.map((a) => a.slug));
 
   // the last source with passages on the theme: its coverage cell leads to the page holding its column
-  const speaking = new Set(dossier.passages.filter((p) => p.themes.includes(theme.id)).map((p) => p.article));
-  const index = dossier.articles.findLastIndex((a) => speaking.has(a.slug));
-  const last = dossier.articles[index]!;
-  const onPage = Math.floor(index / FIXTURE_PAGE_SIZE) + 1;
-  expect(onPage, 'a source on the theme past its first page').toBeGreaterThanOrEqual(2);
+  const last = speaking.at(-1)!;
   await page.goto(homeUrl(pagesFor(dossier.articles.length)));
   await page.locator(`a[href^="/themes/${theme.id}/"][href$="#source-${last.slug}"]`).first().click();
-  await expect(page).toHaveURL(new RegExp(`/themes/${theme.id}/${onPage}/#source-${last.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`/themes/${theme.id}/${pages}/#source-${last.slug}$`));
   await expect(page.locator(`#source-${last.slug}`)).toBeInViewport();
+
+  // the theme's summary sends a reader to the list of the others
+  await page.goto(`/themes/${theme.id}/`);
+  await page.locator('.theme-summary a[href$="#theme-silent"], .theme-summary a[href$="#theme-unread"]').first().click();
+  await expect(page).toHaveURL(new RegExp(`/themes/${theme.id}/${pages}/#theme-(silent|unread)$`));
+  await expect(page.locator('.theme-apart').first()).toBeInViewport();
+});
+
+test('the list of sources without a column has no accessibility violations, and fits a phone in the dark', async ({ page }) => {
+  const onTheme = (theme: string) => new Set(dossier.passages.filter((p) => p.themes.includes(theme)).map((p) => p.article));
+  const theme = dossier.themes.find((t) => onTheme(t.id).size < dossier.articles.length)!;
+  for (const [width, colorScheme] of [[1280, 'light'], [360, 'dark']] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`/themes/${theme.id}/`);
+    await page.locator('.theme-summary a[href*="#theme-"]').first().click();
+    await expect(page.locator('.theme-apart li').first()).toBeVisible();
+    expect((await new AxeBuilder({ page }).include('.theme-apart').analyze()).violations).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
 });
 
 test('the home page lists a few sources a page, in publication order, each page with its sources’ coverage columns', async ({ page }) => {

@@ -28,6 +28,8 @@ function pageOf(sources: number): ThemePage {
     silent: { named: [], count: 0 },
     unread: { named: [], count: 0 },
     columns,
+    apart: null,
+    layout: { perPage: sources, sources, apart: [] },
     otherThemes: [],
     paging: { page: 1, pages: 1, first: 1, last: sources, total: sources } as unknown as ThemePage['paging'],
   };
