@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { themePageOf } from '../../src/contract/routes';
 import { pageOf, pageSize, paginate } from '../../src/corpus/paging';
+import { yearStarts } from '../../src/corpus/views/sources';
 
 describe('paginate', () => {
   it('should cut a list into pages of the size, the last one shorter, every item once and in order', () => {
@@ -54,5 +55,27 @@ describe('themePageOf', () => {
         }
       }),
     );
+  });
+});
+
+describe('yearStarts', () => {
+  const source = (slug: string, value: string | null, status = 'verified') => ({ slug, meta: { published: { value, precision: 'day', status } as never } });
+  it('should give each year its first source, the page it starts on and the last page that holds it; an estimate counts in its year, the undated last', () => {
+    const sources = [
+      source('a', '2016-01-02'),
+      source('b', '2016-05'),
+      source('c', '2017', 'estimate'),
+      source('d', '2017-03-01'),
+      source('e', '2017-09-09'),
+      source('f', '2019-01-01'),
+      source('g', null),
+    ];
+    expect(yearStarts(sources, 2)).toEqual([
+      { year: '2016', slug: 'a', page: 1, lastPage: 1 },
+      { year: '2017', slug: 'c', page: 2, lastPage: 3 },
+      { year: '2019', slug: 'f', page: 3, lastPage: 3 },
+      { year: 'Undated', slug: 'g', page: 4, lastPage: 4 },
+    ]);
+    expect(yearStarts([], 2)).toEqual([]);
   });
 });

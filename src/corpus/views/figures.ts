@@ -4,6 +4,7 @@ import type { Article, Corpus } from '../model';
 import type { NumberSentence } from '../numbers';
 import { pageSize, paginate, type Paged } from '../paging';
 import { FIGURES_SOURCES_PER_PAGE } from '../site';
+import { yearStarts, type YearStart } from './sources';
 
 export interface FiguresPage {
   groups: ResolvedGroup[];
@@ -13,6 +14,8 @@ export interface FiguresPage {
   sentenceCount: number;
   /** This page's sources with their number sentences, each with the table rows that quote it. */
   sentencesBySource: { article: Article; sentences: { sentence: NumberSentence; quotedIn: ResolvedGroup[] }[] }[];
+  /** Where each year's sources start. */
+  years: YearStart[];
   /** Which page this is: the sentences come FIGURES_SOURCES_PER_PAGE sources a page; the table is on the first. */
   paging: Omit<Paged<unknown>, 'items'>;
 }
@@ -37,8 +40,11 @@ export function figuresPages(corpus: Corpus): FiguresPage[] {
     rows: table.rows,
     sentenceCount: corpus.numberSentences.length,
   };
-  return paginate(corpus.articles, pageSize(FIGURES_SOURCES_PER_PAGE)).map(({ items, ...paging }) => ({
+  const size = pageSize(FIGURES_SOURCES_PER_PAGE);
+  const years = yearStarts(corpus.articles, size);
+  return paginate(corpus.articles, size).map(({ items, ...paging }) => ({
     ...whole,
+    years,
     sentencesBySource: items.map((article) => ({ article, sentences: bySlug.get(article.slug)! })),
     paging,
   }));

@@ -4,7 +4,7 @@ import type { Article, Corpus, ThemeInfo } from '../model';
 import { pageSize, paginate, type Paged } from '../paging';
 import { HOME_SOURCES_PER_PAGE } from '../site';
 import { themeSourceUrl } from './theme';
-import { coverage, coverageLevel, sourceRef, type SourceRef } from './sources';
+import { coverage, coverageLevel, sourceRef, yearStarts, type SourceRef, type YearStart } from './sources';
 
 export interface CoverageMatrix {
   sources: SourceRef[];
@@ -49,6 +49,8 @@ export interface HomePage {
   articles: Article[];
   /** The coverage matrix of this page's sources. */
   matrix: CoverageMatrix;
+  /** Where each year's sources start. */
+  years: YearStart[];
   paging: Omit<Paged<unknown>, 'items'>;
 }
 
@@ -58,9 +60,12 @@ export interface HomePage {
  */
 export function homePages(corpus: Corpus): HomePage[] {
   const counts = coverage(corpus);
-  return paginate(corpus.articles, pageSize(HOME_SOURCES_PER_PAGE)).map(({ items, ...paging }) => ({
+  const size = pageSize(HOME_SOURCES_PER_PAGE);
+  const years = yearStarts(corpus.articles, size);
+  return paginate(corpus.articles, size).map(({ items, ...paging }) => ({
     articles: items,
     matrix: coverageMatrix(corpus, items, counts),
+    years,
     paging,
   }));
 }

@@ -1,5 +1,5 @@
 /** What several pages say about a source and about coverage (passages per source and theme). */
-import { sourceAnchor } from '../../contract/routes';
+import { pageOf, sourceAnchor } from '../../contract/routes';
 import type { Article, Corpus } from '../model';
 import { passagesOnTheme } from '../lookups';
 import { formatDate, isoDate } from '../format';
@@ -86,4 +86,29 @@ export function coverage(corpus: Corpus): Map<string, Map<string, number>> {
 export function coverageLevel(count: number, max: number): 0 | 1 | 2 | 3 | 4 {
   if (count <= 0 || max <= 0) return 0;
   return Math.min(4, Math.max(1, Math.ceil((count / max) * 4))) as 1 | 2 | 3 | 4;
+}
+
+/** Where a year's sources start on a list cut into pages: the year ("Undated" last), its first source and the page it is on. */
+export interface YearStart {
+  year: string;
+  slug: string;
+  page: number;
+  /** The last page that holds the year's sources. */
+  lastPage: number;
+}
+
+/**
+ * The years of a list of sources in publication order (an estimated date counts in its year),
+ * each with where it starts when the list is cut into pages of `size`: a reader of a list of
+ * many pages goes to 2019 without guessing which page it begins on.
+ */
+export function yearStarts(sources: readonly { slug: string; meta: { published?: Published } }[], size: number): YearStart[] {
+  const starts: YearStart[] = [];
+  sources.forEach((source, i) => {
+    const year = source.meta.published?.value?.slice(0, 4) ?? 'Undated';
+    const last = starts.at(-1);
+    if (last?.year === year) last.lastPage = pageOf(i, size);
+    else starts.push({ year, slug: source.slug, page: pageOf(i, size), lastPage: pageOf(i, size) });
+  });
+  return starts;
 }

@@ -5,7 +5,7 @@ import { lookups, passagesOnTheme } from '../lookups';
 import { passageUrl, type Article, type Corpus, type ThemeInfo } from '../model';
 import { pageSize, paginate, type Paged } from '../paging';
 import { SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX, THEME_SOURCES_PER_PAGE } from '../site';
-import { coverage, sourceDate, sourceNamer, sourceRef, type SourceDate, type SourceRef } from './sources';
+import { coverage, sourceDate, sourceNamer, sourceRef, yearStarts, type SourceDate, type SourceRef, type YearStart } from './sources';
 
 export interface ThemeSummary {
   theme: ThemeInfo;
@@ -76,6 +76,8 @@ export interface ThemePage {
   apart: { silent: ThemeApart[]; unread: ThemeApart[] } | null;
   /** Where the sources are on the theme's pages (the find field reckons from it). */
   layout: ThemeLayout;
+  /** Where each year's columns start. */
+  years: YearStart[];
   /** The taxonomy's other themes, for moving on. */
   otherThemes: ThemeInfo[];
   /** Which page of the theme this is (THEME_SOURCES_PER_PAGE columns a page). */
@@ -125,7 +127,8 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
   const unread = empty.filter((a) => !isAnalysed(a.meta.language));
   const named = (sources: Article[]) => ({ named: sources.length <= SOURCES_NAMED_MAX ? sources.map(nameOf) : null, count: sources.length });
   const layout = themeLayout(corpus, themeId);
-  const shown = layout.apart.length ? columns.filter((c) => c.passages.length > 0) : columns;
+  const hasColumn = (i: number) => !layout.apart.length || columns[i]!.passages.length > 0;
+  const shown = columns.filter((_, i) => hasColumn(i));
   const listed = (sources: Article[]) => sources.map((a) => ({ source: sourceRef(a), date: sourceDate(a) }));
   const whole = {
     theme,
@@ -135,6 +138,7 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
     silent: named(silent),
     unread: named(unread),
     layout,
+    years: yearStarts(corpus.articles.filter((_, i) => hasColumn(i)), layout.perPage),
     otherThemes: corpus.themes.filter((t) => t.id !== themeId),
   };
   return paginate(shown, layout.perPage).map(({ items, ...paging }) => ({

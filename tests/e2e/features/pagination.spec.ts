@@ -9,7 +9,7 @@ import { homeUrl } from '../../../src/contract/routes';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 
 interface Dossier {
-  articles: { slug: string }[];
+  articles: { slug: string; meta: { published: { value: string | null } } }[];
   passages: { article: string; themes: string[] }[];
   themes: { id: string; label: string }[];
   entities: { id: string; name: string; mentionCount: number; passageIds: string[] }[];
@@ -155,4 +155,51 @@ test('the sentences with a number come a few sources a page; the table stays on 
   await page.getByRole('link', { name: /The table of \d+ quantit/ }).click();
   await expect(page).toHaveURL(/\/figures\/#table-title$/);
   await expect(page.locator('#table-title')).toBeVisible();
+});
+
+test('“By year” on the home page, a theme’s pages and the figures’ pages goes to each year’s first source, on the page that holds it', async ({ page }) => {
+  const yearOf = (a: Dossier['articles'][number]) => a.meta.published.value?.slice(0, 4) ?? 'Undated';
+  /** Each year's first source, its page and the last page with its sources, in a list of sources in publication order. */
+  const starts = (sources: Dossier['articles']) => {
+    const years: { year: string; slug: string; page: number; lastPage: number }[] = [];
+    sources.forEach((a, i) => {
+      const page = Math.floor(i / FIXTURE_PAGE_SIZE) + 1;
+      const last = years.at(-1);
+      if (last?.year === yearOf(a)) last.lastPage = page;
+      else years.push({ year: yearOf(a), slug: a.slug, page, lastPage: page });
+    });
+    return years;
+  };
+  const onTheme = (theme: string) => new Set(dossier.passages.filter((p) => p.themes.includes(theme)).map((p) => p.article));
+  const widest = [...dossier.themes].sort((a, b) => onTheme(b.id).size - onTheme(a.id).size)[0]!;
+  const lists = [
+    { first: '/', url: (n: number) => homeUrl(n), anchor: (slug: string) => `source-${slug}`, sources: dossier.articles },
+    { first: '/figures/', url: (n: number) => (n > 1 ? `/figures/${n}/` : '/figures/'), anchor: (slug: string) => `n-${slug}`, sources: dossier.articles },
+    {
+      first: `/themes/${widest.id}/`,
+      url: (n: number) => (n > 1 ? `/themes/${widest.id}/${n}/` : `/themes/${widest.id}/`),
+      anchor: (slug: string) => `source-${slug}`,
+      // past one page, a theme's columns are its sources with passages on it
+      sources: dossier.articles.filter((a) => onTheme(widest.id).has(a.slug)),
+    },
+  ];
+  for (const list of lists) {
+    const years = starts(list.sources);
+    expect(years.length, `the fixture's sources span years (${list.first})`).toBeGreaterThanOrEqual(2);
+    const last = years.at(-1)!;
+    // from the last page, every year; the last year's link leads to its first source
+    const pages = pagesFor(list.sources.length);
+    await page.goto(list.url(pages));
+    const nav = page.getByRole('navigation', { name: 'By year' });
+    await expect(nav.getByRole('link')).toHaveText(years.map((y) => new RegExp(`^${y.year}`)));
+    const hrefs = await nav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(years.map((y) => `${list.url(y.page)}#${list.anchor(y.slug)}`));
+    await page.goto(list.first);
+    await nav.getByRole('link', { name: new RegExp(`^${last.year}`) }).click();
+    await expect(page).toHaveURL(new RegExp(`${list.url(last.page)}#${list.anchor(last.slug)}$`));
+    await expect(page.locator(`#${list.anchor(last.slug)}`)).toBeInViewport();
+    // the years this page holds are said to be on it
+    const here = years.filter((y) => y.page <= last.page && last.page <= y.lastPage);
+    await expect(nav.locator('a', { hasText: '(on this page)' })).toHaveCount(here.length);
+  }
 });

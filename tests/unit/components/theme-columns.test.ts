@@ -29,6 +29,7 @@ function pageOf(sources: number): ThemePage {
     unread: { named: [], count: 0 },
     columns,
     apart: null,
+    years: [],
     layout: { perPage: sources, sources, apart: [] },
     otherThemes: [],
     paging: { page: 1, pages: 1, first: 1, last: sources, total: sources } as unknown as ThemePage['paging'],
