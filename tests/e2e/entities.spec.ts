@@ -56,6 +56,9 @@ test('an entity page lists its mentions from several sources as keyword-in-conte
     const group = page.locator(`.kwic-group[data-source="${slug}"]`);
     await expect(group.locator('.kwic-item')).toHaveCount(mentions.length);
     expect(await group.locator('.kwic-match').allInnerTexts()).toEqual(mentions.map((m) => m.text));
+    // the mentions run in publication order: each source says when it was published
+    const published = dossier.articles.find((a) => a.slug === slug)!.meta.published.value;
+    if (published) await expect(group.locator('.kwic-source time')).toHaveAttribute('datetime', published);
   }
 
   const passages = passageById(dossier);

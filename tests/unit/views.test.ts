@@ -446,6 +446,19 @@ describe('pages about the whole dossier, cut into pages', () => {
     }
   });
 
+  it('should start each year of an entity’s mentions on the page and at the source where its first mention is', () => {
+    const yearOf = (slug: string) => corpus.articlesBySlug.get(slug)!.meta.published.value?.slice(0, 4) ?? 'Undated';
+    for (const entity of corpus.entities) {
+      const pages = views.entityPages(corpus, entity.id);
+      // the years of its mentions, in the order read through the pages, each with where it is first met
+      const met: { year: string; slug: string; page: number }[] = [];
+      for (const page of pages)
+        for (const group of page.groups)
+          if (met.at(-1)?.year !== yearOf(group.source.slug)) met.push({ year: yearOf(group.source.slug), slug: group.source.slug, page: page.paging.page });
+      for (const page of pages) expect(page.years.map(({ year, slug, page }) => ({ year, slug, page }))).toEqual(met);
+    }
+  });
+
   it('should spread the entity index over pages, and link each kind to the page where its list starts', () => {
     const pages = views.entityIndexPages(corpus);
     check(pages, (p) => p.groups.flatMap((g) => g.entities.map((e) => e.entity.id)), pages.flatMap((p) => p.groups.flatMap((g) => g.entities.map((e) => e.entity.id))));

@@ -6,7 +6,7 @@ import { lookups } from '../lookups';
 import { passageUrl, type Corpus, type EntityInfo } from '../model';
 import { pageOf, pageSize, paginate, type Paged } from '../paging';
 import { ENTITIES_PER_PAGE, ENTITY_MENTIONS_PER_PAGE, SOURCE_COLUMNS_MAX, SOURCES_NAMED_MAX } from '../site';
-import { sourceNamer, sourceRef, type SourceRef } from './sources';
+import { sourceDate, sourceNamer, sourceRef, yearStarts, type SourceDate, type SourceRef, type YearStart } from './sources';
 
 export { ENTITY_KIND_LABEL };
 const ENTITY_KIND_ORDER: EntityKind[] = ['person', 'organization', 'place'];
@@ -90,9 +90,11 @@ export interface EntityPage {
   sources: number;
   naming: number;
   /** This page's mentions, grouped by source in publication order, each with the source's mentions in all. */
-  groups: { source: SourceRef; mentions: number; lines: MentionLine[] }[];
+  groups: { source: SourceRef; date: SourceDate; mentions: number; lines: MentionLine[] }[];
   /** Sources that never name it: their outlets when few enough to name, and how many. */
   silent: { named: string[] | null; count: number };
+  /** Where each year's mentions start (at their source's lines). */
+  years: YearStart[];
   /** Which page of the entity's mentions this is (ENTITY_MENTIONS_PER_PAGE lines a page). */
   paging: Omit<Paged<unknown>, 'items'>;
 }
@@ -118,13 +120,21 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
     naming: perSource.size,
     silent: { named: silent.length <= SOURCES_NAMED_MAX ? silent : null, count: silent.length },
   };
-  return paginate(lines, pageSize(ENTITY_MENTIONS_PER_PAGE)).map(({ items, ...paging }) => {
+  const size = pageSize(ENTITY_MENTIONS_PER_PAGE);
+  const years = yearStarts(
+    lines.map((line) => corpus.articlesBySlug.get(line.article)!),
+    size,
+  );
+  return paginate(lines, size).map(({ items, ...paging }) => {
     const groups: EntityPage['groups'] = [];
     for (const { article, ...line } of items) {
       const last = groups.at(-1);
       if (last?.source.slug === article) last.lines.push(line);
-      else groups.push({ source: sourceRef(corpus.articlesBySlug.get(article)!), mentions: perSource.get(article) ?? 0, lines: [line] });
+      else {
+        const source = corpus.articlesBySlug.get(article)!;
+        groups.push({ source: sourceRef(source), date: sourceDate(source), mentions: perSource.get(article) ?? 0, lines: [line] });
+      }
     }
-    return { ...whole, groups, paging };
+    return { ...whole, groups, years, paging };
   });
 }
