@@ -66,6 +66,63 @@ export function themePageOf(index: number, layout: ThemeLayout): number {
 export const themeColumnUrl = (themeId: string, slug: string, index: number, layout: ThemeLayout) =>
   `${themeUrl(themeId, themePageOf(index, layout))}#${sourceAnchor(slug)}`;
 
+/**
+ * Where an entity's pages (its mentions, grouped by source in publication order, a fixed number a
+ * page) hold the sources that name it: their places in publication order (from 0, ascending), and
+ * how many of them have their first mention on each page.
+ */
+export interface MentionPlaces {
+  naming: readonly number[];
+  /** `starts[p - 1]`: how many sources' mentions begin on page p. */
+  starts: readonly number[];
+}
+
+/** The page of an entity's pages where the source at `index` in publication order is first met, or null when it does not name the entity. */
+export function mentionPageOf(index: number, places: MentionPlaces): number | null {
+  const k = countBelow(places.naming, index);
+  if (places.naming[k] !== index) return null;
+  let seen = 0;
+  for (const [p, count] of places.starts.entries()) {
+    seen += count;
+    if (k < seen) return p + 1;
+  }
+  return null;
+}
+
+/**
+ * MentionPlaces in two attribute values: the sources that name the entity as a bit per source
+ * of the dossier, in base64 ("a thousand sources" is 168 characters), and the counts a page.
+ */
+export function encodeMentionPlaces(places: MentionPlaces, sources: number): { naming: string; starts: string } {
+  const bits = new Uint8Array(Math.ceil(sources / 8));
+  for (const i of places.naming) bits[i >> 3]! |= 1 << (i & 7);
+  let binary = '';
+  for (const byte of bits) binary += String.fromCharCode(byte);
+  return { naming: btoa(binary), starts: places.starts.join(' ') };
+}
+
+/** The MentionPlaces that encodeMentionPlaces wrote; a value it could not have written reads as naming nothing. */
+export function decodeMentionPlaces(naming: string, starts: string): MentionPlaces {
+  let binary = '';
+  try {
+    binary = atob(naming);
+  } catch {
+    return { naming: [], starts: [] };
+  }
+  const indices: number[] = [];
+  for (let byte = 0; byte < binary.length; byte++) {
+    const bits = binary.charCodeAt(byte);
+    for (let bit = 0; bit < 8; bit++) if (bits & (1 << bit)) indices.push(byte * 8 + bit);
+  }
+  return { naming: indices, starts: starts.split(' ').filter(Boolean).map(Number) };
+}
+
+/** A source on an entity's pages: the page where its mentions begin, at its anchor; null when it does not name the entity. */
+export function entitySourceUrl(entityId: string, slug: string, index: number, places: MentionPlaces): string | null {
+  const page = mentionPageOf(index, places);
+  return page === null ? null : `${entityUrl(entityId, page)}#${sourceAnchor(slug)}`;
+}
+
 /** The anchor of a source's sentences with a number on the figures' pages. */
 export const figuresSourceAnchor = (slug: string) => `n-${slug}`;
 /** A source's sentences with a number: the figures' page that its place in publication order falls on, at its anchor. */

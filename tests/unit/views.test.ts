@@ -17,7 +17,7 @@ import * as sources from '../../src/corpus/views/sources';
 import * as theme from '../../src/corpus/views/theme';
 import { compileSchema } from '../json-schema';
 import { RAIL_PASSAGES_PER_THEME } from '../../src/corpus/site';
-import { compareUrl } from '../../src/contract/routes';
+import { compareUrl, mentionPageOf } from '../../src/contract/routes';
 import { MAX_SOURCES } from '../../src/client/compare/selection';
 
 const views = { ...article, ...data, ...entity, ...figures, ...home, ...search, ...sources, ...theme };
@@ -456,6 +456,16 @@ describe('pages about the whole dossier, cut into pages', () => {
         for (const group of page.groups)
           if (met.at(-1)?.year !== yearOf(group.source.slug)) met.push({ year: yearOf(group.source.slug), slug: group.source.slug, page: page.paging.page });
       for (const page of pages) expect(page.years.map(({ year, slug, page }) => ({ year, slug, page }))).toEqual(met);
+    }
+  });
+
+  it('should know, for each source that names an entity, the page where its mentions begin', () => {
+    for (const entity of corpus.entities) {
+      const pages = views.entityPages(corpus, entity.id);
+      corpus.articles.forEach((article, i) => {
+        const first = pages.find((p) => p.groups.some((g) => g.source.slug === article.slug));
+        for (const page of pages) expect(mentionPageOf(i, page.places)).toBe(first?.paging.page ?? null);
+      });
     }
   });
 

@@ -1,17 +1,30 @@
 /**
- * <find-by-name>: "Find a source" on the home page and a theme's pages, and "Find a name" on the
- * name index, when their list runs to several pages. What is typed is looked up in every item of
- * the list (a JSON file the site already serves, fetched on first use) and the matches are listed
- * as links to their pages — or, on pages that list the sources a few a page (a theme's, the
- * figures'), to the source's place on the page that holds it (`data-pages`, `data-per-page`, and
- * on a theme's `data-sources` and `data-apart`). Rendered hidden (FindByName.astro): without
- * scripts the pages are there to browse.
+ * <find-by-name>: "Find a source" on the home page, a theme's, the figures' and an entity's pages,
+ * and "Find a name" on the name index, when their list runs to several pages. What is typed is
+ * looked up in every item of the list (a JSON file the site already serves, fetched on first use)
+ * and the matches are listed as links to their pages — or, on pages that list the sources a few a
+ * page, to the source's place on the page that holds it (`data-pages`; `data-per-page`; on a
+ * theme's `data-sources` and `data-apart`; on an entity's `data-naming` and `data-starts`, and
+ * only the sources that name it). Rendered hidden (FindByName.astro): without scripts the pages
+ * are there to browse.
  *
  * Keys: Enter follows the first match, ↓ goes from the field to it, ↑/↓ between matches, Escape
  * empties the field.
  */
 import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
-import { articleUrl, entityUrl, figuresSourceUrl, pageOf, themeColumnUrl, themePageOf, type ThemeLayout } from '../../contract/routes';
+import {
+  articleUrl,
+  decodeMentionPlaces,
+  entitySourceUrl,
+  entityUrl,
+  figuresSourceUrl,
+  mentionPageOf,
+  pageOf,
+  themeColumnUrl,
+  themePageOf,
+  type MentionPlaces,
+  type ThemeLayout,
+} from '../../contract/routes';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
 import { FindField, type FindHooks } from '../dom/find-field';
@@ -34,27 +47,38 @@ const passages = (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ?
 const catalogue = jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL);
 
 /** Pages that list the sources a few a page, which a source found links to its place on. */
-type SourcePages = { pages: 'theme'; theme: string; layout: ThemeLayout } | { pages: 'figures'; perPage: number };
-
-/** A source's place on such pages, from its place in publication order: its column (or its line) on a theme's pages, its sentences on the figures'. */
-const placeOn = (on: SourcePages, slug: string, index: number) =>
-  on.pages === 'theme'
-    ? { page: themePageOf(index, on.layout), href: themeColumnUrl(on.theme, slug, index, on.layout) }
-    : { page: pageOf(index, on.perPage), href: figuresSourceUrl(slug, index, on.perPage) };
+type SourcePages =
+  | { pages: 'theme'; theme: string; layout: ThemeLayout }
+  | { pages: 'figures'; perPage: number }
+  | { pages: 'entity'; entity: string; places: MentionPlaces };
 
 /**
- * Every source, in publication order: outlet, year, headline (with its date when the name needs
- * it), linked to its article, or to its place on the pages `on` with the page it is on.
+ * A source's place on such pages, from its place in publication order: its column (or its line)
+ * on a theme's pages, its sentences on the figures', its mentions on an entity's — or null when
+ * those pages do not hold it (a source that does not name the entity).
+ */
+function placeOn(on: SourcePages, slug: string, index: number): { page: number; href: string } | null {
+  if (on.pages === 'theme') return { page: themePageOf(index, on.layout), href: themeColumnUrl(on.theme, slug, index, on.layout) };
+  if (on.pages === 'figures') return { page: pageOf(index, on.perPage), href: figuresSourceUrl(slug, index, on.perPage) };
+  const page = mentionPageOf(index, on.places);
+  return page === null ? null : { page, href: entitySourceUrl(on.entity, slug, index, on.places)! };
+}
+
+/**
+ * Every source in publication order, or those the pages `on` hold: outlet, year, headline (with
+ * its date when the name needs it), linked to its article, or to its place on those pages with
+ * the page it is on.
  */
 function sources(on?: SourcePages): FindHooks {
-  let order: Map<string, number> | undefined;
-  const items = async () => {
-    const all = await catalogue();
-    order ??= new Map(all.map((source, i) => [source.slug, i]));
-    return all;
-  };
+  type Placed = CompareSourceJson & { place: { page: number; href: string } | null };
+  let placed: Placed[] | undefined;
+  const items = async () =>
+    (placed ??= (await catalogue()).flatMap((source, i) => {
+      const place = on ? placeOn(on, source.slug, i) : null;
+      return on && !place ? [] : [{ ...source, place }];
+    }));
   return listing(SOURCE_NOUN, items, sourceFoldedName, (source) => {
-    const place = on && placeOn(on, source.slug, order!.get(source.slug)!);
+    const { place } = source;
     const meta = place ? `${source.year} · page ${place.page}` : source.year;
     const href = place ? place.href : articleUrl(source.slug);
     return el(
@@ -87,9 +111,10 @@ const names = listing(
 const placesApart = (apart: string | undefined) => (apart ?? '').split(' ').filter(Boolean).map(Number);
 
 /** The list a field looks through, from its attributes (FindByName.astro). */
-function listOf({ list, pages, theme, perPage, sources: count, apart }: DOMStringMap): FindHooks | undefined {
+function listOf({ list, pages, theme, entity, perPage, sources: count, apart, naming, starts }: DOMStringMap): FindHooks | undefined {
   if (list === 'names') return names;
   if (list !== 'sources') return undefined;
+  if (pages === 'entity' && entity) return sources({ pages, entity, places: decodeMentionPlaces(naming ?? '', starts ?? '') });
   const size = Number(perPage);
   if (pages === 'theme' && theme && size > 0) return sources({ pages, theme, layout: { perPage: size, sources: Number(count), apart: placesApart(apart) } });
   if (pages === 'figures' && size > 0) return sources({ pages, perPage: size });

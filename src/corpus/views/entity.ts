@@ -1,4 +1,5 @@
 /** The entity index (/entities/) and an entity's page (/entities/<id>/). */
+import type { MentionPlaces } from '../../contract/routes';
 import type { EntityKind } from '../analysis-schema';
 import { keywordInContext } from '../entities';
 import { ENTITY_KIND_LABEL } from '../entity-kinds';
@@ -95,6 +96,8 @@ export interface EntityPage {
   silent: { named: string[] | null; count: number };
   /** Where each year's mentions start (at their source's lines). */
   years: YearStart[];
+  /** Where the pages hold each source that names it (the find field reckons from it). */
+  places: MentionPlaces;
   /** Which page of the entity's mentions this is (ENTITY_MENTIONS_PER_PAGE lines a page). */
   paging: Omit<Paged<unknown>, 'items'>;
 }
@@ -125,6 +128,14 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
     lines.map((line) => corpus.articlesBySlug.get(line.article)!),
     size,
   );
+  const { articleIndex } = lookups(corpus);
+  // each source that names it, and the page its lines begin on (a page one source's lines fill begins none)
+  const places = { naming: [] as number[], starts: new Array<number>(Math.max(1, Math.ceil(lines.length / size))).fill(0) };
+  lines.forEach((line, k) => {
+    if (k > 0 && lines[k - 1]!.article === line.article) return;
+    places.naming.push(articleIndex.get(line.article)!);
+    places.starts[pageOf(k, size) - 1]!++;
+  });
   return paginate(lines, size).map(({ items, ...paging }) => {
     const groups: EntityPage['groups'] = [];
     for (const { article, ...line } of items) {
@@ -135,6 +146,6 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
         groups.push({ source: sourceRef(source), date: sourceDate(source), mentions: perSource.get(article) ?? 0, lines: [line] });
       }
     }
-    return { ...whole, groups, years, paging };
+    return { ...whole, groups, years, places, paging };
   });
 }

@@ -75,6 +75,38 @@ test('a theme’s pages find any source: one with passages on its column, one wi
   }
 });
 
+test('an entity’s pages find the sources that name it, and land on their mentions on the page where they begin', async ({ page, request }) => {
+  const dossier = (await (await request.get('/data/dossier.json')).json()) as {
+    entities: { id: string; name: string; mentionCount: number }[];
+    passages: { article: string; entities: { entity: string }[] }[];
+  };
+  // the entity with the most mentions: its pages are several; its mentions in corpus order, each with its source
+  const entity = [...dossier.entities].sort((a, b) => b.mentionCount - a.mentionCount)[0]!;
+  const lines = dossier.passages.flatMap((p) => p.entities.filter((m) => m.entity === entity.id).map(() => p.article));
+  expect(Math.ceil(lines.length / FIXTURE_PAGE_SIZE), 'the entity’s mentions run past one page').toBeGreaterThanOrEqual(2);
+  const naming = sources.filter((s) => lines.includes(s.slug));
+  const silent = sources.filter((s) => !lines.includes(s.slug));
+  const last = naming.at(-1)!;
+  const onPage = Math.floor(lines.indexOf(last.slug) / FIXTURE_PAGE_SIZE) + 1;
+
+  await page.goto(entityUrl(entity.id));
+  const field = page.getByRole('searchbox', { name: `Find a source that names ${entity.name}` });
+  // every source that names it, and no other
+  expect(silent.length, 'some fixture source does not name it').toBeGreaterThan(0);
+  for (const source of sources) {
+    await field.fill(source.headline);
+    if (naming.includes(source)) await expect(page.locator(`.find-found a[href*="#source-${source.slug}"]`)).toHaveCount(1);
+    else await expect(status(page)).toHaveText(/^No source matches/);
+  }
+  await field.fill(last.headline);
+  const href = `${entityUrl(entity.id, onPage)}#source-${last.slug}`;
+  const item = page.locator('.find-found li').filter({ has: page.locator(`a[href="${href}"]`) });
+  await expect(item.locator('.find-meta')).toHaveText(`${last.year} · page ${onPage}`);
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator(`.kwic-group#source-${last.slug}`)).toBeInViewport();
+});
+
 test('the figures’ pages find any source and land on its sentences, on the page that holds them', async ({ page }) => {
   const index = sources.length - 1;
   const last = sources[index]!;
