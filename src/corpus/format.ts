@@ -4,6 +4,9 @@
  */
 import type { Certainty, Published } from './schema';
 
+/** A count as a reader reads it: "21,610". */
+export const formatCount = (n: number) => n.toLocaleString('en-GB');
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Words a reader understands for each certainty status; verified needs none. */

@@ -61,6 +61,10 @@ describe('foundSentence', () => {
     expect(said({ shown: [], total: 0 }, 'reuters', SOURCE_NOUN, true)).toBe('No other source matches “reuters”');
     expect(foundSentence(0, 0, 'reuters', NAME, { where: ' in these results' })).toBe('No name matches “reuters” in these results');
   });
+  it('should write a count of thousands as a reader reads it', () => {
+    expect(foundSentence(21610, 12, 'is', NAME)).toBe('21,610 names match; the first 12 are listed');
+    expect(foundSentence(1001, 1001, 'a', SOURCE_NOUN)).toBe('1,001 sources');
+  });
 });
 
 describe('sourceTitle', () => {

@@ -33,6 +33,7 @@ describe('describing a search', () => {
       '31 passages match “fighters” in CNN (showing 20).',
     );
     expect(describeResults(16, '', select({ theme: ['Foreign fighters'] }), 16)).toBe('16 passages on Foreign fighters.');
+    expect(describeResults(9076, 'fighters', emptySelection(), 20)).toBe('9,076 passages match “fighters” (showing 20).');
   });
 
   it('should speak of results while passages and notes are not told apart yet', () => {

@@ -11,6 +11,7 @@ import { anchorAnnotations } from '../../annotations/anchoring/anchor-all';
 import { passageFragment, textDirectiveFor } from '../../annotations/anchoring/text-fragment';
 import { serializeCollection, toCollection, toMarkdown } from '../../annotations/export';
 import { IMPORT_BYTES, articlePathOf, articleSlugOf, colourOf, newAnnotationId, noteOf, quoteOf, tagsOf } from '../../annotations/model';
+import { formatCount } from '../../corpus/format';
 import { copyLink } from '../clipboard';
 import { el } from '../dom/build';
 import { pageTextDirective, searchablePageText } from '../dom/searchable-text';
@@ -71,7 +72,7 @@ function moreButton(hidden: number, listing: Listing): HTMLElement {
       data: { showMore: listing },
     }),
     ' ',
-    el('span', { text: `(${hidden.toLocaleString('en')} not shown yet)`, attrs: { id: countId } }),
+    el('span', { text: `(${formatCount(hidden)} not shown yet)`, attrs: { id: countId } }),
   );
 }
 

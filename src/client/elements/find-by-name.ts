@@ -25,6 +25,7 @@ import {
   type MentionPlaces,
   type ThemeLayout,
 } from '../../contract/routes';
+import { formatCount } from '../../corpus/format';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
 import { FindField, type FindHooks } from '../dom/find-field';
@@ -42,7 +43,7 @@ function listing<T>(noun: Noun, items: () => Promise<T[]>, foldedName: (item: T)
   };
 }
 
-const passages = (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ? '' : 's'}`;
+const passages = (n: number) => `${formatCount(n)} passage${n === 1 ? '' : 's'}`;
 
 const catalogue = jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL);
 

@@ -8,6 +8,7 @@
  * how many passages ticking that value would add to the search.
  */
 import { FACETS, type FacetName } from '../../contract/facet-table';
+import { formatCount } from '../../corpus/format';
 
 export { FACETS, type FacetName };
 
@@ -52,23 +53,23 @@ export function describeResults(
   const scope = describeSelection(selection);
   const where = scope ? ` ${scope}` : '';
   // passages and notes not told apart yet (engine.ts, `Found.mixed`)
-  if (mixed) return `${count} result${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} “${query}”${where}${count > shown ? ` (showing ${shown})` : ''}.`;
+  if (mixed) return `${formatCount(count)} result${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} “${query}”${where}${count > shown ? ` (showing ${shown})` : ''}.`;
   if (notes > 0) {
     const noteNoun = `${notes} editors’ note${notes === 1 ? '' : 's'}`;
     if (count === 0) return `${noteNoun} match${notes === 1 ? 'es' : ''} “${query}”${where}; no passage does.`;
     const more = count + notes > shown ? ` (showing ${shown})` : '';
-    return `${count} passage${count === 1 ? '' : 's'} and ${noteNoun} match “${query}”${where}${more}.`;
+    return `${formatCount(count)} passage${count === 1 ? '' : 's'} and ${noteNoun} match “${query}”${where}${more}.`;
   }
   if (count === 0) {
     const filtered = hasSelection(selection);
     if (!query) return `No passage${where}.`;
     // the words are right, the filters leave them out: the facet counts show where they are
     if (filtered && unfiltered > 0) {
-      return `No passage matches “${query}”${where}. Without the filters it finds ${unfiltered} result${unfiltered === 1 ? '' : 's'}.`;
+      return `No passage matches “${query}”${where}. Without the filters it finds ${formatCount(unfiltered)} result${unfiltered === 1 ? '' : 's'}.`;
     }
     return `No passage matches “${query}”${where}. Try ${filtered ? 'fewer words, another spelling or fewer filters' : 'fewer words or another spelling'}.`;
   }
-  const noun = `${count} passage${count === 1 ? '' : 's'}`;
+  const noun = `${formatCount(count)} passage${count === 1 ? '' : 's'}`;
   const more = count > shown ? ` (showing ${shown})` : '';
   if (!query) return `${noun}${where}${more}.`;
   return `${noun} match${count === 1 ? 'es' : ''} “${query}”${where}${more}.`;

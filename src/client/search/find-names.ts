@@ -3,6 +3,7 @@
  * source", the home page's "Find a source" and the name index's "Find a name". Pure: the items in,
  * the matches and what to say of them out.
  */
+import { formatCount } from '../../corpus/format';
 import { foldText, termPlace } from './fold';
 
 /** How many matches a find field lists (the rest are counted): a name is typed until the list is short. */
@@ -60,6 +61,6 @@ export function findByName<T>(items: readonly T[], foldedName: (item: T) => stri
  */
 export function foundSentence(total: number, listed: number, typed: string, noun: Noun, how: { other?: boolean; where?: string } = {}): string {
   if (!total) return `No ${how.other ? 'other ' : ''}${noun.one} matches “${typed.trim()}”${how.where ?? ''}`;
-  if (total > listed) return `${total} ${noun.many} match; the first ${listed} are listed`;
-  return `${total} ${total === 1 ? noun.one : noun.many}`;
+  if (total > listed) return `${formatCount(total)} ${noun.many} match; the first ${listed} are listed`;
+  return `${formatCount(total)} ${total === 1 ? noun.one : noun.many}`;
 }
