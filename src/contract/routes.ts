@@ -117,11 +117,8 @@ export function decodeMentionPlaces(naming: string, starts: string): MentionPlac
   return { naming: indices, starts: starts.split(' ').filter(Boolean).map(Number) };
 }
 
-/** A source on an entity's pages: the page where its mentions begin, at its anchor; null when it does not name the entity. */
-export function entitySourceUrl(entityId: string, slug: string, index: number, places: MentionPlaces): string | null {
-  const page = mentionPageOf(index, places);
-  return page === null ? null : `${entityUrl(entityId, page)}#${sourceAnchor(slug)}`;
-}
+/** A source's mentions on an entity's pages, on `page` (mentionPageOf), at its anchor. */
+export const entitySourceUrl = (entityId: string, slug: string, page: number) => `${entityUrl(entityId, page)}#${sourceAnchor(slug)}`;
 
 /** The anchor of a source's sentences with a number on the figures' pages. */
 export const figuresSourceAnchor = (slug: string) => `n-${slug}`;

@@ -62,7 +62,7 @@ function placeOn(on: SourcePages, slug: string, index: number): { page: number; 
   if (on.pages === 'theme') return { page: themePageOf(index, on.layout), href: themeColumnUrl(on.theme, slug, index, on.layout) };
   if (on.pages === 'figures') return { page: pageOf(index, on.perPage), href: figuresSourceUrl(slug, index, on.perPage) };
   const page = mentionPageOf(index, on.places);
-  return page === null ? null : { page, href: entitySourceUrl(on.entity, slug, index, on.places)! };
+  return page === null ? null : { page, href: entitySourceUrl(on.entity, slug, page) };
 }
 
 /**

@@ -124,10 +124,7 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
     silent: { named: silent.length <= SOURCES_NAMED_MAX ? silent : null, count: silent.length },
   };
   const size = pageSize(ENTITY_MENTIONS_PER_PAGE);
-  const years = yearStarts(
-    lines.map((line) => corpus.articlesBySlug.get(line.article)!),
-    size,
-  );
+  const years = yearStarts(lines.map((line) => corpus.articlesBySlug.get(line.article)!), size);
   const { articleIndex } = lookups(corpus);
   // each source that names it, and the page its lines begin on (a page one source's lines fill begins none)
   const places = { naming: [] as number[], starts: new Array<number>(Math.max(1, Math.ceil(lines.length / size))).fill(0) };

@@ -127,8 +127,9 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
   const unread = empty.filter((a) => !isAnalysed(a.meta.language));
   const named = (sources: Article[]) => ({ named: sources.length <= SOURCES_NAMED_MAX ? sources.map(nameOf) : null, count: sources.length });
   const layout = themeLayout(corpus, themeId);
-  const hasColumn = (i: number) => !layout.apart.length || columns[i]!.passages.length > 0;
-  const shown = columns.filter((_, i) => hasColumn(i));
+  const apart = new Set(layout.apart);
+  const hasColumn = (_: unknown, i: number) => !apart.has(i);
+  const shown = columns.filter(hasColumn);
   const listed = (sources: Article[]) => sources.map((a) => ({ source: sourceRef(a), date: sourceDate(a) }));
   const whole = {
     theme,
@@ -138,13 +139,13 @@ export function themePages(corpus: Corpus, themeId: string): ThemePage[] {
     silent: named(silent),
     unread: named(unread),
     layout,
-    years: yearStarts(corpus.articles.filter((_, i) => hasColumn(i)), layout.perPage),
+    years: yearStarts(corpus.articles.filter(hasColumn), layout.perPage),
     otherThemes: corpus.themes.filter((t) => t.id !== themeId),
   };
   return paginate(shown, layout.perPage).map(({ items, ...paging }) => ({
     ...whole,
     columns: items,
-    apart: layout.apart.length && paging.page === paging.pages ? { silent: listed(silent), unread: listed(unread) } : null,
+    apart: apart.size && paging.page === paging.pages ? { silent: listed(silent), unread: listed(unread) } : null,
     paging,
   }));
 }
