@@ -3,6 +3,7 @@
  * addresses and shapes, in one place. The build writes these shapes; the browser reads them.
  * Dependency-free (types only).
  */
+import type { MentionPlaces, ThemeLayout } from './routes';
 
 /** `{ <retired passage id>: <surviving passage id> }`: where an old link lands. */
 export const RETIRED_IDS_URL = '/p/retired-ids.json';
@@ -70,6 +71,18 @@ export interface CompareSourceJson {
   /** "2017", "c. 2020", "n.d." */
   year: string;
 }
+
+/**
+ * Where a theme's pages hold the sources (which have no column), for its "Find a source" when the
+ * theme runs past one page: a file a theme, fetched on first use, so that no page of it carries a
+ * list the length of the dossier.
+ */
+export const themePlacesUrl = (themeId: string) => `/themes/${themeId}/places.json`;
+export type ThemePlacesJson = ThemeLayout;
+
+/** Where an entity's pages hold the sources that name it, for their "Find a source" when its mentions run past one page; the same way. */
+export const entityPlacesUrl = (entityId: string) => `/entities/${entityId}/places.json`;
+export type EntityPlacesJson = MentionPlaces;
 
 /**
  * Every value of the search page's long facets (sources, entities), for the options its HTML

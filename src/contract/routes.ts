@@ -55,10 +55,13 @@ function countBelow(sorted: readonly number[], value: number): number {
   return low;
 }
 
+/** How many pages a theme's columns fill (at least one: its sources without a column are listed on the last). */
+export const themePageCount = (layout: ThemeLayout) => Math.max(1, Math.ceil((layout.sources - layout.apart.length) / layout.perPage));
+
 /** The page of a theme's pages that shows the source at `index` in publication order (from 0): its column's, or the last. */
 export function themePageOf(index: number, layout: ThemeLayout): number {
   const before = countBelow(layout.apart, index);
-  if (layout.apart[before] === index) return Math.max(1, Math.ceil((layout.sources - layout.apart.length) / layout.perPage));
+  if (layout.apart[before] === index) return themePageCount(layout);
   return pageOf(index - before, layout.perPage);
 }
 
@@ -87,34 +90,6 @@ export function mentionPageOf(index: number, places: MentionPlaces): number | nu
     if (k < seen) return p + 1;
   }
   return null;
-}
-
-/**
- * MentionPlaces in two attribute values: the sources that name the entity as a bit per source
- * of the dossier, in base64 ("a thousand sources" is 168 characters), and the counts a page.
- */
-export function encodeMentionPlaces(places: MentionPlaces, sources: number): { naming: string; starts: string } {
-  const bits = new Uint8Array(Math.ceil(sources / 8));
-  for (const i of places.naming) bits[i >> 3]! |= 1 << (i & 7);
-  let binary = '';
-  for (const byte of bits) binary += String.fromCharCode(byte);
-  return { naming: btoa(binary), starts: places.starts.join(' ') };
-}
-
-/** The MentionPlaces that encodeMentionPlaces wrote; a value it could not have written reads as naming nothing. */
-export function decodeMentionPlaces(naming: string, starts: string): MentionPlaces {
-  let binary = '';
-  try {
-    binary = atob(naming);
-  } catch {
-    return { naming: [], starts: [] };
-  }
-  const indices: number[] = [];
-  for (let byte = 0; byte < binary.length; byte++) {
-    const bits = binary.charCodeAt(byte);
-    for (let bit = 0; bit < 8; bit++) if (bits & (1 << bit)) indices.push(byte * 8 + bit);
-  }
-  return { naming: indices, starts: starts.split(' ').filter(Boolean).map(Number) };
 }
 
 /** A source's mentions on an entity's pages, on `page` (mentionPageOf), at its anchor. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeMentionPlaces, encodeMentionPlaces, mentionPageOf, themePageOf } from '../../src/contract/routes';
+import { mentionPageOf, themePageOf } from '../../src/contract/routes';
 import { pageOf, pageSize, paginate } from '../../src/corpus/paging';
 import { yearStarts } from '../../src/corpus/views/sources';
 
@@ -81,7 +81,7 @@ describe('yearStarts', () => {
 });
 
 describe('mentionPageOf', () => {
-  it('should find the page where each naming source’s mentions begin, null for the others, after its places are written to attributes and read back', () => {
+  it('should find the page where each naming source’s mentions begin, and null for the others', () => {
     // a dossier's sources, each naming the entity some times (0: not at all), cut into pages of `size` mentions
     const dossiers = fc.record({ mentions: fc.array(fc.nat({ max: 5 }), { minLength: 1, maxLength: 80 }), size: fc.integer({ min: 1, max: 7 }) });
     fc.assert(
@@ -90,19 +90,12 @@ describe('mentionPageOf', () => {
         const pages = paginate(lines, size);
         const naming = mentions.flatMap((n, source) => (n > 0 ? [source] : []));
         const starts = pages.map((p) => p.items.filter((source, i) => lines[p.first + i - 1] !== source).length);
-        const written = encodeMentionPlaces({ naming, starts }, mentions.length);
-        const places = decodeMentionPlaces(written.naming, written.starts);
-        expect(places).toEqual({ naming, starts });
+        const places = { naming, starts };
         mentions.forEach((n, source) => {
           const first = pages.find((p) => p.items.includes(source));
           expect(mentionPageOf(source, places)).toBe(n > 0 ? first!.page : null);
         });
       }),
     );
-  });
-
-  it('should read a value it could not have written as naming nothing', () => {
-    expect(decodeMentionPlaces('not base64!', '1 2')).toEqual({ naming: [], starts: [] });
-    expect(mentionPageOf(0, decodeMentionPlaces('', ''))).toBeNull();
   });
 });

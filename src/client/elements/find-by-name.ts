@@ -3,28 +3,26 @@
  * and "Find a name" on the name index, when their list runs to several pages. What is typed is
  * looked up in every item of the list (a JSON file the site already serves, fetched on first use)
  * and the matches are listed as links to their pages — or, on pages that list the sources a few a
- * page, to the source's place on the page that holds it (`data-pages`; `data-per-page`; on a
- * theme's `data-sources` and `data-apart`; on an entity's `data-naming` and `data-starts`, and
- * only the sources that name it). Rendered hidden (FindByName.astro): without scripts the pages
- * are there to browse.
+ * page (`data-pages`), to the source's place on the page that holds it: reckoned from how many a
+ * page on the figures' (`data-per-page`), from the theme's or entity's file of places on theirs
+ * (fetched with the list; an entity's lists only the sources that name it). Rendered hidden
+ * (FindByName.astro): without scripts the pages are there to browse.
  *
  * Keys: Enter follows the first match, ↓ goes from the field to it, ↑/↓ between matches, Escape
  * empties the field.
  */
-import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetOptionJson, type SearchFacetsJson } from '../../contract/endpoints';
 import {
-  articleUrl,
-  decodeMentionPlaces,
-  entitySourceUrl,
-  entityUrl,
-  figuresSourceUrl,
-  mentionPageOf,
-  pageOf,
-  themeColumnUrl,
-  themePageOf,
-  type MentionPlaces,
-  type ThemeLayout,
-} from '../../contract/routes';
+  COMPARE_SOURCES_URL,
+  SEARCH_FACETS_URL,
+  entityPlacesUrl,
+  themePlacesUrl,
+  type CompareSourceJson,
+  type EntityPlacesJson,
+  type SearchFacetOptionJson,
+  type SearchFacetsJson,
+  type ThemePlacesJson,
+} from '../../contract/endpoints';
+import { articleUrl, entitySourceUrl, entityUrl, figuresSourceUrl, mentionPageOf, pageOf, themeColumnUrl, themePageOf } from '../../contract/routes';
 import { formatCount } from '../../corpus/format';
 import { SOURCE_NOUN, sourceFoldedName, sourceTitle } from '../compare/find-source';
 import { el } from '../dom/build';
@@ -47,37 +45,53 @@ const passages = (n: number) => `${formatCount(n)} passage${n === 1 ? '' : 's'}`
 
 const catalogue = jsonOnce<CompareSourceJson[]>(COMPARE_SOURCES_URL);
 
-/** Pages that list the sources a few a page, which a source found links to its place on. */
-type SourcePages =
-  | { pages: 'theme'; theme: string; layout: ThemeLayout }
-  | { pages: 'figures'; perPage: number }
-  | { pages: 'entity'; entity: string; places: MentionPlaces };
+/** A source's place on pages that list the sources a few a page, from its place in publication order; null when they do not hold it. */
+type Place = { page: number; href: string };
+type Placer = (slug: string, index: number) => Place | null;
+
+/** Its column (or its line after the columns) on a theme's pages, from the theme's file of places. */
+const onTheme = (theme: string): (() => Promise<Placer>) => {
+  const layout = jsonOnce<ThemePlacesJson>(themePlacesUrl(theme));
+  return async () => {
+    const places = await layout();
+    return (slug, index) => ({ page: themePageOf(index, places), href: themeColumnUrl(theme, slug, index, places) });
+  };
+};
+
+/** Its mentions on an entity's pages, from the entity's file of places: null for a source that does not name it. */
+const onEntity = (entity: string): (() => Promise<Placer>) => {
+  const naming = jsonOnce<EntityPlacesJson>(entityPlacesUrl(entity));
+  return async () => {
+    const places = await naming();
+    return (slug, index) => {
+      const page = mentionPageOf(index, places);
+      return page === null ? null : { page, href: entitySourceUrl(entity, slug, page) };
+    };
+  };
+};
+
+/** Its sentences on the figures' pages, `perPage` sources a page. */
+const onFigures =
+  (perPage: number): (() => Promise<Placer>) =>
+  async () =>
+  (slug, index) => ({ page: pageOf(index, perPage), href: figuresSourceUrl(slug, index, perPage) });
 
 /**
- * A source's place on such pages, from its place in publication order: its column (or its line)
- * on a theme's pages, its sentences on the figures', its mentions on an entity's — or null when
- * those pages do not hold it (a source that does not name the entity).
+ * Every source in publication order, or those the pages `placer` stands for hold: outlet, year,
+ * headline (with its date when the name needs it), linked to its article, or to its place on
+ * those pages with the page it is on.
  */
-function placeOn(on: SourcePages, slug: string, index: number): { page: number; href: string } | null {
-  if (on.pages === 'theme') return { page: themePageOf(index, on.layout), href: themeColumnUrl(on.theme, slug, index, on.layout) };
-  if (on.pages === 'figures') return { page: pageOf(index, on.perPage), href: figuresSourceUrl(slug, index, on.perPage) };
-  const page = mentionPageOf(index, on.places);
-  return page === null ? null : { page, href: entitySourceUrl(on.entity, slug, page) };
-}
-
-/**
- * Every source in publication order, or those the pages `on` hold: outlet, year, headline (with
- * its date when the name needs it), linked to its article, or to its place on those pages with
- * the page it is on.
- */
-function sources(on?: SourcePages): FindHooks {
-  type Placed = CompareSourceJson & { place: { page: number; href: string } | null };
+function sources(placer?: () => Promise<Placer>): FindHooks {
+  type Placed = CompareSourceJson & { place: Place | null };
   let placed: Placed[] | undefined;
-  const items = async () =>
-    (placed ??= (await catalogue()).flatMap((source, i) => {
-      const place = on ? placeOn(on, source.slug, i) : null;
-      return on && !place ? [] : [{ ...source, place }];
+  const items = async () => {
+    if (placed) return placed;
+    const [all, place] = await Promise.all([catalogue(), placer?.()]);
+    return (placed = all.flatMap((source, i) => {
+      const at = place ? place(source.slug, i) : null;
+      return place && !at ? [] : [{ ...source, place: at }];
     }));
+  };
   return listing(SOURCE_NOUN, items, sourceFoldedName, (source) => {
     const { place } = source;
     const meta = place ? `${source.year} · page ${place.page}` : source.year;
@@ -108,17 +122,13 @@ const names = listing(
     ),
 );
 
-/** The places (ascending) a theme's pages list apart, from `data-apart`: "3 17 55". */
-const placesApart = (apart: string | undefined) => (apart ?? '').split(' ').filter(Boolean).map(Number);
-
 /** The list a field looks through, from its attributes (FindByName.astro). */
-function listOf({ list, pages, theme, entity, perPage, sources: count, apart, naming, starts }: DOMStringMap): FindHooks | undefined {
+function listOf({ list, pages, theme, entity, perPage }: DOMStringMap): FindHooks | undefined {
   if (list === 'names') return names;
   if (list !== 'sources') return undefined;
-  if (pages === 'entity' && entity) return sources({ pages, entity, places: decodeMentionPlaces(naming ?? '', starts ?? '') });
-  const size = Number(perPage);
-  if (pages === 'theme' && theme && size > 0) return sources({ pages, theme, layout: { perPage: size, sources: Number(count), apart: placesApart(apart) } });
-  if (pages === 'figures' && size > 0) return sources({ pages, perPage: size });
+  if (pages === 'theme' && theme) return sources(onTheme(theme));
+  if (pages === 'entity' && entity) return sources(onEntity(entity));
+  if (pages === 'figures' && Number(perPage) > 0) return sources(onFigures(Number(perPage)));
   return sources();
 }
 

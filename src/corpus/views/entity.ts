@@ -96,8 +96,6 @@ export interface EntityPage {
   silent: { named: string[] | null; count: number };
   /** Where each year's mentions start (at their source's lines). */
   years: YearStart[];
-  /** Where the pages hold each source that names it (the find field reckons from it). */
-  places: MentionPlaces;
   /** Which page of the entity's mentions this is (ENTITY_MENTIONS_PER_PAGE lines a page). */
   paging: Omit<Paged<unknown>, 'items'>;
 }
@@ -125,14 +123,6 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
   };
   const size = pageSize(ENTITY_MENTIONS_PER_PAGE);
   const years = yearStarts(lines.map((line) => corpus.articlesBySlug.get(line.article)!), size);
-  const { articleIndex } = lookups(corpus);
-  // each source that names it, and the page its lines begin on (a page one source's lines fill begins none)
-  const places = { naming: [] as number[], starts: new Array<number>(Math.max(1, Math.ceil(lines.length / size))).fill(0) };
-  lines.forEach((line, k) => {
-    if (k > 0 && lines[k - 1]!.article === line.article) return;
-    places.naming.push(articleIndex.get(line.article)!);
-    places.starts[pageOf(k, size) - 1]!++;
-  });
   return paginate(lines, size).map(({ items, ...paging }) => {
     const groups: EntityPage['groups'] = [];
     for (const { article, ...line } of items) {
@@ -143,6 +133,27 @@ export function entityPages(corpus: Corpus, entityId: string, width = 48): Entit
         groups.push({ source: sourceRef(source), date: sourceDate(source), mentions: perSource.get(article) ?? 0, lines: [line] });
       }
     }
-    return { ...whole, groups, years, places, paging };
+    return { ...whole, groups, years, paging };
   });
+}
+
+/**
+ * Where an entity's pages hold the sources that name it: each one's place in publication order
+ * and the page its mentions begin on (a page one source's mentions fill begins none). Null when
+ * the mentions fit one page. Its pages' "Find a source" reads it (/entities/<id>/places.json).
+ */
+export function mentionPlaces(corpus: Corpus, entityId: string): MentionPlaces | null {
+  const entity = corpus.entitiesById.get(entityId);
+  if (!entity) throw new Error(`No entity "${entityId}"`);
+  const size = pageSize(ENTITY_MENTIONS_PER_PAGE);
+  if (entity.mentions.length <= size) return null;
+  const { articleIndex } = lookups(corpus);
+  const sourceOf = (k: number) => corpus.passagesById.get(entity.mentions[k]!.passageId)!.article;
+  const places = { naming: [] as number[], starts: new Array<number>(Math.ceil(entity.mentions.length / size)).fill(0) };
+  entity.mentions.forEach((_, k) => {
+    if (k > 0 && sourceOf(k - 1) === sourceOf(k)) return;
+    places.naming.push(articleIndex.get(sourceOf(k))!);
+    places.starts[pageOf(k, size) - 1]!++;
+  });
+  return places;
 }

@@ -5,7 +5,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { COMPARE_SOURCES_URL, SEARCH_FACETS_URL, type CompareSourceJson, type SearchFacetsJson } from '../../../src/contract/endpoints';
+import {
+  COMPARE_SOURCES_URL,
+  SEARCH_FACETS_URL,
+  entityPlacesUrl,
+  themePlacesUrl,
+  type CompareSourceJson,
+  type SearchFacetsJson,
+} from '../../../src/contract/endpoints';
 import { articleUrl, entityUrl, figuresSourceAnchor, figuresSourceUrl, figuresUrl, pageOf, themeUrl } from '../../../src/contract/routes';
 import { FIXTURE_PAGE_SIZE } from '../../fixture-site';
 import { foldText as fold } from '../../../src/client/search/fold';
@@ -184,6 +191,39 @@ test('a name nothing matches says so; a list that cannot be loaded says so, and 
   await sourceField(page).fill('an');
   await expect(status(page)).toHaveText(/^\d+ sources?$/);
   await expect(matches(page).first()).toBeVisible();
+});
+
+test('a theme’s and an entity’s pages fetch their file of places on first use only, and say so when it cannot be loaded', async ({ page, request }) => {
+  const dossier = (await (await request.get('/data/dossier.json')).json()) as {
+    themes: { id: string }[];
+    entities: { id: string; name: string; mentionCount: number }[];
+    passages: { article: string; themes: string[]; entities: { entity: string }[] }[];
+  };
+  const sourcesOn = (theme: string) => new Set(dossier.passages.filter((p) => p.themes.includes(theme)).map((p) => p.article)).size;
+  const widest = dossier.themes.map((t) => t.id).sort((a, b) => sourcesOn(b) - sourcesOn(a))[0]!;
+  const entity = [...dossier.entities].sort((a, b) => b.mentionCount - a.mentionCount)[0]!;
+  // a source each list holds, whose headline is typed once the file loads
+  const onTheme = dossier.passages.find((p) => p.themes.includes(widest))!.article;
+  const naming = dossier.passages.find((p) => p.entities.some((m) => m.entity === entity.id))!.article;
+  const headline = (slug: string) => sources.find((s) => s.slug === slug)!.headline;
+  for (const [url, file, label, typed] of [
+    [themeUrl(widest), themePlacesUrl(widest), 'Find a source on this theme', headline(onTheme)],
+    [entityUrl(entity.id), entityPlacesUrl(entity.id), `Find a source that names ${entity.name}`, headline(naming)],
+  ] as const) {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(url);
+    expect(fetched, 'not before the field is used').not.toContain(file);
+    await page.route(`**${file}`, (route) => route.fulfill({ status: 503, body: 'busy' }));
+    const field = page.getByRole('searchbox', { name: label });
+    await field.fill('a');
+    await expect(status(page)).toHaveText('The list of sources could not be loaded. Type again to retry.');
+    await page.unroute(`**${file}`);
+    await field.fill(typed);
+    await expect(matches(page).first()).toBeVisible();
+    expect(fetched.filter((path) => path === file)).toHaveLength(2); // the failure, then the retry
+    page.removeAllListeners('request');
+  }
 });
 
 test('with matches listed the page has no accessibility violations, and fits a phone in the dark', async ({ page }) => {
