@@ -4,8 +4,9 @@
  */
 import type { Certainty, Published } from './schema';
 
+const COUNT = new Intl.NumberFormat('en-GB');
 /** A count as a reader reads it: "21,610". */
-export const formatCount = (n: number) => n.toLocaleString('en-GB');
+export const formatCount = (n: number) => COUNT.format(n);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
